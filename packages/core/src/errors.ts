@@ -1,0 +1,14 @@
+/** Formats a value for an error message: numbers exactly, strings quoted, the rest by type. */
+export function describe(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as ArrayLike<unknown>).length})`;
+  return typeof value;
+}
+
+/** How a parameter is named in messages: its index over all groups, and its name when it has one. */
+export function parameterLabel(index: number, name: string | undefined): string {
+  return name === undefined ? `parameter ${index}` : `parameter ${index} (${JSON.stringify(name)})`;
+}

@@ -1,0 +1,178 @@
+import { withoutUndefined } from './defined.js';
+import { describe } from './errors.js';
+import { firstNonFinite } from './optimizers/optimizer.js';
+import { isPlusVariant, validateRpropOptions, type RpropOptions } from './optimizers/rprop.js';
+import { rpropConstantsFor } from './rules/rprop-constants.js';
+import { rpropStep } from './rules/rprop-step.js';
+import { nonNegative } from './validate.js';
+
+/** f(x): writes ∂f/∂x into `grad` and returns f(x). */
+export type Objective = (x: Float64Array, grad: Float64Array) => number;
+
+/** What `onIteration` sees after each step. The arrays are live: copy them to keep them. */
+export interface IterationInfo {
+  /** Steps taken so far (1 after the first). */
+  iteration: number;
+  /** The point after this step. */
+  x: Float64Array;
+  /** f at the point this step started from. */
+  fun: number;
+  /** ∂f/∂x at the point this step started from. */
+  grad: Float64Array;
+  /** Every coordinate's step size Δ after this step. */
+  stepSize: Float64Array;
+}
+
+/** Options of {@link minimize}: Rprop's, with defaults chosen for precision, and stopping rules. */
+export interface MinimizeOptions extends Partial<RpropOptions> {
+  /** Most steps to take. Default 100 000. */
+  maxIterations?: number;
+  /** Converged when every Δᵢ ≤ xTol·|xᵢ| or Δᵢ ≤ xTolAbs. Default 2⁻⁵² (Δ below about one ulp of x). */
+  xTol?: number;
+  /** See `xTol`; the absolute floor for coordinates near 0. Default 1e-15. */
+  xTolAbs?: number;
+  /** Converged when every |∂f/∂xᵢ| ≤ gTol. Default 0 (a gradient exactly zero). */
+  gTol?: number;
+  /** Called after every step; return `false` to stop. */
+  onIteration?: (info: IterationInfo) => boolean | void;
+}
+
+/** What {@link minimize} found. */
+export interface MinimizeResult {
+  /** The best point evaluated (lowest f). */
+  x: Float64Array;
+  /** f(x). */
+  fun: number;
+  /** Steps taken. */
+  iterations: number;
+  /** Calls of the objective. */
+  evaluations: number;
+  /** Whether a convergence rule stopped it (not maxIterations, a callback or a bad value). */
+  converged: boolean;
+  /** Why it stopped, in words. */
+  message: string;
+}
+
+/**
+ * `minimize`'s defaults. Unlike the optimizer's, Δmin is 0: PyTorch's 1e-6 floor would keep every
+ * answer about 1e-6 from the minimiser, while these run to double precision. iRprop+ is the default
+ * variant: on a deterministic function it is the most robust of the four (Igel & Hüsken 2003).
+ */
+export const MINIMIZE_DEFAULTS = Object.freeze({
+  lr: 0.01,
+  etas: [0.5, 1.2] as const,
+  stepSizes: [0, 50] as const,
+  variant: 'irprop+' as const,
+  maximize: false,
+  maxIterations: 100_000,
+  xTol: 2 ** -52,
+  xTolAbs: 1e-15,
+  gTol: 0,
+});
+
+/**
+ * Minimises a plain function of a vector with Rprop, using only the signs of its partial
+ * derivatives, so badly scaled coordinates cost nothing. Stops by itself when the gradient is zero or
+ * every step size is negligible against x.
+ *
+ * @example
+ * ```ts
+ * import { minimize } from 'rprop';
+ * // 0.01x² + 100y²: gradients 10⁴ apart, one minimum at (0, 0)
+ * const result = minimize((x, grad) => {
+ *   grad[0] = 0.02 * x[0];
+ *   grad[1] = 200 * x[1];
+ *   return 0.01 * x[0] ** 2 + 100 * x[1] ** 2;
+ * }, [3, -2]);
+ * result.x;         // ≈ [0, 0]
+ * result.converged; // true
+ * ```
+ */
+export function minimize(fun: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+  const o = { ...MINIMIZE_DEFAULTS, ...withoutUndefined(options) };
+  const rprop: RpropOptions = { lr: o.lr, etas: o.etas, stepSizes: o.stepSizes, variant: o.variant, maximize: o.maximize };
+  validateRpropOptions(rprop, '', 'minimize');
+  if (!Number.isInteger(o.maxIterations) || o.maxIterations < 0) {
+    throw new RangeError(`minimize: maxIterations must be an integer ≥ 0, got ${describe(o.maxIterations)}`);
+  }
+  nonNegative('minimize', 'xTol', o.xTol);
+  nonNegative('minimize', 'xTolAbs', o.xTolAbs);
+  nonNegative('minimize', 'gTol', o.gTol);
+  if (typeof fun !== 'function') throw new TypeError(`minimize: fun must be a function (x, grad) => f(x), got ${describe(fun)}`);
+  if (x0 == null || typeof x0.length !== 'number' || x0.length === 0) {
+    throw new TypeError(`minimize: x0 must be a non-empty array of numbers, got ${describe(x0)}`);
+  }
+  const x = Float64Array.from(x0);
+  const badStart = firstNonFinite(x);
+  if (badStart >= 0) throw new RangeError(`minimize: x0 is ${describe(x[badStart])} at index ${badStart}`);
+
+  const n = x.length;
+  const grad = new Float64Array(n);
+  const prev = new Float64Array(n);
+  const stepSize = new Float64Array(n).fill(o.lr);
+  const prevUpdate = isPlusVariant(o.variant) ? new Float64Array(n) : undefined;
+  const buffers = { param: x, grad, prev, stepSize, prevUpdate };
+  const constants = rpropConstantsFor(x, o.etas, o.stepSizes, o.maximize);
+  const sense = o.maximize ? -1 : 1;
+
+  const best = Float64Array.from(x);
+  let bestF = Infinity;
+  let prevF = Infinity;
+  let evaluations = 0;
+  const finish = (iterations: number, converged: boolean, message: string): MinimizeResult => ({
+    x: bestF === Infinity ? x : best,
+    fun: bestF === Infinity ? NaN : sense * bestF,
+    iterations,
+    evaluations,
+    converged,
+    message,
+  });
+
+  for (let iteration = 0; ; iteration++) {
+    const f = fun(x, grad);
+    evaluations++;
+    if (typeof f !== 'number' || Number.isNaN(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
+    const badGrad = firstNonFinite(grad);
+    if (badGrad >= 0) return finish(iteration, false, `the gradient is ${describe(grad[badGrad])} at index ${badGrad}, iteration ${iteration}`);
+    const score = sense * f;
+    if (score < bestF) {
+      bestF = score;
+      best.set(x);
+    }
+    if (maxAbs(grad) <= o.gTol) return finish(iteration, true, o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`);
+    if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
+
+    rpropStep(o.variant, buffers, constants, f > prevF);
+    prevF = f;
+    if (o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize }) === false) {
+      return finish(iteration + 1, false, 'stopped by onIteration');
+    }
+    if (stepsNegligible(x, stepSize, o.xTol, o.xTolAbs)) {
+      // One more evaluation so the returned point's f is known and the best point is up to date.
+      const fLast = fun(x, grad);
+      evaluations++;
+      if (typeof fLast === 'number' && sense * fLast < bestF) {
+        bestF = sense * fLast;
+        best.set(x);
+      }
+      return finish(iteration + 1, true, 'every step size is negligible against x');
+    }
+    if (o.stepSizes[0] > 0 && stepSize.every((d) => d <= constants.stepMin)) {
+      return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]}); lower stepSizes[0] for more precision`);
+    }
+  }
+}
+
+function maxAbs(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  return m;
+}
+
+function stepsNegligible(x: Float64Array, stepSize: Float64Array, xTol: number, xTolAbs: number): boolean {
+  for (let i = 0; i < x.length; i++) {
+    const d = stepSize[i]!;
+    if (d > xTolAbs && d > xTol * Math.abs(x[i]!)) return false;
+  }
+  return true;
+}

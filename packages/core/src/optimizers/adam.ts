@@ -1,0 +1,68 @@
+import { adam } from '../rules/adam.js';
+import { roundingOf } from '../sign.js';
+import type { FloatArray, Parameter, ParamGroup } from '../types.js';
+import { flag, nonNegative, pair, positive, unitInterval } from '../validate.js';
+import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
+
+/** Options of {@link Adam}. */
+export interface AdamOptions {
+  /** Learning rate. Default 0.001. */
+  lr: number;
+  /** [β1, β2]: decay of the first and second moment estimates. Default [0.9, 0.999]. */
+  betas: readonly [number, number];
+  /** Added to the denominator for stability. Default 1e-8. */
+  eps: number;
+  /** Ascend instead of descend. Default false. */
+  maximize: boolean;
+}
+
+/** `torch.optim.Adam`'s defaults. */
+export const ADAM_DEFAULTS: Readonly<AdamOptions> = Object.freeze({
+  lr: 0.001,
+  betas: [0.9, 0.999] as const,
+  eps: 1e-8,
+  maximize: false,
+});
+
+/**
+ * Adam (Kingma & Ba 2015), as `torch.optim.Adam`: the magnitude-normalising baseline.
+ *
+ * @example
+ * ```ts
+ * const opt = new Adam([param], { lr: 1e-3 });
+ * opt.step();
+ * ```
+ */
+export class Adam extends Optimizer<AdamOptions> {
+  constructor(params: readonly Parameter[] | readonly ParamGroup<AdamOptions>[], options?: Partial<AdamOptions>) {
+    super('Adam', params, ADAM_DEFAULTS, options);
+  }
+
+  protected override validateOptions(o: AdamOptions, where: string): void {
+    nonNegative('Adam', `lr${where}`, o.lr);
+    const [b1, b2] = pair('Adam', `betas${where}`, o.betas);
+    unitInterval('Adam', `betas[0]${where}`, b1);
+    unitInterval('Adam', `betas[1]${where}`, b2);
+    positive('Adam', `eps${where}`, o.eps);
+    flag('Adam', `maximize${where}`, o.maximize);
+  }
+
+  protected override initState(p: Parameter): ParamState {
+    const Ctor = p.data.constructor as Float64ArrayConstructor;
+    return { step: 0, expAvg: new Ctor(p.data.length), expAvgSq: new Ctor(p.data.length) };
+  }
+
+  protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<AdamOptions>): void {
+    const r = roundingOf(p.data);
+    const step = (s.step as number) + 1;
+    adam(p.data, grad, s.expAvg as FloatArray, s.expAvgSq as FloatArray, {
+      lr: r(g.lr),
+      beta1: r(g.betas[0]),
+      beta2: r(g.betas[1]),
+      eps: r(g.eps),
+      step,
+      maximize: g.maximize,
+    });
+    s.step = step;
+  }
+}

@@ -1,0 +1,67 @@
+import { lion } from '../rules/lion.js';
+import { roundingOf } from '../sign.js';
+import type { FloatArray, Parameter, ParamGroup } from '../types.js';
+import { flag, nonNegative, pair, unitInterval } from '../validate.js';
+import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
+
+/** Options of {@link Lion}. */
+export interface LionOptions {
+  /** Step length. Default 1e-4 (Lion wants a 3–10× smaller lr than AdamW). */
+  lr: number;
+  /** [β1, β2]: interpolation for the update direction and for the momentum. Default [0.9, 0.99]. */
+  betas: readonly [number, number];
+  /** Decoupled weight decay λ. Default 0. */
+  weightDecay: number;
+  /** Ascend instead of descend. Default false. */
+  maximize: boolean;
+}
+
+/** Lion's defaults (Chen et al. 2023). */
+export const LION_DEFAULTS: Readonly<LionOptions> = Object.freeze({
+  lr: 1e-4,
+  betas: [0.9, 0.99] as const,
+  weightDecay: 0,
+  maximize: false,
+});
+
+/**
+ * Lion (Chen et al. 2023): `c = β1·m + (1−β1)·g; w ← w − lr·(sign(c) + λ·w); m ← β2·m + (1−β2)·g`.
+ *
+ * @example
+ * ```ts
+ * const opt = new Lion([param], { lr: 1e-4, betas: [0.9, 0.99], weightDecay: 0.01 });
+ * opt.step();
+ * ```
+ */
+export class Lion extends Optimizer<LionOptions> {
+  constructor(params: readonly Parameter[] | readonly ParamGroup<LionOptions>[], options?: Partial<LionOptions>) {
+    super('Lion', params, LION_DEFAULTS, options);
+  }
+
+  protected override validateOptions(o: LionOptions, where: string): void {
+    nonNegative('Lion', `lr${where}`, o.lr);
+    const [b1, b2] = pair('Lion', `betas${where}`, o.betas);
+    unitInterval('Lion', `betas[0]${where}`, b1);
+    unitInterval('Lion', `betas[1]${where}`, b2);
+    nonNegative('Lion', `weightDecay${where}`, o.weightDecay);
+    flag('Lion', `maximize${where}`, o.maximize);
+  }
+
+  protected override initState(p: Parameter): ParamState {
+    return { momentum: new (p.data.constructor as Float64ArrayConstructor)(p.data.length) };
+  }
+
+  protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<LionOptions>): void {
+    const r = roundingOf(p.data);
+    const [b1, b2] = g.betas;
+    lion(p.data, grad, s.momentum as FloatArray, {
+      lr: r(g.lr),
+      beta1: r(b1),
+      oneMinusBeta1: r(1 - b1),
+      beta2: r(b2),
+      oneMinusBeta2: r(1 - b2),
+      weightDecay: r(g.weightDecay),
+      maximize: g.maximize,
+    });
+  }
+}

@@ -1,0 +1,250 @@
+import { withoutUndefined } from '../defined.js';
+import { describe, parameterLabel } from '../errors.js';
+import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
+
+/** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
+export type ParamState = Record<string, FloatArray | number>;
+
+/** A parameter group with every option filled in (group values over optimizer-wide defaults). */
+export type ResolvedGroup<O> = { params: Parameter[] } & O;
+
+function isFloatArray(a: unknown): a is FloatArray {
+  return a instanceof Float32Array || a instanceof Float64Array;
+}
+
+function isGroupList<O>(params: readonly Parameter[] | readonly ParamGroup<O>[]): params is readonly ParamGroup<O>[] {
+  return params.length > 0 && 'params' in (params[0] as object);
+}
+
+/**
+ * The shape every optimizer here shares with `torch.optim.Optimizer`: parameter groups with defaults
+ * filled in, lazily created per-parameter state, `step(closure)`, `zeroGrad()` and
+ * `stateDict()`/`loadStateDict()`. Subclasses supply the options' defaults and checks, the state a
+ * parameter needs, and the update rule.
+ *
+ * A step is atomic: every gradient is checked (type, length, no NaN or ±Infinity) before anything
+ * is written, so a refused step leaves parameters and state exactly as they were.
+ */
+export abstract class Optimizer<O extends object> {
+  /** The parameter groups, each with all options resolved. Options may be changed between steps. */
+  readonly paramGroups: ResolvedGroup<O>[];
+  /** Per-parameter state, created on the parameter's first step with a gradient. */
+  protected readonly state = new Map<Parameter, ParamState>();
+  /** The optimizer's name in error messages. */
+  protected readonly owner: string;
+
+  protected constructor(
+    owner: string,
+    params: readonly Parameter[] | readonly ParamGroup<O>[],
+    defaults: O,
+    options: Partial<O> | undefined,
+  ) {
+    this.owner = owner;
+    if (!Array.isArray(params) || params.length === 0) {
+      throw new TypeError(`${owner}: params must be a non-empty array of parameters or parameter groups, got ${describe(params)}`);
+    }
+    const base = { ...defaults, ...withoutUndefined(options ?? {}) } as O;
+    const groups = isGroupList(params) ? params : [{ params: params as Parameter[] } as ParamGroup<O>];
+    const seen = new Set<Parameter>();
+    let index = 0;
+    this.paramGroups = groups.map((group, g) => {
+      const { params: ps, ...overrides } = group;
+      if (!Array.isArray(ps)) throw new TypeError(`${owner}: group ${g} must have params: Parameter[], got ${describe(ps)}`);
+      const resolved = { ...base, ...withoutUndefined(overrides as Partial<O>), params: [...ps] } as ResolvedGroup<O>;
+      this.validateOptions(resolved, g === 0 && groups.length === 1 ? '' : ` (group ${g})`);
+      for (const p of ps) {
+        checkParameter(owner, p, index);
+        if (seen.has(p)) throw new TypeError(`${owner}: ${parameterLabel(index, p.name)} appears more than once`);
+        seen.add(p);
+        index++;
+      }
+      return resolved;
+    });
+  }
+
+  /** Throws if an option is out of range; `where` is appended to the option's name in the message. */
+  protected abstract validateOptions(options: O, where: string): void;
+
+  /** Fresh state for a parameter, made on its first step. */
+  protected abstract initState(param: Parameter, group: ResolvedGroup<O>): ParamState;
+
+  /** Applies the rule to one parameter with a checked gradient. */
+  protected abstract update(param: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<O>): void;
+
+  /** Called with the closure's loss after the gradients are checked and before any update. */
+  protected beginStep(_loss: number | undefined): void {}
+
+  /** Called after every update of a step. */
+  protected endStep(_loss: number | undefined): void {}
+
+  /** Throws before anything changes if this step cannot run (e.g. a + variant without a loss). */
+  protected checkStep(_loss: number | undefined): void {}
+
+  /**
+   * One optimisation step. `closure`, if given, is called first: it returns the loss at the current
+   * point and may fill the gradients. Parameters whose `grad` is null are skipped.
+   * Returns the closure's loss.
+   */
+  step(closure?: Closure): number | undefined {
+    const loss = closure === undefined ? undefined : closure();
+    if (loss !== undefined && typeof loss !== 'number') {
+      throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
+    }
+    this.checkStep(loss);
+    this.checkGradients();
+    this.beginStep(loss);
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        const grad = p.grad;
+        if (grad === null) continue;
+        let state = this.state.get(p);
+        if (state === undefined) {
+          state = this.initState(p, group);
+          this.state.set(p, state);
+        }
+        this.update(p, grad, state, group);
+      }
+    }
+    this.endStep(loss);
+    return loss;
+  }
+
+  /** Sets every gradient buffer to zero (buffers are kept: closures usually write into them). */
+  zeroGrad(): void {
+    for (const group of this.paramGroups) for (const p of group.params) p.grad?.fill(0);
+  }
+
+  private checkGradients(): void {
+    let index = 0;
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        const g = p.grad;
+        if (g !== null) {
+          const label = parameterLabel(index, p.name);
+          const refuse = (what: string) => new RangeError(`${this.owner}.step: the gradient of ${label} ${what}; nothing was changed`);
+          if (g === undefined || !isFloatArray(g) || g.constructor !== p.data.constructor) {
+            throw refuse(`must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`);
+          }
+          if (g.length !== p.data.length) throw refuse(`has length ${g.length}, but the parameter has length ${p.data.length}`);
+          const bad = firstNonFinite(g);
+          if (bad >= 0) throw refuse(`is ${describe(g[bad])} at index ${bad}`);
+        }
+        index++;
+      }
+    }
+  }
+
+  /** Optimizer-wide scalars to save beside the per-parameter state. */
+  protected extraState(): Record<string, number | null> {
+    return {};
+  }
+
+  /** Restores what `extraState` saved (already checked to be numbers or null). */
+  protected loadExtraState(_extra: Record<string, number | null>): void {}
+
+  /**
+   * A JSON-serialisable snapshot: per-parameter state keyed by the parameter's index over all
+   * groups, each group's options with its parameters' indices, and optimizer-wide scalars.
+   */
+  stateDict(): StateDict<O> & Record<string, unknown> {
+    const state: Record<string, SerializedParamState> = {};
+    const paramGroups: Array<{ params: number[] } & O> = [];
+    let index = 0;
+    for (const group of this.paramGroups) {
+      const { params, ...options } = group;
+      const ids: number[] = [];
+      for (const p of params) {
+        const s = this.state.get(p);
+        if (s !== undefined) {
+          const out: SerializedParamState = {};
+          for (const [k, v] of Object.entries(s)) out[k] = typeof v === 'number' ? v : Array.from(v);
+          state[String(index)] = out;
+        }
+        ids.push(index++);
+      }
+      paramGroups.push({ ...(structuredClone(options) as unknown as O), params: ids });
+    }
+    return { state, paramGroups, ...this.extraState() };
+  }
+
+  /**
+   * Restores a snapshot made by `stateDict()` (possibly through JSON) onto the same parameters.
+   * Group and parameter counts, options and every buffer's length are checked first; on any
+   * mismatch it throws a message saying what does not match, and nothing is changed.
+   */
+  loadStateDict(sd: StateDict<O> & Record<string, unknown>): void {
+    const where = `${this.owner}.loadStateDict`;
+    if (typeof sd !== 'object' || sd === null || typeof sd.state !== 'object' || !Array.isArray(sd.paramGroups)) {
+      throw new TypeError(`${where}: expected { state, paramGroups }, got ${describe(sd)}`);
+    }
+    if (sd.paramGroups.length !== this.paramGroups.length) {
+      throw new RangeError(`${where}: the state has ${sd.paramGroups.length} parameter groups, this optimizer has ${this.paramGroups.length}`);
+    }
+    const groups: ResolvedGroup<O>[] = [];
+    const states = new Map<Parameter, ParamState>();
+    let index = 0;
+    this.paramGroups.forEach((group, g) => {
+      const saved = sd.paramGroups[g]!;
+      const { params: ids, ...options } = saved;
+      if (!Array.isArray(ids) || ids.length !== group.params.length) {
+        throw new RangeError(`${where}: group ${g} of the state has ${Array.isArray(ids) ? ids.length : 'no'} parameters, this optimizer's has ${group.params.length}`);
+      }
+      const resolved = { ...(options as unknown as O), params: group.params } as ResolvedGroup<O>;
+      this.validateOptions(resolved, ` (group ${g} of the loaded state)`);
+      groups.push(resolved);
+      for (const p of group.params) {
+        const id = ids[group.params.indexOf(p)];
+        const saved = sd.state[String(id)];
+        if (saved !== undefined) {
+          const fresh = this.initState(p, resolved);
+          const label = `${parameterLabel(index, p.name)}'s state`;
+          for (const [key, template] of Object.entries(fresh)) {
+            const value = saved[key];
+            if (typeof template === 'number') {
+              if (typeof value !== 'number') throw new TypeError(`${where}: ${label} needs a number '${key}', got ${describe(value)}`);
+              fresh[key] = value;
+            } else {
+              if (!Array.isArray(value) && !isFloatArray(value)) {
+                throw new TypeError(`${where}: ${label} needs an array '${key}' of ${template.length} numbers, got ${describe(value)}`);
+              }
+              if (value.length !== template.length) {
+                throw new RangeError(`${where}: ${label} '${key}' has ${value.length} values, the parameter has ${template.length}`);
+              }
+              template.set(value);
+            }
+          }
+          states.set(p, fresh);
+        }
+        index++;
+      }
+    });
+    const extra: Record<string, number | null> = {};
+    for (const key of Object.keys(this.extraState())) {
+      const v = sd[key] ?? null;
+      if (v !== null && typeof v !== 'number') throw new TypeError(`${where}: '${key}' must be a number or null, got ${describe(v)}`);
+      extra[key] = v;
+    }
+    // Everything checked: only now replace the live state.
+    groups.forEach((g, i) => Object.assign(this.paramGroups[i]!, g));
+    this.state.clear();
+    for (const [p, s] of states) this.state.set(p, s);
+    this.loadExtraState(extra);
+  }
+}
+
+function checkParameter(owner: string, p: Parameter, index: number): void {
+  if (typeof p !== 'object' || p === null || !isFloatArray(p.data)) {
+    throw new TypeError(`${owner}: parameter ${index} must be { data: Float32Array | Float64Array, grad }, got ${describe(p?.data ?? p)}`);
+  }
+}
+
+/** Index of the first NaN or ±Infinity in `a`, or −1. */
+export function firstNonFinite(a: FloatArray): number {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    // x − x is 0 for every finite x and NaN for NaN and ±Infinity: one test instead of two.
+    const x = a[i]!;
+    if (x - x !== 0) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,143 @@
+import { describe } from '../errors.js';
+import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
+import { rpropStep } from '../rules/rprop-step.js';
+import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
+import { flag, nonNegative, oneOf, pair } from '../validate.js';
+import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
+
+/** Options of {@link Rprop}. Defaults are `torch.optim.Rprop`'s. */
+export interface RpropOptions {
+  /** Initial step size Δ₀ (PyTorch's name). Default 0.01. */
+  lr: number;
+  /** [η−, η+]: step-size factors on a sign flip and on a kept sign, 0 < η− < 1 < η+. Default [0.5, 1.2]. */
+  etas: readonly [number, number];
+  /** [Δmin, Δmax]: bounds of every step size, 0 ≤ Δmin ≤ Δmax. Default [1e-6, 50]. */
+  stepSizes: readonly [number, number];
+  /** Which Rprop. Default `'irprop-'`, the algorithm of `torch.optim.Rprop`. */
+  variant: Variant;
+  /** Ascend instead of descend. Default false. */
+  maximize: boolean;
+}
+
+/** `torch.optim.Rprop`'s defaults. */
+export const RPROP_DEFAULTS: Readonly<RpropOptions> = Object.freeze({
+  lr: 0.01,
+  etas: [0.5, 1.2] as const,
+  stepSizes: [1e-6, 50] as const,
+  variant: 'irprop-' as Variant,
+  maximize: false,
+});
+
+/** Whether a variant backtracks and so needs the loss and a `prevUpdate` buffer. */
+export function isPlusVariant(v: Variant): boolean {
+  return v === 'rprop+' || v === 'irprop+';
+}
+
+/** Checks Rprop options; messages name the option, the rule and the value. */
+export function validateRpropOptions(o: RpropOptions, where = '', owner = 'Rprop'): void {
+  nonNegative(owner, `lr${where}`, o.lr);
+  const [etaMinus, etaPlus] = pair(owner, `etas${where}`, o.etas);
+  if (!(etaMinus > 0 && etaMinus < 1)) {
+    throw new RangeError(`${owner}: etas[0]${where} (η−) must satisfy 0 < η− < 1, got ${describe(etaMinus)}`);
+  }
+  if (!(etaPlus > 1)) throw new RangeError(`${owner}: etas[1]${where} (η+) must satisfy η+ > 1, got ${describe(etaPlus)}`);
+  const [stepMin, stepMax] = pair(owner, `stepSizes${where}`, o.stepSizes);
+  if (!(stepMin >= 0)) throw new RangeError(`${owner}: stepSizes[0]${where} (Δmin) must be ≥ 0, got ${describe(stepMin)}`);
+  if (!(stepMin <= stepMax)) {
+    throw new RangeError(`${owner}: stepSizes${where} must satisfy Δmin ≤ Δmax, got [${describe(stepMin)}, ${describe(stepMax)}]`);
+  }
+  oneOf(owner, `variant${where}`, o.variant, VARIANTS);
+  flag(owner, `maximize${where}`, o.maximize);
+}
+
+/**
+ * Rprop, per-weight step sizes driven by the sign of the derivative only, in the four published
+ * variants. With default options it is `torch.optim.Rprop` bit for bit (float32 and float64).
+ *
+ * @example
+ * ```ts
+ * import { Rprop } from 'rprop';
+ * const w = { data: new Float64Array([3, -2]), grad: new Float64Array(2) };
+ * const opt = new Rprop([w], { lr: 0.01 });
+ * for (let t = 0; t < 100; t++) {
+ *   opt.step(() => {
+ *     const [x, y] = w.data;
+ *     w.grad.set([0.02 * x, 200 * y]);           // ∂/∂x, ∂/∂y of 0.01x² + 100y²
+ *     return 0.01 * x * x + 100 * y * y;
+ *   });
+ * }
+ * ```
+ */
+export class Rprop extends Optimizer<RpropOptions> {
+  /** The loss of the previous step (+ variants); null before the first. iRprop+ compares against it. */
+  private prevLoss: number | null = null;
+  /** Whether this step's loss exceeds the previous one: iRprop+ reverts flipped weights only then. */
+  private lossIncreased = false;
+
+  constructor(params: readonly Parameter[] | readonly ParamGroup<RpropOptions>[], options?: Partial<RpropOptions>) {
+    super('Rprop', params, RPROP_DEFAULTS, options);
+  }
+
+  protected override validateOptions(o: RpropOptions, where: string): void {
+    validateRpropOptions(o, where);
+  }
+
+  private usesLoss(): boolean {
+    return this.paramGroups.some((g) => isPlusVariant(g.variant));
+  }
+
+  protected override checkStep(loss: number | undefined): void {
+    if (!this.usesLoss()) return;
+    if (loss === undefined) {
+      const v = this.paramGroups.find((g) => isPlusVariant(g.variant))!.variant;
+      throw new TypeError(`Rprop.step: the '${v}' variant needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed`);
+    }
+    if (Number.isNaN(loss)) throw new RangeError(`Rprop.step: the closure returned a NaN loss; nothing was changed`);
+  }
+
+  protected override beginStep(loss: number | undefined): void {
+    // Ep starts at +∞, so the first step never backtracks.
+    this.lossIncreased = loss !== undefined && this.prevLoss !== null && loss > this.prevLoss;
+  }
+
+  protected override endStep(loss: number | undefined): void {
+    if (loss !== undefined && this.usesLoss()) this.prevLoss = loss;
+  }
+
+  protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
+    const Ctor = p.data.constructor as Float32ArrayConstructor | Float64ArrayConstructor;
+    const n = p.data.length;
+    const state: ParamState = { prev: new Ctor(n), stepSize: new Ctor(n).fill(group.lr) };
+    if (isPlusVariant(group.variant)) state.prevUpdate = new Ctor(n);
+    return state;
+  }
+
+  protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>): void {
+    const c = rpropConstantsFor(p.data, group.etas, group.stepSizes, group.maximize);
+    const buffers = {
+      param: p.data,
+      grad,
+      prev: state.prev as FloatArray,
+      stepSize: state.stepSize as FloatArray,
+      prevUpdate: state.prevUpdate as FloatArray | undefined,
+    } satisfies RpropBuffers;
+    const b = isPlusVariant(group.variant) ? withPrevUpdate(state, buffers) : buffers;
+    rpropStep(group.variant, b, c, this.lossIncreased);
+  }
+
+  protected override extraState(): Record<string, number | null> {
+    return { prevLoss: this.prevLoss };
+  }
+
+  protected override loadExtraState(extra: Record<string, number | null>): void {
+    this.prevLoss = extra.prevLoss ?? null;
+  }
+}
+
+/** A group switched to a + variant after its state was made has no dw yet: start it at 0. */
+function withPrevUpdate(state: ParamState, b: RpropBuffers): RpropBuffers {
+  if (b.prevUpdate !== undefined) return b;
+  const prevUpdate = new (b.param.constructor as Float64ArrayConstructor)(b.param.length);
+  state.prevUpdate = prevUpdate;
+  return { ...b, prevUpdate };
+}

@@ -1,0 +1,45 @@
+import { signSgd } from '../rules/sign-sgd.js';
+import { roundingOf } from '../sign.js';
+import type { FloatArray, Parameter, ParamGroup } from '../types.js';
+import { flag, nonNegative } from '../validate.js';
+import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
+
+/** Options of {@link SignSGD}. */
+export interface SignSGDOptions {
+  /** Step length of every weight, every step. Default 0.001. */
+  lr: number;
+  /** Ascend instead of descend. Default false. */
+  maximize: boolean;
+}
+
+/** signSGD's defaults. */
+export const SIGN_SGD_DEFAULTS: Readonly<SignSGDOptions> = Object.freeze({ lr: 0.001, maximize: false });
+
+/**
+ * signSGD (Bernstein et al. 2018): `w ← w − lr·sign(g)`. Stateless; a fixed step per weight, so
+ * it suits mini-batches where Rprop's sign test is fooled by gradient noise.
+ *
+ * @example
+ * ```ts
+ * const opt = new SignSGD([param], { lr: 1e-3 });
+ * opt.step();
+ * ```
+ */
+export class SignSGD extends Optimizer<SignSGDOptions> {
+  constructor(params: readonly Parameter[] | readonly ParamGroup<SignSGDOptions>[], options?: Partial<SignSGDOptions>) {
+    super('SignSGD', params, SIGN_SGD_DEFAULTS, options);
+  }
+
+  protected override validateOptions(o: SignSGDOptions, where: string): void {
+    nonNegative('SignSGD', `lr${where}`, o.lr);
+    flag('SignSGD', `maximize${where}`, o.maximize);
+  }
+
+  protected override initState(): ParamState {
+    return {};
+  }
+
+  protected override update(p: Parameter, grad: FloatArray, _s: ParamState, g: ResolvedGroup<SignSGDOptions>): void {
+    signSgd(p.data, grad, roundingOf(p.data)(g.lr), g.maximize);
+  }
+}

@@ -1,0 +1,49 @@
+import { signum } from '../rules/signum.js';
+import { roundingOf } from '../sign.js';
+import type { FloatArray, Parameter, ParamGroup } from '../types.js';
+import { flag, nonNegative, unitInterval } from '../validate.js';
+import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
+
+/** Options of {@link Signum}. */
+export interface SignumOptions {
+  /** Step length of every weight, every step. Default 0.001. */
+  lr: number;
+  /** Momentum β, 0 ≤ β < 1. Default 0.9. */
+  beta: number;
+  /** Ascend instead of descend. Default false. */
+  maximize: boolean;
+}
+
+/** Signum's defaults. */
+export const SIGNUM_DEFAULTS: Readonly<SignumOptions> = Object.freeze({ lr: 0.001, beta: 0.9, maximize: false });
+
+/**
+ * Signum (Bernstein et al. 2018): signSGD on a momentum average, `m ← β·m + (1−β)·g;
+ * w ← w − lr·sign(m)`. The average filters mini-batch noise out of the sign.
+ *
+ * @example
+ * ```ts
+ * const opt = new Signum([param], { lr: 1e-3, beta: 0.9 });
+ * opt.step();
+ * ```
+ */
+export class Signum extends Optimizer<SignumOptions> {
+  constructor(params: readonly Parameter[] | readonly ParamGroup<SignumOptions>[], options?: Partial<SignumOptions>) {
+    super('Signum', params, SIGNUM_DEFAULTS, options);
+  }
+
+  protected override validateOptions(o: SignumOptions, where: string): void {
+    nonNegative('Signum', `lr${where}`, o.lr);
+    unitInterval('Signum', `beta${where}`, o.beta);
+    flag('Signum', `maximize${where}`, o.maximize);
+  }
+
+  protected override initState(p: Parameter): ParamState {
+    return { momentum: new (p.data.constructor as Float64ArrayConstructor)(p.data.length) };
+  }
+
+  protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<SignumOptions>): void {
+    const r = roundingOf(p.data);
+    signum(p.data, grad, s.momentum as FloatArray, r(g.lr), r(g.beta), r(1 - g.beta), g.maximize);
+  }
+}

@@ -1,0 +1,18 @@
+import { sign } from '../sign.js';
+import { adaptedStepSize, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+
+/**
+ * Rprop− (Riedmiller 1994): Rprop without backtracking. The weight always moves by Δ against the
+ * sign of its derivative, also right after a flip (with the already shrunk Δ). The reference loop.
+ */
+export function rpropMinus(b: RpropBuffers, c: RpropConstants): void {
+  const { param, grad, prev, stepSize } = b;
+  const n = param.length;
+  for (let i = 0; i < n; i++) {
+    const g = c.maximize ? -grad[i]! : grad[i]!;
+    const sg = sign(g);
+    stepSize[i] = adaptedStepSize(stepSize[i]!, sg * sign(prev[i]!), c);
+    param[i] = param[i]! - sg * stepSize[i]!;
+    prev[i] = g;
+  }
+}

@@ -1,0 +1,42 @@
+import { sign } from '../sign.js';
+import { adaptedStepSize, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+
+/**
+ * The + variants' rule. Same sign or no information: dw = −sign(g)·Δ, w += dw. Sign flip: take the
+ * last change back (w −= dw) when `revertOnFlip`, then dw = 0 and the stored derivative is zeroed.
+ * Rprop+ always reverts; iRprop+ reverts only when the loss went up.
+ */
+function plusRule(b: RpropBuffers, c: RpropConstants, revertOnFlip: boolean): void {
+  const { param, grad, prev, stepSize } = b;
+  const prevUpdate = b.prevUpdate;
+  if (prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
+  const n = param.length;
+  for (let i = 0; i < n; i++) {
+    const g = c.maximize ? -grad[i]! : grad[i]!;
+    const sg = sign(g);
+    const s = sg * sign(prev[i]!);
+    stepSize[i] = adaptedStepSize(stepSize[i]!, s, c);
+    if (s < 0) {
+      if (revertOnFlip) param[i] = param[i]! - prevUpdate[i]!;
+      prevUpdate[i] = 0;
+      prev[i] = 0;
+    } else {
+      prevUpdate[i] = -sg * stepSize[i]!;
+      param[i] = param[i]! + prevUpdate[i]!;
+      prev[i] = g;
+    }
+  }
+}
+
+/** Rprop+ (Riedmiller & Braun 1993): Rprop with weight backtracking on every sign flip. The reference loop. */
+export function rpropPlus(b: RpropBuffers, c: RpropConstants): void {
+  plusRule(b, c, true);
+}
+
+/**
+ * iRprop+ (Igel & Hüsken 2000): backtrack on a sign flip only if the loss increased (E > Ep).
+ * The reference loop.
+ */
+export function irpropPlus(b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
+  plusRule(b, c, lossIncreased);
+}

@@ -1,0 +1,22 @@
+import type { Variant } from '../types.js';
+import { irpropMinus } from './irprop-minus.js';
+import type { RpropBuffers, RpropConstants } from './rprop-constants.js';
+import { rpropMinus } from './rprop-minus.js';
+import { irpropPlus, rpropPlus } from './rprop-plus.js';
+
+/**
+ * One Rprop step of the given variant over one parameter's buffers: the single entry point the
+ * optimizer class, `minimize` and the adapters share. `lossIncreased` (E > Ep) matters to iRprop+ only.
+ */
+export function rpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
+  switch (variant) {
+    case 'irprop-':
+      return irpropMinus(b, c);
+    case 'rprop-':
+      return rpropMinus(b, c);
+    case 'rprop+':
+      return rpropPlus(b, c);
+    case 'irprop+':
+      return irpropPlus(b, c, lossIncreased);
+  }
+}

@@ -1,0 +1,28 @@
+import { roundingOf } from '../sign.js';
+import type { FloatArray } from '../types.js';
+
+/**
+ * Gradient descent with optional heavy-ball momentum, as `torch.optim.SGD`:
+ * b ← μ·b + g (b ← g on the first step); w ← w − lr·b. `momentumBuffer` is null when μ = 0.
+ * The baseline the demos compare sign-based steps against. The reference loop.
+ */
+export function sgd(
+  param: FloatArray,
+  grad: FloatArray,
+  momentumBuffer: FloatArray | null,
+  lr: number,
+  momentum: number,
+  firstStep: boolean,
+  maximize: boolean,
+): void {
+  const r = roundingOf(param);
+  const n = param.length;
+  for (let i = 0; i < n; i++) {
+    let d = maximize ? -grad[i]! : grad[i]!;
+    if (momentumBuffer !== null) {
+      momentumBuffer[i] = firstStep ? d : r(r(momentum * momentumBuffer[i]!) + d);
+      d = momentumBuffer[i]!;
+    }
+    param[i] = param[i]! - r(lr * d);
+  }
+}

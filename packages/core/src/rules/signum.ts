@@ -1,0 +1,25 @@
+import { roundingOf, sign } from '../sign.js';
+import type { FloatArray } from '../types.js';
+
+/**
+ * Signum (Bernstein et al. 2018): m ← β·m + (1−β)·g; w ← w − lr·sign(m).
+ * Every elementary operation is rounded to the buffer's precision; `lr`, `beta` and `oneMinusBeta`
+ * must already be in that precision. The reference loop.
+ */
+export function signum(
+  param: FloatArray,
+  grad: FloatArray,
+  momentum: FloatArray,
+  lr: number,
+  beta: number,
+  oneMinusBeta: number,
+  maximize: boolean,
+): void {
+  const r = roundingOf(param);
+  const n = param.length;
+  for (let i = 0; i < n; i++) {
+    const g = maximize ? -grad[i]! : grad[i]!;
+    momentum[i] = r(r(beta * momentum[i]!) + r(oneMinusBeta * g));
+    param[i] = param[i]! - lr * sign(momentum[i]!);
+  }
+}

@@ -1,0 +1,39 @@
+/** A flat buffer of parameter values or derivatives. Float32 buffers are computed as PyTorch computes float32. */
+export type FloatArray = Float32Array | Float64Array;
+
+/**
+ * One optimised tensor, flattened: its values and the derivative of the loss with respect to them.
+ * `grad: null` means "no gradient this step": the parameter and its optimizer state are left alone
+ * (PyTorch's `p.grad is None`). `grad` must have the same type and length as `data`.
+ */
+export interface Parameter {
+  data: FloatArray;
+  grad: FloatArray | null;
+  /** Optional name, used in error messages. */
+  name?: string;
+}
+
+/** The four Rprop variants of the DESIGN.md semantics table. */
+export type Variant = 'rprop-' | 'irprop-' | 'rprop+' | 'irprop+';
+
+/** All Rprop variants, in the order of the semantics table. */
+export const VARIANTS: readonly Variant[] = ['rprop-', 'irprop-', 'rprop+', 'irprop+'];
+
+/** Returns the loss at the current point (and may fill the gradients), as PyTorch's `step(closure)`. */
+export type Closure = () => number;
+
+/** A parameter group: its parameters, and options that override the optimizer-wide defaults. */
+export type ParamGroup<O> = { params: Parameter[] } & Partial<O>;
+
+/** A JSON-serialisable snapshot of one parameter's optimizer state. */
+export type SerializedParamState = Record<string, number[] | number>;
+
+/** A JSON-serialisable snapshot of an optimizer, as PyTorch's `state_dict()`. */
+export interface StateDict<O> {
+  /** Per-parameter state, keyed by the parameter's index over all groups in order. */
+  state: Record<string, SerializedParamState>;
+  /** Each group's options, and the indices of its parameters. */
+  paramGroups: Array<{ params: number[] } & O>;
+  /** Optimizer-wide scalars (e.g. the + variants' previous loss; `null` = none yet). */
+  extra?: Record<string, number | null>;
+}

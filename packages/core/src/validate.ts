@@ -1,0 +1,51 @@
+import { describe } from './errors.js';
+
+/**
+ * Hyperparameter checks shared by the optimizers. Each throws a RangeError (TypeError for a wrong
+ * type) whose message names the optimizer, the parameter, the rule and the value received.
+ */
+
+function finiteNumber(owner: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`${owner}: ${name} must be a number, got ${describe(value)}`);
+  if (!Number.isFinite(value)) throw new RangeError(`${owner}: ${name} must be finite, got ${describe(value)}`);
+  return value;
+}
+
+/** `value` finite and ≥ 0. */
+export function nonNegative(owner: string, name: string, value: unknown): void {
+  if (finiteNumber(owner, name, value) < 0) throw new RangeError(`${owner}: ${name} must be ≥ 0, got ${describe(value)}`);
+}
+
+/** `value` finite and > 0. */
+export function positive(owner: string, name: string, value: unknown): void {
+  if (finiteNumber(owner, name, value) <= 0) throw new RangeError(`${owner}: ${name} must be > 0, got ${describe(value)}`);
+}
+
+/** `value` finite and in [0, 1). */
+export function unitInterval(owner: string, name: string, value: unknown): void {
+  const v = finiteNumber(owner, name, value);
+  if (!(v >= 0 && v < 1)) throw new RangeError(`${owner}: ${name} must satisfy 0 ≤ ${name} < 1, got ${describe(value)}`);
+}
+
+/** A pair `[a, b]` of finite numbers. */
+export function pair(owner: string, name: string, value: unknown): readonly [number, number] {
+  if (!Array.isArray(value) || value.length !== 2) {
+    throw new TypeError(`${owner}: ${name} must be a pair [a, b] of numbers, got ${describe(value)}`);
+  }
+  finiteNumber(owner, `${name}[0]`, value[0]);
+  finiteNumber(owner, `${name}[1]`, value[1]);
+  return value as unknown as readonly [number, number];
+}
+
+/** A boolean. */
+export function flag(owner: string, name: string, value: unknown): void {
+  if (typeof value !== 'boolean') throw new TypeError(`${owner}: ${name} must be true or false, got ${describe(value)}`);
+}
+
+/** One of the allowed strings. */
+export function oneOf<T extends string>(owner: string, name: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new RangeError(`${owner}: ${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}`);
+  }
+  return value as T;
+}

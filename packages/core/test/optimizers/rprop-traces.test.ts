@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Rprop, type Parameter, type ParamGroup, type RpropOptions } from '../../src/index.js';
+import { loadTraces, type Trace } from '../fixtures/load-trace.js';
+
+/** Builds the parameters and the optimizer a trace describes. */
+export function setUp(trace: Trace): { params: Parameter[]; opt: Rprop } {
+  const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
+  const params: Parameter[] = trace.params.map((p, i) => ({ data: Ctor.from(p.init), grad: null, name: `p${i}` }));
+  const options: Partial<RpropOptions> = { ...trace.options, variant: trace.variant ?? 'irprop-' };
+  const groups: ParamGroup<RpropOptions>[] | Parameter[] = trace.groups
+    ? trace.groups.map((g) => ({ params: g.params.map((i) => params[i]!), ...g.options }))
+    : params;
+  return { params, opt: new Rprop(groups, options) };
+}
+
+/** Feeds step t's gradients and steps (with the recorded loss for the + variants). */
+export function feed(trace: Trace, params: Parameter[], opt: Rprop, t: number): void {
+  const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
+  const step = trace.steps[t]!;
+  params.forEach((p, k) => {
+    const g = step.grads[k];
+    p.grad = g == null ? null : Ctor.from(g);
+  });
+  const loss = step.loss;
+  opt.step(loss === undefined ? undefined : () => loss);
+}
+
+/** Index and values of the first element that is not identical (Object.is), or null. */
+function firstMismatch(actual: ArrayLike<number>, expected: readonly number[]): string | null {
+  if (actual.length !== expected.length) return `length ${actual.length} ≠ ${expected.length}`;
+  for (let i = 0; i < expected.length; i++) {
+    if (!Object.is(actual[i], expected[i])) {
+      return `index ${i}: got ${actual[i]}, expected ${expected[i]}`;
+    }
+  }
+  return null;
+}
+
+function replay(trace: Trace): void {
+  const { params, opt } = setUp(trace);
+  trace.steps.forEach((step, t) => {
+    feed(trace, params, opt, t);
+    step.params.forEach((expected, k) => {
+      const bad = firstMismatch(params[k]!.data, expected);
+      expect(bad, `${trace.name}: step ${t}, parameter ${k}`).toBeNull();
+    });
+  });
+  const sd = opt.stateDict();
+  trace.finalState.forEach((expected, k) => {
+    const s = sd.state[String(k)]!;
+    for (const key of ['prev', 'stepSize', 'prevUpdate'] as const) {
+      if (expected[key] === undefined) continue;
+      expect(firstMismatch(s[key] as number[], expected[key]!), `${trace.name}: final ${key} of parameter ${k}`).toBeNull();
+    }
+  });
+}
+
+describe('Rprop replays torch.optim.Rprop traces exactly', () => {
+  for (const trace of loadTraces('torch')) it(trace.name, () => replay(trace));
+});
+
+describe('Rprop replays the four variants exactly', () => {
+  for (const trace of loadTraces('variants')) it(trace.name, () => replay(trace));
+});
