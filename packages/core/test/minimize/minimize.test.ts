@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { minimize, VARIANTS, type IterationInfo } from '../../src/index.js';
+import { distance, rosenbrock, scaledQuadratic } from './functions.js';
+
+describe('minimize', () => {
+  describe.each(VARIANTS)('%s', (variant) => {
+    it.each<[string, number[], number[]]>([
+      ['0.01x²', [0.01], [3]],
+      ['100x²', [100], [3]],
+      ['0.01x² + 100y²', [0.01, 100], [3, -2]],
+    ])('brings %s within 1e-4 of 0 and stops by itself in ≤ 1000 iterations', (_name, scales, x0) => {
+      const r = minimize(scaledQuadratic(scales), x0, { variant, maxIterations: 1000 });
+      expect(r.converged, r.message).toBe(true);
+      expect(r.iterations).toBeLessThanOrEqual(1000);
+      expect(distance(r.x, 0)).toBeLessThan(1e-4);
+    });
+
+    it('solves Rosenbrock 2-D from (−1.2, 1) within 20 000 iterations', () => {
+      const r = minimize(rosenbrock, [-1.2, 1], { variant, maxIterations: 20_000 });
+      expect(distance(r.x, 1), r.message).toBeLessThan(1e-4);
+      expect(r.iterations).toBeLessThanOrEqual(20_000);
+    });
+  });
+
+  it.each(['irprop-', 'irprop+'] as const)('%s solves 10-D Rosenbrock within 20 000 iterations', (variant) => {
+    const x0 = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? -1.2 : 1));
+    const r = minimize(rosenbrock, x0, { variant, maxIterations: 20_000 });
+    expect(distance(r.x, 1), r.message).toBeLessThan(1e-4);
+  });
+
+  it('reaches double precision with its defaults (Δmin = 0), where PyTorch\'s Δmin = 1e-6 cannot', () => {
+    const precise = minimize(scaledQuadratic([0.01, 100]), [3, -2]);
+    expect(distance(precise.x, 0)).toBeLessThan(1e-14);
+    const floored = minimize(scaledQuadratic([0.01, 100]), [3, -2], { stepSizes: [1e-6, 50] });
+    expect(floored.converged).toBe(true);
+    expect(floored.message).toMatch(/Δmin/);
+    expect(distance(floored.x, 0)).toBeGreaterThan(1e-10);
+  });
+
+  it('gives the same iterates for f and c·f (only signs matter)', () => {
+    const trace = (c: number) => {
+      const xs: number[][] = [];
+      const f = scaledQuadratic([1, 1e-3]);
+      const scaled = (x: Float64Array, g: Float64Array) => {
+        const value = f(x, g);
+        for (let i = 0; i < g.length; i++) g[i] = c * g[i]!;
+        return c * value;
+      };
+      minimize(scaled, [1, 1], { maxIterations: 50, onIteration: ({ x }) => void xs.push(Array.from(x)) });
+      return xs;
+    };
+    expect(trace(1e-8)).toEqual(trace(1e8));
+  });
+
+  it('stops at an exactly zero gradient without stepping', () => {
+    const r = minimize(scaledQuadratic([1, 2]), [0, 0]);
+    expect(r).toMatchObject({ iterations: 0, evaluations: 1, converged: true, message: 'the gradient is zero', fun: 0 });
+  });
+
+  it('reports maxIterations, a callback stop, and a bad value without throwing', () => {
+    expect(minimize(rosenbrock, [-1.2, 1], { maxIterations: 5 })).toMatchObject({ iterations: 5, converged: false, message: 'reached maxIterations (5)' });
+    const seen: IterationInfo[] = [];
+    const stopped = minimize(rosenbrock, [-1.2, 1], { onIteration: (i) => (seen.push({ ...i, x: i.x.slice() }), i.iteration < 3) });
+    expect(stopped).toMatchObject({ iterations: 3, converged: false, message: 'stopped by onIteration' });
+    expect(seen.map((s) => s.iteration)).toEqual([1, 2, 3]);
+    const nan = minimize((x, g) => ((g[0] = 1), x[0]! < 2.9 ? NaN : x[0]!), [3]);
+    expect(nan.converged).toBe(false);
+    expect(nan.message).toMatch(/^f\(x\) is NaN at iteration \d+$/);
+    expect(nan.x[0]).toBeGreaterThanOrEqual(2.9);
+  });
+
+  it('maximizes with maximize: true', () => {
+    const r = minimize((x, g) => ((g[0] = -2 * (x[0]! - 1)), -((x[0]! - 1) ** 2)), [5], { maximize: true, variant: 'irprop-' });
+    expect(r.converged).toBe(true);
+    expect(Math.abs(r.x[0]! - 1)).toBeLessThan(1e-12);
+    expect(r.fun).toBeLessThanOrEqual(0);
+  });
+
+  it('returns the best point it evaluated, with its value', () => {
+    const f = scaledQuadratic([1]);
+    const r = minimize(f, [3], { variant: 'rprop-', maxIterations: 40 });
+    expect(f(r.x, new Float64Array(1))).toBe(r.fun);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Adam, Lion, minimize, Rprop, SGD, Signum, SignSGD, type Parameter } from '../../src/index.js';
+
+const p = (): Parameter => ({ data: new Float32Array(3), grad: new Float32Array(3), name: 'w' });
+
+describe('bad options are refused at construction with the parameter, the rule and the value', () => {
+  it.each<[string, () => unknown, string]>([
+    ['negative lr', () => new Rprop([p()], { lr: -1 }), 'Rprop: lr must be ≥ 0, got -1'],
+    ['NaN lr', () => new Rprop([p()], { lr: NaN }), 'Rprop: lr must be finite, got NaN'],
+    ['infinite lr', () => new Rprop([p()], { lr: Infinity }), 'Rprop: lr must be finite, got Infinity'],
+    ['string lr', () => new Rprop([p()], { lr: '0.1' as never }), 'Rprop: lr must be a number, got "0.1"'],
+    ['η− ≥ 1', () => new Rprop([p()], { etas: [1, 1.2] }), 'Rprop: etas[0] (η−) must satisfy 0 < η− < 1, got 1'],
+    ['η− = 0', () => new Rprop([p()], { etas: [0, 1.2] }), 'Rprop: etas[0] (η−) must satisfy 0 < η− < 1, got 0'],
+    ['η+ ≤ 1', () => new Rprop([p()], { etas: [0.5, 1] }), 'Rprop: etas[1] (η+) must satisfy η+ > 1, got 1'],
+    ['etas not a pair', () => new Rprop([p()], { etas: [0.5] as never }), 'Rprop: etas must be a pair [a, b] of numbers, got [0.5]'],
+    ['Δmin < 0', () => new Rprop([p()], { stepSizes: [-1e-6, 50] }), 'Rprop: stepSizes[0] (Δmin) must be ≥ 0, got -0.000001'],
+    ['Δmin > Δmax', () => new Rprop([p()], { stepSizes: [1, 0.5] }), 'Rprop: stepSizes must satisfy Δmin ≤ Δmax, got [1, 0.5]'],
+    ['infinite Δmax', () => new Rprop([p()], { stepSizes: [0, Infinity] }), 'Rprop: stepSizes[1] must be finite, got Infinity'],
+    ['unknown variant', () => new Rprop([p()], { variant: 'rprop' as never }), `Rprop: variant must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "rprop"`],
+    ['maximize not boolean', () => new Rprop([p()], { maximize: 1 as never }), 'Rprop: maximize must be true or false, got 1'],
+    ['a bad group option', () => new Rprop([{ params: [p()] }, { params: [p()], lr: -2 }]), 'Rprop: lr (group 1) must be ≥ 0, got -2'],
+    ['no parameters', () => new Rprop([]), 'Rprop: params must be a non-empty array of parameters or parameter groups, got []'],
+    ['a plain array as data', () => new Rprop([{ data: [1, 2] as never, grad: null }]), 'Rprop: parameter 0 must be { data: Float32Array | Float64Array, grad }, got [1, 2]'],
+    ['a parameter twice', () => { const q = p(); return new Rprop([q, q]); }, 'Rprop: parameter 1 ("w") appears more than once'],
+    ['Signum β = 1', () => new Signum([p()], { beta: 1 }), 'Signum: beta must satisfy 0 ≤ beta < 1, got 1'],
+    ['Lion β2 < 0', () => new Lion([p()], { betas: [0.9, -0.1] }), 'Lion: betas[1] must satisfy 0 ≤ betas[1] < 1, got -0.1'],
+    ['Adam eps = 0', () => new Adam([p()], { eps: 0 }), 'Adam: eps must be > 0, got 0'],
+    ['SGD momentum ≥ 1', () => new SGD([p()], { momentum: 1 }), 'SGD: momentum must satisfy 0 ≤ momentum < 1, got 1'],
+    ['SignSGD lr < 0', () => new SignSGD([p()], { lr: -0.1 }), 'SignSGD: lr must be ≥ 0, got -0.1'],
+    ['minimize x0 empty', () => minimize(() => 0, []), 'minimize: x0 must be a non-empty array of numbers, got []'],
+    ['minimize x0 NaN', () => minimize(() => 0, [1, NaN]), 'minimize: x0 is NaN at index 1'],
+    ['minimize maxIterations', () => minimize(() => 0, [1], { maxIterations: 1.5 }), 'minimize: maxIterations must be an integer ≥ 0, got 1.5'],
+    ['minimize η+', () => minimize(() => 0, [1], { etas: [0.5, 0.9] }), 'minimize: etas[1] (η+) must satisfy η+ > 1, got 0.9'],
+  ])('%s', (_case, make, message) => {
+    expect(make).toThrow(message);
+    try {
+      make();
+    } catch (e) {
+      expect((e as Error).message).toBe(message);
+    }
+  });
+});
+
+describe('a bad step is refused naming the parameter and the first bad index, and changes nothing', () => {
+  const setUp = (variant: 'irprop-' | 'irprop+' = 'irprop-') => {
+    const a: Parameter = { data: Float32Array.of(1, 2, 3), grad: Float32Array.of(1, 1, 1), name: 'weight' };
+    const b: Parameter = { data: Float32Array.of(4, 5), grad: Float32Array.of(1, 1) };
+    const opt = new Rprop([a, b], { variant });
+    opt.step(() => 1);
+    return { a, b, opt, before: JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)]) };
+  };
+
+  it.each<[string, (a: Parameter, b: Parameter) => void, string]>([
+    ['NaN', (_a, b) => (b.grad = Float32Array.of(1, NaN)), 'Rprop.step: the gradient of parameter 1 is NaN at index 1; nothing was changed'],
+    ['+Infinity', (a) => (a.grad = Float32Array.of(1, 1, Infinity)), 'Rprop.step: the gradient of parameter 0 ("weight") is Infinity at index 2; nothing was changed'],
+    ['−Infinity first', (a) => (a.grad = Float32Array.of(-Infinity, NaN, 1)), 'Rprop.step: the gradient of parameter 0 ("weight") is -Infinity at index 0; nothing was changed'],
+    ['wrong length', (_a, b) => (b.grad = Float32Array.of(1, 1, 1)), 'Rprop.step: the gradient of parameter 1 has length 3, but the parameter has length 2; nothing was changed'],
+    ['wrong type', (a) => (a.grad = Float64Array.of(1, 1, 1)), 'Rprop.step: the gradient of parameter 0 ("weight") must be a Float32Array like the parameter (or null), got Float64Array(3); nothing was changed'],
+  ])('%s', (_case, corrupt, message) => {
+    const { a, b, opt, before } = setUp();
+    corrupt(a, b);
+    expect(() => opt.step(() => 0)).toThrow(message);
+    expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
+  });
+
+  it('a + variant stepped without a loss says it needs a closure returning the loss, and changes nothing', () => {
+    const { a, b, opt, before } = setUp('irprop+');
+    expect(() => opt.step()).toThrow(
+      "Rprop.step: the 'irprop+' variant needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed",
+    );
+    expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
+  });
+
+  it('a closure that returns no number is refused', () => {
+    const { opt } = setUp();
+    expect(() => opt.step(() => 'low' as never)).toThrow('Rprop.step: the closure must return the loss as a number, got "low"');
+  });
+});
