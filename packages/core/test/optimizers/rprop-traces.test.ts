@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rprop, type Parameter, type ParamGroup, type RpropOptions } from '../../src/index.js';
-import { loadTraces, type Trace } from '../fixtures/load-trace.js';
+import { extraTraceFolders, loadTraces, type Trace } from '../fixtures/load-trace.js';
 
 /** Builds the parameters and the optimizer a trace describes. */
 export function setUp(trace: Trace): { params: Parameter[]; opt: Rprop } {
@@ -62,3 +62,9 @@ describe('Rprop replays torch.optim.Rprop traces exactly', () => {
 describe('Rprop replays the four variants exactly', () => {
   for (const trace of loadTraces('variants')) it(trace.name, () => replay(trace));
 });
+
+for (const folder of extraTraceFolders()) {
+  describe(`Rprop replays the traces in ${folder} (RPROP_EXTRA_TRACES)`, () => {
+    for (const trace of loadTraces(folder)) it(trace.name, () => replay(trace));
+  });
+}
