@@ -3,7 +3,12 @@ export function describe(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
+  if (Array.isArray(value)) {
+    // Long arrays are cut: a message names the problem, it does not dump the data.
+    const shown = value.slice(0, 6).map(describe);
+    if (value.length > 6) shown.push(`… ${value.length} items`);
+    return `[${shown.join(', ')}]`;
+  }
   if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as ArrayLike<unknown>).length})`;
   return typeof value;
 }
