@@ -19,3 +19,7 @@ export { lion, type LionConstants } from './rules/lion.js';
 export { sgd } from './rules/sgd.js';
 export { adam, type AdamConstants } from './rules/adam.js';
 export { sign } from './sign.js';
+export { kernelMinLength, kernelsActive, useKernels } from './kernels/instance.js';
+export { ResidentParameter, type Dtype } from './kernels/resident.js';
+export { fastRpropStep } from './kernels/fast-rprop-step.js';
+export { rpropKernelStep } from './kernels/rprop-kernel.js';

@@ -3,7 +3,7 @@ import { describe } from './errors.js';
 import { firstNonFinite } from './optimizers/optimizer.js';
 import { isPlusVariant, validateRpropOptions, type RpropOptions } from './optimizers/rprop.js';
 import { rpropConstantsFor } from './rules/rprop-constants.js';
-import { rpropStep } from './rules/rprop-step.js';
+import { fastRpropStep } from './kernels/fast-rprop-step.js';
 import { nonNegative } from './validate.js';
 
 /** f(x): writes ∂f/∂x into `grad` and returns f(x). */
@@ -109,7 +109,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   const n = x.length;
   const grad = new Float64Array(n);
   const prev = new Float64Array(n);
-  const stepSize = new Float64Array(n).fill(o.lr);
+  const stepSize = new Float64Array(n).fill(o.lr + 0);
   const prevUpdate = isPlusVariant(o.variant) ? new Float64Array(n) : undefined;
   const buffers = { param: x, grad, prev, stepSize, prevUpdate };
   const constants = rpropConstantsFor(x, o.etas, o.stepSizes, o.maximize);
@@ -142,7 +142,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     if (maxAbs(grad) <= o.gTol) return finish(iteration, true, o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`);
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
-    rpropStep(o.variant, buffers, constants, f > prevF);
+    fastRpropStep(o.variant, buffers, constants, f > prevF);
     prevF = f;
     if (o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize }) === false) {
       return finish(iteration + 1, false, 'stopped by onIteration');

@@ -1,5 +1,6 @@
 import { withoutUndefined } from '../defined.js';
 import { describe, parameterLabel } from '../errors.js';
+import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
 
 /** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
@@ -62,6 +63,23 @@ export abstract class Optimizer<O extends object> {
     });
   }
 
+  /**
+   * A parameter of `length` zeros allocated in the kernels' WebAssembly memory, with its gradient:
+   * steps on it (and on its optimizer state, also made there) run in place and copy nothing.
+   * For large models; read `data`/`grad` afresh when you use them (see {@link ResidentParameter}).
+   *
+   * @example
+   * ```ts
+   * const w = Rprop.allocate(1_000_000);          // float32
+   * const opt = new Rprop([w]);
+   * w.grad!.set(gradient);                        // fill in place
+   * opt.step();
+   * ```
+   */
+  static allocate(length: number, dtype: Dtype = 'float32', name?: string): ResidentParameter {
+    return new ResidentParameter(length, dtype, name);
+  }
+
   /** Throws if an option is out of range; `where` is appended to the option's name in the message. */
   protected abstract validateOptions(options: O, where: string): void;
 
@@ -95,14 +113,14 @@ export abstract class Optimizer<O extends object> {
     this.beginStep(loss);
     for (const group of this.paramGroups) {
       for (const p of group.params) {
-        const grad = p.grad;
-        if (grad === null) continue;
+        if (p.grad === null) continue;
         let state = this.state.get(p);
         if (state === undefined) {
           state = this.initState(p, group);
           this.state.set(p, state);
         }
-        this.update(p, grad, state, group);
+        // p.grad is read again: making state in the kernels' memory may have moved resident buffers.
+        this.update(p, p.grad!, state, group);
       }
     }
     this.endStep(loss);

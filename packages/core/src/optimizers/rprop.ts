@@ -1,6 +1,7 @@
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
-import { rpropStep } from '../rules/rprop-step.js';
+import { fastRpropStep } from '../kernels/fast-rprop-step.js';
+import { residentState } from '../kernels/resident.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -105,10 +106,10 @@ export class Rprop extends Optimizer<RpropOptions> {
   }
 
   protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
-    const Ctor = p.data.constructor as Float32ArrayConstructor | Float64ArrayConstructor;
-    const n = p.data.length;
-    const state: ParamState = { prev: new Ctor(n), stepSize: new Ctor(n).fill(group.lr) };
-    if (isPlusVariant(group.variant)) state.prevUpdate = new Ctor(n);
+    const names = isPlusVariant(group.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
+    // A parameter in the kernels' memory gets its state there too, so its steps copy nothing.
+    const state: ParamState = residentState(p.data, names) ?? plainState(p.data, names);
+    (state.stepSize as FloatArray).fill(group.lr + 0); // + 0: an lr of −0 starts at +0
     return state;
   }
 
@@ -122,7 +123,7 @@ export class Rprop extends Optimizer<RpropOptions> {
       prevUpdate: state.prevUpdate as FloatArray | undefined,
     } satisfies RpropBuffers;
     const b = isPlusVariant(group.variant) ? withPrevUpdate(state, buffers) : buffers;
-    rpropStep(group.variant, b, c, this.lossIncreased);
+    fastRpropStep(group.variant, b, c, this.lossIncreased);
   }
 
   protected override extraState(): Record<string, number | null> {
@@ -140,4 +141,9 @@ function withPrevUpdate(state: ParamState, b: RpropBuffers): RpropBuffers {
   const prevUpdate = new (b.param.constructor as Float64ArrayConstructor)(b.param.length);
   state.prevUpdate = prevUpdate;
   return { ...b, prevUpdate };
+}
+
+function plainState(like: FloatArray, names: readonly string[]): ParamState {
+  const Ctor = like.constructor as Float64ArrayConstructor;
+  return Object.fromEntries(names.map((name) => [name, new Ctor(like.length)]));
 }

@@ -1,11 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { Rprop, type Parameter, type ParamGroup, type RpropOptions } from '../../src/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResidentParameter, Rprop, useKernels, type Parameter, type ParamGroup, type RpropOptions } from '../../src/index.js';
+
+/**
+ * How a replay runs: the plain reference rules; the WebAssembly kernels on ordinary arrays (copied
+ * through the kernels' memory, for every length); or zero-copy parameters allocated in that memory.
+ */
+type Path = 'reference' | 'kernel' | 'zero-copy';
+const PATHS: Path[] = ['reference', 'kernel', 'zero-copy'];
 import { extraTraceFolders, loadTraces, type Trace } from '../fixtures/load-trace.js';
 
 /** Builds the parameters and the optimizer a trace describes. */
-export function setUp(trace: Trace): { params: Parameter[]; opt: Rprop } {
+export function setUp(trace: Trace, path: Path = 'reference'): { params: Parameter[]; opt: Rprop } {
   const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
-  const params: Parameter[] = trace.params.map((p, i) => ({ data: Ctor.from(p.init), grad: null, name: `p${i}` }));
+  const params: Parameter[] = trace.params.map((p, i) => {
+    if (path !== 'zero-copy') return { data: Ctor.from(p.init), grad: null, name: `p${i}` };
+    const resident = Rprop.allocate(p.init.length, trace.dtype, `p${i}`);
+    resident.data.set(p.init);
+    return resident;
+  });
   const options: Partial<RpropOptions> = { ...trace.options, variant: trace.variant ?? 'irprop-' };
   const groups: ParamGroup<RpropOptions>[] | Parameter[] = trace.groups
     ? trace.groups.map((g) => ({ params: g.params.map((i) => params[i]!), ...g.options }))
@@ -19,7 +31,13 @@ export function feed(trace: Trace, params: Parameter[], opt: Rprop, t: number): 
   const step = trace.steps[t]!;
   params.forEach((p, k) => {
     const g = step.grads[k];
-    p.grad = g == null ? null : Ctor.from(g);
+    if (p instanceof ResidentParameter) {
+      // Fill the buffer in place: the zero-copy path.
+      p.grad = g == null ? null : p.gradBuffer;
+      p.grad?.set(g!);
+    } else {
+      p.grad = g == null ? null : Ctor.from(g);
+    }
   });
   const loss = step.loss;
   opt.step(loss === undefined ? undefined : () => loss);
@@ -36,8 +54,8 @@ function firstMismatch(actual: ArrayLike<number>, expected: readonly number[]): 
   return null;
 }
 
-function replay(trace: Trace): void {
-  const { params, opt } = setUp(trace);
+function replay(trace: Trace, path: Path): void {
+  const { params, opt } = setUp(trace, path);
   trace.steps.forEach((step, t) => {
     feed(trace, params, opt, t);
     step.params.forEach((expected, k) => {
@@ -55,16 +73,21 @@ function replay(trace: Trace): void {
   });
 }
 
-describe('Rprop replays torch.optim.Rprop traces exactly', () => {
-  for (const trace of loadTraces('torch')) it(trace.name, () => replay(trace));
-});
+describe.each(PATHS)('on the %s path', (path) => {
+  beforeAll(() => useKernels(path !== 'reference', { minLength: 0 }));
+  afterAll(() => useKernels(true, { minLength: 64 }));
 
-describe('Rprop replays the four variants exactly', () => {
-  for (const trace of loadTraces('variants')) it(trace.name, () => replay(trace));
-});
-
-for (const folder of extraTraceFolders()) {
-  describe(`Rprop replays the traces in ${folder} (RPROP_EXTRA_TRACES)`, () => {
-    for (const trace of loadTraces(folder)) it(trace.name, () => replay(trace));
+  describe('Rprop replays torch.optim.Rprop traces exactly', () => {
+    for (const trace of loadTraces('torch')) it(trace.name, () => replay(trace, path));
   });
-}
+
+  describe('Rprop replays the four variants exactly', () => {
+    for (const trace of loadTraces('variants')) it(trace.name, () => replay(trace, path));
+  });
+
+  for (const folder of extraTraceFolders()) {
+    describe(`Rprop replays the traces in ${folder} (RPROP_EXTRA_TRACES)`, () => {
+      for (const trace of loadTraces(folder)) it(trace.name, () => replay(trace, path));
+    });
+  }
+});

@@ -1,0 +1,27 @@
+// Lane-generic wrappers over f32x4 / f64x2, resolved at compile time by sizeof<T>(), so each kernel is
+// written once and instantiated for float32 and float64 with the same operation order.
+
+@inline export function lanes<T>(): i32 { return 16 / <i32>sizeof<T>(); }
+@inline export function vsplat<T>(x: T): v128 { return sizeof<T>() == 4 ? f32x4.splat(<f32>x) : f64x2.splat(<f64>x); }
+@inline export function vadd<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.add(a, b) : f64x2.add(a, b); }
+@inline export function vsub<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.sub(a, b) : f64x2.sub(a, b); }
+@inline export function vmul<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.mul(a, b) : f64x2.mul(a, b); }
+@inline export function vneg<T>(a: v128): v128 { return sizeof<T>() == 4 ? f32x4.neg(a) : f64x2.neg(a); }
+@inline export function vgt<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.gt(a, b) : f64x2.gt(a, b); }
+@inline export function vlt<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.lt(a, b) : f64x2.lt(a, b); }
+@inline export function vne<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.ne(a, b) : f64x2.ne(a, b); }
+/** a < b ? b : a — the reference's `d < lo ? lo : d`, also for −0 (f32x4.max would turn −0 into +0). */
+@inline export function vpmax<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.pmax(a, b) : f64x2.pmax(a, b); }
+/** b < a ? b : a — the reference's `d > hi ? hi : d`. */
+@inline export function vpmin<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.pmin(a, b) : f64x2.pmin(a, b); }
+
+/** sign(x) per lane as torch.sign: ±1, and +0 for ±0. */
+@inline export function vsign<T>(x: v128, zero: v128, one: v128, minusOne: v128): v128 {
+  return v128.bitselect(one, v128.bitselect(minusOne, zero, vlt<T>(x, zero)), vgt<T>(x, zero));
+}
+
+/** Scalar sign, the same as vsign. */
+@inline export function sign<T>(x: T): T { return x > <T>0 ? <T>1 : x < <T>0 ? <T>-1 : <T>0; }
+
+/** Scalar clamp in the reference's order. */
+@inline export function clamp<T>(d: T, lo: T, hi: T): T { return d < lo ? lo : d > hi ? hi : d; }

@@ -1,0 +1,16 @@
+import type { RpropBuffers, RpropConstants } from '../rules/rprop-constants.js';
+import { rpropStep } from '../rules/rprop-step.js';
+import type { Variant } from '../types.js';
+import { kernelMinLength } from './instance.js';
+import { kernelHeap } from './kernel-heap.js';
+import { rpropKernelStep } from './rprop-kernel.js';
+
+/**
+ * One Rprop step, on the fastest path available: the WebAssembly SIMD kernel, else the reference
+ * rule. Both give identical results (tested bit for bit).
+ */
+export function fastRpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
+  const worthIt = b.param.length >= kernelMinLength() || (kernelHeap()?.offsetOf(b.param) ?? -1) >= 0;
+  if (worthIt && rpropKernelStep(variant, b, c, lossIncreased)) return;
+  rpropStep(variant, b, c, lossIncreased);
+}

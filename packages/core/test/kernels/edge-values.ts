@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import type { Dtype } from '../properties/arbitraries.js';
+
+/** Values that break naive kernels: signed zeros, subnormals, extremes, and ordinary numbers. */
+export function edgeValue(d: Dtype, options: { nan?: boolean; nonNegative?: boolean } = {}): fc.Arbitrary<number> {
+  const f32 = d === 'float32';
+  const specials = f32
+    ? [0, -0, 1e-45, -1e-45, 1.1754942e-38, -1e-40, 3.4028235e38, -3.4028235e38, 1e-30, 1, -1]
+    : [0, -0, 5e-324, -5e-324, 2.2250738585072014e-308, -1e-310, 1.7976931348623157e308, -1e308, 1e-300, 1, -1];
+  const ordinary = fc
+    .tuple(fc.boolean(), fc.double({ min: -12, max: 12, noNaN: true }))
+    .map(([neg, e]) => (neg ? -1 : 1) * 10 ** e);
+  let value = fc.oneof({ weight: 6, arbitrary: ordinary }, { weight: 3, arbitrary: fc.constantFrom(...specials) });
+  if (options.nan) value = fc.oneof({ weight: 12, arbitrary: value }, { weight: 1, arbitrary: fc.constant(NaN) });
+  const rounded = value.map((v) => (f32 ? Math.fround(v) : v));
+  return options.nonNegative ? rounded.map((v) => (v < 0 ? -v : v)) : rounded;
+}
+
+/** Arrays of one length (0 to 70, so every remainder of the vector width occurs) of edge values. */
+export function edgeArrays(d: Dtype, count: number, kinds: Array<{ nan?: boolean; nonNegative?: boolean }>) {
+  return fc.integer({ min: 0, max: 70 }).chain((n) =>
+    fc.tuple(...Array.from({ length: count }, (_, k) => fc.array(edgeValue(d, kinds[k] ?? {}), { minLength: n, maxLength: n }))),
+  );
+}
+
+/** First index where two arrays are not identical (Object.is), or null. */
+export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): string | null {
+  if (a.length !== b.length) return `length ${a.length} ≠ ${b.length}`;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `index ${i}: ${a[i]} ≠ ${b[i]}`;
+  return null;
+}

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { kernelsActive, rpropConstantsFor, rpropKernelStep, rpropStep, VARIANTS, type FloatArray, type RpropBuffers } from '../../src/index.js';
+import { kernelHeap } from '../../src/kernels/kernel-heap.js';
+import { arrayOf, dtype, rpropOptions, type Dtype } from '../properties/arbitraries.js';
+import { edgeArrays, firstDifference } from './edge-values.js';
+
+const NAMES = ['param', 'grad', 'prev', 'stepSize', 'prevUpdate'] as const;
+
+/** Copies of the five buffers, either as ordinary arrays or placed in the kernels' memory. */
+function buffers(d: Dtype, values: number[][], resident: boolean): RpropBuffers {
+  const arrays = values.map((v) => arrayOf(d, v));
+  if (resident) {
+    const heap = kernelHeap()!;
+    // Allocate all first: growing the memory detaches views taken before.
+    const offsets = arrays.map((a) => heap.allocate(a.byteLength));
+    return Object.fromEntries(
+      NAMES.map((name, k) => {
+        const view = heap.view(arrays[k]!, offsets[k]!, arrays[k]!.length);
+        view.set(arrays[k]!);
+        return [name, view];
+      }),
+    ) as unknown as RpropBuffers;
+  }
+  return Object.fromEntries(NAMES.map((name, k) => [name, arrays[k]!])) as unknown as RpropBuffers;
+}
+
+describe('the WebAssembly SIMD Rprop kernel', () => {
+  it('is available here (Node 20 has WebAssembly SIMD)', () => expect(kernelsActive()).toBe(true));
+
+  for (const resident of [false, true]) {
+    it(`equals the reference rule bit for bit on edge values (${resident ? 'zero-copy' : 'copied'} buffers)`, () => {
+      const input = dtype.chain((d) =>
+        fc.record({
+          d: fc.constant(d),
+          // w may hold NaN (only gradients are refused); Δ is ≥ 0 as the optimizer keeps it.
+          values: edgeArrays(d, 5, [{ nan: true }, {}, {}, { nonNegative: true }, {}]),
+          options: rpropOptions,
+          lossIncreased: fc.boolean(),
+        }),
+      );
+      fc.assert(
+        fc.property(input, ({ d, values, options, lossIncreased }) => {
+          const reference = buffers(d, values as number[][], false);
+          const fast = buffers(d, values as number[][], resident);
+          const c = rpropConstantsFor(reference.param, options.etas, options.stepSizes, options.maximize);
+          rpropStep(options.variant, reference, c, lossIncreased);
+          expect(rpropKernelStep(options.variant, fast, c, lossIncreased)).toBe(true);
+          for (const name of NAMES) {
+            expect(firstDifference(fast[name] as FloatArray, reference[name] as FloatArray), name).toBeNull();
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+
+  it('copies long arrays through in chunks without losing an element', () => {
+    const n = 8192 * 2 + 37;
+    for (const variant of VARIANTS) {
+      for (const d of ['float32', 'float64'] as const) {
+        const values = NAMES.map((_, k) => Array.from({ length: n }, (_, i) => (k === 3 ? 0.01 * (1 + (i % 7)) : Math.sin(i * (k + 1.3)))));
+        const reference = buffers(d, values, false);
+        const fast = buffers(d, values, false);
+        const c = rpropConstantsFor(reference.param, [0.5, 1.2], [1e-6, 50], false);
+        rpropStep(variant, reference, c, true);
+        rpropKernelStep(variant, fast, c, true);
+        for (const name of NAMES) expect(firstDifference(fast[name] as FloatArray, reference[name] as FloatArray), `${variant} ${d} ${name}`).toBeNull();
+      }
+    }
+  });
+});
