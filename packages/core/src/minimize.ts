@@ -1,6 +1,6 @@
 import { withoutUndefined } from './defined.js';
 import { describe } from './errors.js';
-import { firstNonFinite } from './optimizers/optimizer.js';
+import { firstNonFinite } from './kernels/first-non-finite.js';
 import { isPlusVariant, validateRpropOptions, type RpropOptions } from './optimizers/rprop.js';
 import { rpropConstantsFor } from './rules/rprop-constants.js';
 import { fastRpropStep } from './kernels/fast-rprop-step.js';

@@ -49,7 +49,7 @@ export class KernelHeap {
   }
 }
 
-let heap: KernelHeap | null | undefined;
+let heap: KernelHeap | undefined;
 
 /** Elements of each buffer in one chunk of the copy path (see rprop-kernel.ts). */
 export const CHUNK = 8192;
@@ -58,8 +58,9 @@ const SLOTS = 5;
 
 /** The heap of the kernels' memory, or null where the kernels are unavailable. */
 export function kernelHeap(): KernelHeap | null {
-  if (heap !== undefined && heap !== null) return heap;
   const k = kernels();
-  heap = k === null ? null : new KernelHeap(k, SLOTS * CHUNK * Float64Array.BYTES_PER_ELEMENT);
+  if (k === null) return null;
+  // One heap for the life of the module: a second would hand out memory the first already gave.
+  heap ??= new KernelHeap(k, SLOTS * CHUNK * Float64Array.BYTES_PER_ELEMENT);
   return heap;
 }

@@ -83,8 +83,10 @@ export function residentState(like: FloatArray, names: readonly string[]): Recor
   const heap = kernelHeap();
   if (heap === null || heap.offsetOf(like) < 0) return null;
   const state: Record<string, FloatArray> = {};
+  // Read the length once: each allocation may grow the memory and detach `like` (length 0 after).
+  const length = like.length;
   for (const name of names) {
-    const array = residentArray(heap, like, like.length);
+    const array = residentArray(heap, like, length);
     Object.defineProperty(state, name, { enumerable: true, get: () => array.view });
   }
   return state;

@@ -1,5 +1,6 @@
 import { withoutUndefined } from '../defined.js';
 import { describe, parameterLabel } from '../errors.js';
+import { firstNonFinite } from '../kernels/first-non-finite.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
 
@@ -254,15 +255,4 @@ function checkParameter(owner: string, p: Parameter, index: number): void {
   if (typeof p !== 'object' || p === null || !isFloatArray(p.data)) {
     throw new TypeError(`${owner}: parameter ${index} must be { data: Float32Array | Float64Array, grad }, got ${describe(p?.data ?? p)}`);
   }
-}
-
-/** Index of the first NaN or ±Infinity in `a`, or −1. */
-export function firstNonFinite(a: FloatArray): number {
-  const n = a.length;
-  for (let i = 0; i < n; i++) {
-    // x − x is 0 for every finite x and NaN for NaN and ±Infinity: one test instead of two.
-    const x = a[i]!;
-    if (x - x !== 0) return i;
-  }
-  return -1;
 }
