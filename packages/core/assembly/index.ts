@@ -6,3 +6,4 @@ export { firstNonFiniteF32, firstNonFiniteF64 } from './check';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { lionF32, lionF64, signSgdF32, signSgdF64, signumF32, signumF64 } from './relatives';

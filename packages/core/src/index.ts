@@ -23,3 +23,4 @@ export { kernelMinLength, kernelsActive, useKernels } from './kernels/instance.j
 export { ResidentParameter, type Dtype } from './kernels/resident.js';
 export { fastRpropStep } from './kernels/fast-rprop-step.js';
 export { rpropKernelStep } from './kernels/rprop-kernel.js';
+export { lionKernel, signSgdKernel, signumKernel } from './kernels/relative-kernels.js';

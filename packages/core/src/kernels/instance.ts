@@ -8,6 +8,14 @@ export interface KernelExports {
     etaMinus: number, etaPlus: number, lo: number, hi: number, maximize: boolean, revert: boolean): void;
   rpropF64(variant: number, w: number, g: number, prev: number, step: number, dw: number, n: number,
     etaMinus: number, etaPlus: number, lo: number, hi: number, maximize: boolean, revert: boolean): void;
+  signSgdF32(w: number, g: number, n: number, step: number): void;
+  signSgdF64(w: number, g: number, n: number, step: number): void;
+  signumF32(w: number, g: number, m: number, n: number, lr: number, beta: number, oneMinusBeta: number, maximize: boolean): void;
+  signumF64(w: number, g: number, m: number, n: number, lr: number, beta: number, oneMinusBeta: number, maximize: boolean): void;
+  lionF32(w: number, g: number, m: number, n: number, lr: number, beta1: number, oneMinusBeta1: number, beta2: number,
+    oneMinusBeta2: number, weightDecay: number, maximize: boolean): void;
+  lionF64(w: number, g: number, m: number, n: number, lr: number, beta1: number, oneMinusBeta1: number, beta2: number,
+    oneMinusBeta2: number, weightDecay: number, maximize: boolean): void;
   firstNonFiniteF32(p: number, n: number): number;
   firstNonFiniteF64(p: number, n: number): number;
 }

@@ -1,4 +1,5 @@
-import { lion } from '../rules/lion.js';
+import { lionKernel } from '../kernels/relative-kernels.js';
+import { lion, type LionConstants } from '../rules/lion.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, pair, unitInterval } from '../validate.js';
@@ -54,7 +55,7 @@ export class Lion extends Optimizer<LionOptions> {
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<LionOptions>): void {
     const r = roundingOf(p.data);
     const [b1, b2] = g.betas;
-    lion(p.data, grad, s.momentum as FloatArray, {
+    const c: LionConstants = {
       lr: r(g.lr),
       beta1: r(b1),
       oneMinusBeta1: r(1 - b1),
@@ -62,6 +63,7 @@ export class Lion extends Optimizer<LionOptions> {
       oneMinusBeta2: r(1 - b2),
       weightDecay: r(g.weightDecay),
       maximize: g.maximize,
-    });
+    };
+    if (!lionKernel(p.data, grad, s.momentum as FloatArray, c)) lion(p.data, grad, s.momentum as FloatArray, c);
   }
 }

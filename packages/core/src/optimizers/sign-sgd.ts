@@ -1,3 +1,4 @@
+import { signSgdKernel } from '../kernels/relative-kernels.js';
 import { signSgd } from '../rules/sign-sgd.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
@@ -40,6 +41,7 @@ export class SignSGD extends Optimizer<SignSGDOptions> {
   }
 
   protected override update(p: Parameter, grad: FloatArray, _s: ParamState, g: ResolvedGroup<SignSGDOptions>): void {
-    signSgd(p.data, grad, roundingOf(p.data)(g.lr), g.maximize);
+    const lr = roundingOf(p.data)(g.lr);
+    if (!signSgdKernel(p.data, grad, lr, g.maximize)) signSgd(p.data, grad, lr, g.maximize);
   }
 }

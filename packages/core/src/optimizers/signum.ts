@@ -1,3 +1,4 @@
+import { signumKernel } from '../kernels/relative-kernels.js';
 import { signum } from '../rules/signum.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
@@ -44,6 +45,7 @@ export class Signum extends Optimizer<SignumOptions> {
 
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<SignumOptions>): void {
     const r = roundingOf(p.data);
-    signum(p.data, grad, s.momentum as FloatArray, r(g.lr), r(g.beta), r(1 - g.beta), g.maximize);
+    const args = [p.data, grad, s.momentum as FloatArray, r(g.lr), r(g.beta), r(1 - g.beta), g.maximize] as const;
+    if (!signumKernel(...args)) signum(...args);
   }
 }

@@ -1,0 +1,52 @@
+import type { LionConstants } from '../rules/lion.js';
+import type { FloatArray } from '../types.js';
+import { runInKernelMemory } from './copy-through.js';
+import { kernelMinLength, kernels } from './instance.js';
+import { kernelHeap, type KernelHeap } from './kernel-heap.js';
+
+/**
+ * The heap when the kernels should run on these arrays (available, and long enough to pay for
+ * copying, or already resident), else null.
+ */
+function heapFor(a: FloatArray): KernelHeap | null {
+  const heap = kernelHeap();
+  if (heap === null) return null;
+  return a.length >= kernelMinLength() || heap.offsetOf(a) >= 0 ? heap : null;
+}
+
+/** signSGD on the SIMD kernel, equal bit for bit to `signSgd`; false (nothing done) when it should not run. */
+export function signSgdKernel(param: FloatArray, grad: FloatArray, lr: number, maximize: boolean): boolean {
+  const k = kernels();
+  const heap = heapFor(param);
+  if (k === null || heap === null) return false;
+  const run = param instanceof Float32Array ? k.signSgdF32 : k.signSgdF64;
+  const step = lr * (maximize ? -1 : 1);
+  runInKernelMemory(heap, [param, grad], [true, false], ([w, g], m) => run(w!, g!, m, step));
+  return true;
+}
+
+/** Signum on the SIMD kernel, equal bit for bit to `signum`; false when it should not run. */
+export function signumKernel(
+  param: FloatArray, grad: FloatArray, momentum: FloatArray, lr: number, beta: number, oneMinusBeta: number, maximize: boolean,
+): boolean {
+  const k = kernels();
+  const heap = heapFor(param);
+  if (k === null || heap === null) return false;
+  const run = param instanceof Float32Array ? k.signumF32 : k.signumF64;
+  runInKernelMemory(heap, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>
+    run(w!, g!, mo!, m, lr, beta, oneMinusBeta, maximize),
+  );
+  return true;
+}
+
+/** Lion on the SIMD kernel, equal bit for bit to `lion`; false when it should not run. */
+export function lionKernel(param: FloatArray, grad: FloatArray, momentum: FloatArray, c: LionConstants): boolean {
+  const k = kernels();
+  const heap = heapFor(param);
+  if (k === null || heap === null) return false;
+  const run = param instanceof Float32Array ? k.lionF32 : k.lionF64;
+  runInKernelMemory(heap, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>
+    run(w!, g!, mo!, m, c.lr, c.beta1, c.oneMinusBeta1, c.beta2, c.oneMinusBeta2, c.weightDecay, c.maximize),
+  );
+  return true;
+}
