@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { isPlusVariant, Rprop, type Parameter, type RpropOptions } from '../../src/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPlusVariant, Rprop, useKernels, type Parameter, type RpropOptions } from '../../src/index.js';
 import { arrayOf, dtype, gradientRun, rpropOptions, type Dtype } from './arbitraries.js';
 
 const N = 7;
@@ -18,7 +18,14 @@ function stepWith(opt: Rprop, p: Parameter, d: Dtype, grad: number[], loss: numb
 
 const init = fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: N, maxLength: N });
 
-describe('Rprop properties', () => {
+// Each property holds on the plain rules and on the SIMD kernels (forced on for these short arrays).
+describe.each([
+  ['reference rules', false],
+  ['SIMD kernels', true],
+] as const)('Rprop properties (%s)', (_path, kernels) => {
+  beforeAll(() => useKernels(kernels, { minLength: 0 }));
+  afterAll(() => useKernels(true, { minLength: 64 }));
+
   it('multiplying the objective by any c > 0 leaves every iterate unchanged', () => {
     fc.assert(
       fc.property(dtype, rpropOptions, init, gradientRun(N, STEPS), fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (d, o, w0, run, c) => {
