@@ -24,3 +24,4 @@ export { ResidentParameter, type Dtype } from './kernels/resident.js';
 export { fastRpropStep } from './kernels/fast-rprop-step.js';
 export { rpropKernelStep } from './kernels/rprop-kernel.js';
 export { lionKernel, signSgdKernel, signumKernel } from './kernels/relative-kernels.js';
+export { firstNonFinite, firstNonFiniteLoop } from './kernels/first-non-finite.js';

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Direct access to tensors' float32 storage on the backends that keep it in reach of JavaScript:
+ * `cpu` (a typed array per tensor) and `wasm` (views of the Emscripten heap). Elsewhere (webgl,
+ * webgpu) there is none, and the optimizers fall back to composed tf ops.
+ */
+export interface BackendArrays {
+  /** The tensor's values, for reading only (another tensor may share them). */
+  read(t: tf.Tensor): Float32Array;
+  /**
+   * The variable's values, safe to update in place: if anything else might see them (a tensor made
+   * from a user's array, a clone, the tensors a loader passed to setWeights), the variable is first
+   * given a private copy.
+   */
+  writable(v: tf.Variable): Float32Array;
+}
+
+interface CpuBackend {
+  data: { get(dataId: object): { values?: Float32Array } };
+  refCount(dataId: object): number;
+}
+
+interface WasmBackend {
+  typedArrayFromHeap(t: { shape: number[]; dtype: string; dataId: object }): Float32Array;
+  refCount(dataId: object): number;
+}
+
+/** dataIds this package created for its own variables; nothing else holds their storage. */
+const owned = new WeakSet<object>();
+
+function makeWritable(v: tf.Variable, read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number): void {
+  if (owned.has(v.dataId) && refCount(v.dataId) === 1) return;
+  const copy = tf.tensor(read(v).slice(), v.shape, 'float32');
+  v.assign(copy);
+  copy.dispose();
+  owned.add(v.dataId);
+}
+
+/** The current backend's arrays, or null where tensors' storage is not reachable from JavaScript. */
+export function backendArrays(): BackendArrays | null {
+  const name = tf.getBackend();
+  if (name === 'cpu') {
+    const backend = tf.backend() as unknown as CpuBackend;
+    const read = (t: tf.Tensor) => {
+      const values = backend.data.get(t.dataId).values;
+      if (!(values instanceof Float32Array)) throw new TypeError(`rprop-tfjs: expected float32 values, got ${t.dtype}`);
+      return values;
+    };
+    return {
+      read,
+      writable(v) {
+        makeWritable(v, read, (id) => backend.refCount(id));
+        return read(v);
+      },
+    };
+  }
+  if (name === 'wasm') {
+    const backend = tf.backend() as unknown as WasmBackend;
+    const read = (t: tf.Tensor) => backend.typedArrayFromHeap(t);
+    return {
+      read,
+      writable(v) {
+        makeWritable(v, read, (id) => backend.refCount(id));
+        return read(v);
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * Makes `v` a variable whose storage this package owns, so later in-place updates are safe.
+ * Used for slot variables the optimizer makes itself.
+ */
+export function markOwned(v: tf.Variable): tf.Variable {
+  owned.add(v.dataId);
+  return v;
+}

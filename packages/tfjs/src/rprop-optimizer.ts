@@ -1,0 +1,156 @@
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  fastRpropStep,
+  isPlusVariant,
+  rpropConstantsFor,
+  RPROP_DEFAULTS,
+  validateRpropOptions,
+  VARIANTS,
+  type RpropOptions,
+  type Variant,
+} from 'rprop';
+import { rpropOps } from './rprop-ops.js';
+import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
+
+/** The serialisable configuration of an {@link RpropOptimizer}. */
+export interface RpropConfig extends tf.serialization.ConfigDict {
+  lr: number;
+  etas: [number, number];
+  stepSizes: [number, number];
+  variant: Variant;
+  maximize: boolean;
+}
+
+/**
+ * Rprop as a TensorFlow.js optimizer, in all four variants; with the default options it is
+ * `torch.optim.Rprop` (iRprop−). Use it full batch: Rprop compares successive gradients' signs, which
+ * mini-batch noise fools (use {@link SignumOptimizer} or {@link LionOptimizer} there).
+ *
+ * The + variants need the loss: `minimize()` (which `model.fit` calls) captures it; calling
+ * `applyGradients` yourself on a + variant needs `setLoss(loss)` first.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { RpropOptimizer } from 'rprop-tfjs';
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
+ * model.compile({ optimizer: new RpropOptimizer({ lr: 0.01, etas: [0.5, 1.2], stepSizes: [1e-6, 50] }), loss: 'meanSquaredError' });
+ * await model.fit(x, y, { epochs: 100, batchSize: x.shape[0] });   // full batch
+ * ```
+ */
+export class RpropOptimizer extends SlotOptimizer {
+  /** @nocollapse */
+  static get className(): string {
+    return 'Rprop';
+  }
+
+  readonly options: Readonly<RpropOptions>;
+  /** The loss of the last step (+ variants); null before the first. */
+  private prevLoss: number | null = null;
+  /** The loss of the point the coming step starts from, set by `minimize` or `setLoss`. */
+  private pendingLoss: number | null = null;
+
+  constructor(options: Partial<RpropOptions> = {}) {
+    super();
+    const o = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as RpropOptions;
+    validateRpropOptions(o, '', 'RpropOptimizer');
+    this.options = Object.freeze({ ...o, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number] });
+  }
+
+  /** Gives the + variants the loss at the current point, for a following `applyGradients`. */
+  setLoss(loss: number): void {
+    if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
+    this.pendingLoss = loss;
+  }
+
+  override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
+    if (!isPlusVariant(this.options.variant)) return super.minimize(f, returnCost, varList);
+    const { value, grads } = this.computeGradients(f, varList);
+    try {
+      this.setLoss(value.dataSync()[0]!);
+      this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
+    } finally {
+      this.pendingLoss = null; // a refused step must not leave its loss for the next one
+      tf.dispose(grads);
+    }
+    if (returnCost) return value;
+    value.dispose();
+    return null;
+  }
+
+  protected override checkStep(): void {
+    if (isPlusVariant(this.options.variant) && this.pendingLoss === null) {
+      throw new TypeError(
+        `RpropOptimizer: the '${this.options.variant}' variant needs the loss: train with minimize() or model.fit, or call setLoss(loss) before applyGradients; nothing was changed`,
+      );
+    }
+  }
+
+  protected override slotNames(): readonly string[] {
+    return isPlusVariant(this.options.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
+  }
+
+  protected override initialSlot(slot: string, value: tf.Variable): tf.Tensor {
+    return slot === 'stepSize' ? tf.fill(value.shape, this.options.lr, 'float32') : tf.zerosLike(value);
+  }
+
+  private lossIncreased(): boolean {
+    return this.pendingLoss !== null && this.prevLoss !== null && this.pendingLoss > this.prevLoss;
+  }
+
+  private constants() {
+    return rpropConstantsFor(new Float32Array(0), this.options.etas, this.options.stepSizes, this.options.maximize);
+  }
+
+  protected override updateArrays(updates: Array<{ value: Float32Array; gradient: Float32Array; slots: Record<string, Float32Array> }>): void {
+    const c = this.constants();
+    const increased = this.lossIncreased();
+    for (const u of updates) {
+      const b = { param: u.value, grad: u.gradient, prev: u.slots.prev!, stepSize: u.slots.stepSize!, prevUpdate: u.slots.prevUpdate };
+      fastRpropStep(this.options.variant, b, c, increased);
+    }
+  }
+
+  protected override updateOps(updates: SlotUpdate[]): void {
+    const c = this.constants();
+    const increased = this.lossIncreased();
+    for (const u of updates) rpropOps(this.options.variant, u, c, increased);
+  }
+
+  protected override afterStep(): void {
+    if (isPlusVariant(this.options.variant)) this.prevLoss = this.pendingLoss;
+    this.pendingLoss = null;
+  }
+
+  protected override extraWeights(): Array<{ name: string; value: number }> {
+    // +Infinity stands for "no previous loss": Ep starts at +∞, so the first step never backtracks.
+    return [{ name: 'prevLoss', value: this.prevLoss ?? Infinity }];
+  }
+
+  protected override setExtraWeights([prevLoss]: number[]): void {
+    this.prevLoss = prevLoss === undefined || prevLoss === Infinity ? null : prevLoss;
+  }
+
+  override getConfig(): RpropConfig {
+    const o = this.options;
+    return { lr: o.lr, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number], variant: o.variant, maximize: o.maximize };
+  }
+
+  /** @nocollapse */
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
+    // The layers loader camelCases string values; a variant name has no '_' so survives, but accept
+    // any spelling that differs only in case to be safe.
+    const variant = VARIANTS.find((v) => v.toLowerCase() === String(config.variant).toLowerCase()) ?? config.variant;
+    return new cls({ ...config, variant } as never);
+  }
+}
+
+/** `new RpropOptimizer(options)`: Rprop for `model.compile({ optimizer: rprop() })`. */
+export function rprop(options: Partial<RpropOptions> = {}): RpropOptimizer {
+  return new RpropOptimizer(options);
+}
+
+tf.serialization.registerClass(RpropOptimizer);

@@ -1,0 +1,166 @@
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  lion,
+  lionKernel,
+  LION_DEFAULTS,
+  signum as signumRule,
+  signumKernel,
+  SIGNUM_DEFAULTS,
+  Lion,
+  Signum,
+  type LionOptions,
+  type SignumOptions,
+} from 'rprop';
+import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
+
+/** The defaults, overridden by the options they name (extra keys such as a loader's customObjects are dropped). */
+function withDefaults<O extends object>(defaults: O, options: Partial<O>): O {
+  const given = options as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, given[k] === undefined ? v : given[k]])) as O;
+}
+
+/**
+ * Signum as a TensorFlow.js optimizer: `m ← β·m + (1−β)·g; w ← w − lr·sign(m)`. For mini-batches.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: signum({ lr: 1e-3 }), loss: 'categoricalCrossentropy' });
+ * ```
+ */
+export class SignumOptimizer extends SlotOptimizer {
+  /** @nocollapse */
+  static get className(): string {
+    return 'Signum';
+  }
+
+  readonly options: Readonly<SignumOptions>;
+
+  constructor(options: Partial<SignumOptions> = {}) {
+    super();
+    const o = withDefaults(SIGNUM_DEFAULTS, options);
+    // The core class validates with the same messages; a throwaway parameter carries the check.
+    new Signum([{ data: new Float32Array(0), grad: null }], o);
+    this.options = Object.freeze(o);
+  }
+
+  protected override slotNames(): readonly string[] {
+    return ['momentum'];
+  }
+
+  protected override initialSlot(_slot: string, value: tf.Variable): tf.Tensor {
+    return tf.zerosLike(value);
+  }
+
+  protected override updateArrays(updates: Array<{ value: Float32Array; gradient: Float32Array; slots: Record<string, Float32Array> }>): void {
+    const { lr, beta, maximize } = this.options;
+    const r = Math.fround;
+    for (const u of updates) {
+      const args = [u.value, u.gradient, u.slots.momentum!, r(lr), r(beta), r(1 - beta), maximize] as const;
+      if (!signumKernel(...args)) signumRule(...args);
+    }
+  }
+
+  protected override updateOps(updates: SlotUpdate[]): void {
+    const { lr, beta, maximize } = this.options;
+    for (const u of updates) {
+      const g = maximize ? tf.neg(u.gradient) : u.gradient;
+      const m = u.slots.momentum!;
+      const next = tf.add(tf.mul(m, Math.fround(beta)), tf.mul(g, Math.fround(1 - beta)));
+      m.assign(next);
+      u.value.assign(tf.sub(u.value, tf.mul(tf.sign(next), Math.fround(lr))));
+    }
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...this.options };
+  }
+
+  /** @nocollapse */
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
+    return new cls(config as never);
+  }
+}
+
+/**
+ * Lion (Chen et al. 2023) as a TensorFlow.js optimizer:
+ * `c = β1·m + (1−β1)·g; w ← w − lr·(sign(c) + λ·w); m ← β2·m + (1−β2)·g`. For mini-batches.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: lion({ lr: 1e-4, weightDecay: 0.01 }), loss: 'categoricalCrossentropy' });
+ * ```
+ */
+export class LionOptimizer extends SlotOptimizer {
+  /** @nocollapse */
+  static get className(): string {
+    return 'Lion';
+  }
+
+  readonly options: Readonly<LionOptions>;
+
+  constructor(options: Partial<LionOptions> = {}) {
+    super();
+    const o = withDefaults(LION_DEFAULTS, options);
+    new Lion([{ data: new Float32Array(0), grad: null }], o);
+    this.options = Object.freeze({ ...o, betas: [...o.betas] as [number, number] });
+  }
+
+  protected override slotNames(): readonly string[] {
+    return ['momentum'];
+  }
+
+  protected override initialSlot(_slot: string, value: tf.Variable): tf.Tensor {
+    return tf.zerosLike(value);
+  }
+
+  private constants() {
+    const r = Math.fround;
+    const { lr, betas, weightDecay, maximize } = this.options;
+    return { lr: r(lr), beta1: r(betas[0]), oneMinusBeta1: r(1 - betas[0]), beta2: r(betas[1]), oneMinusBeta2: r(1 - betas[1]), weightDecay: r(weightDecay), maximize };
+  }
+
+  protected override updateArrays(updates: Array<{ value: Float32Array; gradient: Float32Array; slots: Record<string, Float32Array> }>): void {
+    const c = this.constants();
+    for (const u of updates) if (!lionKernel(u.value, u.gradient, u.slots.momentum!, c)) lion(u.value, u.gradient, u.slots.momentum!, c);
+  }
+
+  protected override updateOps(updates: SlotUpdate[]): void {
+    const c = this.constants();
+    for (const u of updates) {
+      const g = c.maximize ? tf.neg(u.gradient) : u.gradient;
+      const m = u.slots.momentum!;
+      const direction = tf.sign(tf.add(tf.mul(m, c.beta1), tf.mul(g, c.oneMinusBeta1)));
+      const step = c.weightDecay === 0 ? direction : tf.add(direction, tf.mul(u.value, c.weightDecay));
+      u.value.assign(tf.sub(u.value, tf.mul(step, c.lr)));
+      m.assign(tf.add(tf.mul(m, c.beta2), tf.mul(g, c.oneMinusBeta2)));
+    }
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...this.options, betas: [...this.options.betas] };
+  }
+
+  /** @nocollapse */
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
+    return new cls(config as never);
+  }
+}
+
+/** `new SignumOptimizer(options)`. */
+export function signum(options: Partial<SignumOptions> = {}): SignumOptimizer {
+  return new SignumOptimizer(options);
+}
+
+/** `new LionOptimizer(options)`. */
+export function lionOptimizer(options: Partial<LionOptions> = {}): LionOptimizer {
+  return new LionOptimizer(options);
+}
+
+tf.serialization.registerClass(SignumOptimizer);
+tf.serialization.registerClass(LionOptimizer);

@@ -1,0 +1,137 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** A tensor with its name, as the optimizers' weights are passed around. */
+type NamedTensor = { name: string; tensor: tf.Tensor };
+import { firstNonFinite } from 'rprop';
+import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
+
+/** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
+export interface SlotUpdate {
+  readonly name: string;
+  readonly value: tf.Variable;
+  readonly gradient: tf.Tensor;
+  readonly slots: Record<string, tf.Variable>;
+}
+
+/**
+ * What the sign optimizers share: per-variable slot variables made lazily (Adam's pattern), a step
+ * that refuses a NaN/±Infinity gradient before changing anything, a fused update on the typed
+ * arrays of the `cpu` and `wasm` backends and composed tf ops elsewhere, and weights saved as
+ * [iterations, extra scalars…, every variable's first slot, every variable's second slot, …].
+ */
+export abstract class SlotOptimizer extends tf.Optimizer {
+  /** Slot variables by variable position (the order gradients arrive in, as Adam keys them). */
+  protected slotVariables: Array<Record<string, tf.Variable>> = [];
+  /** Names of the model variables, by position, for the slots' saved names. */
+  private variableNames: string[] = [];
+  /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
+  forceComposedOps = false;
+
+  /** The slots each variable gets, in saving order. */
+  protected abstract slotNames(): readonly string[];
+
+  /** A slot's initial value for `value` (called in tidy). */
+  protected abstract initialSlot(slot: string, value: tf.Variable): tf.Tensor;
+
+  /** Throws, changing nothing, if this step cannot run (e.g. a + variant without a loss). */
+  protected checkStep(): void {}
+
+  /** The fused update of every variable on typed arrays (each of one variable's arrays has its length). */
+  protected abstract updateArrays(updates: Array<{ name: string; value: Float32Array; gradient: Float32Array; slots: Record<string, Float32Array> }>): void;
+
+  /** The same update with tf ops, for backends without reachable storage. */
+  protected abstract updateOps(updates: SlotUpdate[]): void;
+
+  /** Called once a step has updated every variable. */
+  protected afterStep(): void {}
+
+  /** Optimizer-wide scalars saved after the iteration count (e.g. the previous loss). */
+  protected extraWeights(): Array<{ name: string; value: number }> {
+    return [];
+  }
+
+  /** Restores what `extraWeights` saved, in order. */
+  protected setExtraWeights(_values: number[]): void {}
+
+  override applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    const entries = Array.isArray(variableGradients)
+      ? variableGradients.map((v) => [v.name, v.tensor] as const)
+      : Object.entries(variableGradients);
+    this.checkStep();
+    const arrays = this.forceComposedOps ? null : backendArrays();
+    // Refuse a bad gradient before anything (slots included) is made or changed.
+    entries.forEach(([name, gradient]) => {
+      if (gradient == null) return;
+      const values = arrays?.read(gradient) ?? (gradient.dataSync() as Float32Array);
+      const bad = firstNonFinite(values);
+      if (bad >= 0) {
+        throw new RangeError(`${this.getClassName()}: the gradient of '${name}' is ${values[bad]} at index ${bad}; nothing was changed`);
+      }
+    });
+    const updates: SlotUpdate[] = [];
+    entries.forEach(([name, gradient], i) => {
+      const value = tf.engine().registeredVariables[name];
+      if (value === undefined) throw new Error(`${this.getClassName()}: no variable named '${name}'`);
+      this.variableNames[i] = name;
+      this.slotVariables[i] ??= Object.fromEntries(
+        this.slotNames().map((slot) => [slot, markOwned(tf.tidy(() => this.initialSlot(slot, value).variable(false)))]),
+      );
+      if (gradient != null) updates.push({ name, value, gradient, slots: this.slotVariables[i]! });
+    });
+    if (arrays !== null) this.applyOnArrays(arrays, updates);
+    else tf.tidy(() => this.updateOps(updates));
+    this.afterStep();
+    this.incrementIterations();
+  }
+
+  private applyOnArrays(arrays: BackendArrays, updates: SlotUpdate[]): void {
+    // Make every written variable private first: that may allocate, and on wasm an allocation can
+    // grow the heap and detach views taken before it. Only then take the views.
+    for (const u of updates) {
+      arrays.writable(u.value);
+      for (const slot of Object.values(u.slots)) arrays.writable(slot);
+    }
+    this.updateArrays(
+      updates.map((u) => ({
+        name: u.name,
+        value: arrays.writable(u.value),
+        gradient: arrays.read(u.gradient),
+        slots: Object.fromEntries(Object.entries(u.slots).map(([k, v]) => [k, arrays.writable(v)])),
+      })),
+    );
+  }
+
+  override async getWeights(): Promise<NamedTensor[]> {
+    const extra = this.extraWeights().map(({ name, value }) => ({ name, tensor: tf.scalar(value) }));
+    const slots = this.slotNames().flatMap((slot) =>
+      this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
+    );
+    return [await this.saveIterations(), ...extra, ...slots];
+  }
+
+  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    const rest = await this.extractIterations(weightValues);
+    const extraCount = this.extraWeights().length;
+    const extra = await Promise.all(rest.slice(0, extraCount).map(async (w) => (await w.tensor.data())[0]!));
+    const slotValues = rest.slice(extraCount);
+    const names = this.slotNames();
+    if (slotValues.length % names.length !== 0) {
+      throw new RangeError(
+        `${this.getClassName()}.setWeights: expected the iteration count, ${extraCount} scalar(s) and ${names.length} slot(s) per variable, got ${weightValues.length} weights`,
+      );
+    }
+    const count = slotValues.length / names.length;
+    this.setExtraWeights(extra);
+    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
+    // Slots by position: variable names change when a model is loaded again.
+    this.slotVariables = Array.from({ length: count }, (_, i) =>
+      Object.fromEntries(names.map((slot, k) => [slot, tf.tidy(() => tf.clone(slotValues[k * count + i]!.tensor).variable(false))])),
+    );
+  }
+
+  override dispose(): void {
+    super.dispose();
+    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
+    this.slotVariables = [];
+  }
+}

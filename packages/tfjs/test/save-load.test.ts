@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { VARIANTS } from 'rprop';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LionOptimizer, RpropOptimizer, SignumOptimizer } from 'rprop-tfjs';
+import { data, firstDifference, smallModel, weightsOf } from './helpers.js';
+
+async function fit(model: tf.LayersModel, epochs: number): Promise<void> {
+  const { x, y } = data();
+  await model.fit(x, y, { epochs, batchSize: 16, shuffle: false, verbose: 0 });
+  tf.dispose([x, y]);
+}
+
+async function roundTrip(model: tf.LayersModel): Promise<tf.LayersModel> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })), {
+    includeOptimizer: true,
+  });
+  return tf.loadLayersModel(tf.io.fromMemory(saved!));
+}
+
+const makers: Array<[string, () => tf.Optimizer]> = [
+  ...VARIANTS.map((variant) => [`Rprop ${variant}`, () => new RpropOptimizer({ variant, lr: 0.02 })] as [string, () => tf.Optimizer]),
+  ['Signum', () => new SignumOptimizer({ lr: 0.01 })],
+  ['Lion', () => new LionOptimizer({ lr: 0.01, weightDecay: 0.1 })],
+];
+
+describe('save with the optimizer, load, continue = uninterrupted training, bit for bit', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it.each(makers)('%s', async (_name, make) => {
+    const straight = smallModel();
+    straight.compile({ optimizer: make(), loss: 'meanSquaredError' });
+    await fit(straight, 12);
+
+    const first = smallModel();
+    first.compile({ optimizer: make(), loss: 'meanSquaredError' });
+    await fit(first, 6);
+    const resumed = await roundTrip(first);
+    expect(resumed.optimizer.getClassName()).toBe(first.optimizer.getClassName());
+    expect(resumed.optimizer.getConfig()).toEqual(first.optimizer.getConfig());
+    await fit(resumed, 6);
+
+    expect(firstDifference(weightsOf(resumed), weightsOf(straight))).toBeNull();
+    const a = await resumed.optimizer.getWeights();
+    const b = await straight.optimizer.getWeights();
+    expect(a.length).toBe(b.length);
+    a.forEach((w, k) => expect(firstDifference(Array.from(w.tensor.dataSync()), Array.from(b[k]!.tensor.dataSync())), `optimizer weight ${k}`).toBeNull());
+    expect(weightsOf(resumed)).not.toEqual(weightsOf(smallModel()));
+  });
+});
