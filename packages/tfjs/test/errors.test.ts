@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LionOptimizer, RpropOptimizer, SignumOptimizer, rprop } from 'rprop-tfjs';
+
+describe('bad input', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it.each<[string, () => unknown, string]>([
+    ['η− ≥ 1', () => rprop({ etas: [1.5, 1.2] }), 'RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5'],
+    ['unknown variant', () => new RpropOptimizer({ variant: 'rprop' as never }), `RpropOptimizer: variant must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "rprop"`],
+    ['Signum β', () => new SignumOptimizer({ beta: 2 }), 'Signum: beta must satisfy 0 ≤ beta < 1, got 2'],
+    ['Lion lr', () => new LionOptimizer({ lr: -1 }), 'Lion: lr must be ≥ 0, got -1'],
+  ])('%s is refused at construction', (_case, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  it('a + variant given gradients without a loss says what it needs, and changes nothing', () => {
+    const v = tf.variable(tf.tensor1d([1, 2, 3]), true, 'noLoss');
+    const opt = new RpropOptimizer({ variant: 'irprop+' });
+    const g = tf.tensor1d([1, -1, 1]);
+    expect(() => opt.applyGradients([{ name: v.name, tensor: g }])).toThrow(
+      "RpropOptimizer: the 'irprop+' variant needs the loss: train with minimize() or model.fit, or call setLoss(loss) before applyGradients; nothing was changed",
+    );
+    expect(Array.from(v.dataSync())).toEqual([1, 2, 3]);
+    expect(opt.iterations).toBe(0);
+    opt.setLoss(1);
+    opt.applyGradients([{ name: v.name, tensor: g }]);
+    expect(Array.from(v.dataSync())).not.toEqual([1, 2, 3]);
+    tf.dispose([v, g]);
+    opt.dispose();
+  });
+
+  it('a NaN gradient is refused naming the variable and index, before any variable or slot changes', async () => {
+    const a = tf.variable(tf.tensor1d([1, 2]), true, 'goodOne');
+    const b = tf.variable(tf.tensor1d([3, 4, 5]), true, 'badOne');
+    const opt = new RpropOptimizer();
+    const ga = tf.tensor1d([1, 1]);
+    const gb = tf.tensor1d([1, NaN, 1]);
+    expect(() => opt.applyGradients([{ name: a.name, tensor: ga }, { name: b.name, tensor: gb }])).toThrow(
+      "Rprop: the gradient of 'badOne' is NaN at index 1; nothing was changed",
+    );
+    expect(Array.from(a.dataSync())).toEqual([1, 2]);
+    expect(Array.from(b.dataSync())).toEqual([3, 4, 5]);
+    expect((await opt.getWeights()).length).toBe(2); // iterations and prevLoss: no slots were made
+    tf.dispose([a, b, ga, gb]);
+    opt.dispose();
+  });
+});
