@@ -14,6 +14,12 @@ export interface BackendArrays {
    * given a private copy.
    */
   writable(v: tf.Variable): Float32Array;
+  /**
+   * Prepares a model variable for an update (call before taking any view): on `wasm` it gets fresh
+   * storage every step, because the backend's XNNPACK matrix multiply caches weights packed by
+   * tensor, so values changed in place would go unseen by the next forward pass.
+   */
+  prepareModelVariable(v: tf.Variable): void;
 }
 
 interface CpuBackend {
@@ -29,8 +35,8 @@ interface WasmBackend {
 /** dataIds this package created for its own variables; nothing else holds their storage. */
 const owned = new WeakSet<object>();
 
-function makeWritable(v: tf.Variable, read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number): void {
-  if (owned.has(v.dataId) && refCount(v.dataId) === 1) return;
+function makeWritable(v: tf.Variable, read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number, fresh = false): void {
+  if (!fresh && owned.has(v.dataId) && refCount(v.dataId) === 1) return;
   const copy = tf.tensor(read(v).slice(), v.shape, 'float32');
   v.assign(copy);
   copy.dispose();
@@ -53,6 +59,9 @@ export function backendArrays(): BackendArrays | null {
         makeWritable(v, read, (id) => backend.refCount(id));
         return read(v);
       },
+      prepareModelVariable(v) {
+        makeWritable(v, read, (id) => backend.refCount(id));
+      },
     };
   }
   if (name === 'wasm') {
@@ -63,6 +72,9 @@ export function backendArrays(): BackendArrays | null {
       writable(v) {
         makeWritable(v, read, (id) => backend.refCount(id));
         return read(v);
+      },
+      prepareModelVariable(v) {
+        makeWritable(v, read, (id) => backend.refCount(id), true);
       },
     };
   }

@@ -88,7 +88,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     // Make every written variable private first: that may allocate, and on wasm an allocation can
     // grow the heap and detach views taken before it. Only then take the views.
     for (const u of updates) {
-      arrays.writable(u.value);
+      arrays.prepareModelVariable(u.value);
       for (const slot of Object.values(u.slots)) arrays.writable(slot);
     }
     this.updateArrays(

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { VARIANTS, type Variant } from 'rprop';
+import { runBench } from './bench/run-bench.js';
+import { DataError } from './data/dataset.js';
+import { runDemo } from './demo/run-demo.js';
+import { OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
+import { runTrain } from './train/run-train.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+function positiveInteger(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+function positiveNumber(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+function layers(value: string): number[] {
+  const sizes = value.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new InvalidArgumentError(`--hidden takes sizes like 16 or 16,8, got ${JSON.stringify(value)}`);
+  return sizes;
+}
+
+const program = new Command()
+  .name('rprop')
+  .description('Sign-based gradient optimization: the demo, training on data files, benchmarks.')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program
+  .command('demo')
+  .description("why sign-based steps matter: 0.01x² vs 100x², the Linear(3,2)+MSE example, and plots")
+  .option('--out <dir>', 'write SVG plots (loss curves, trajectories) to this folder')
+  .action((o: { out?: string }) => {
+    runDemo(o.out, print);
+  });
+
+program
+  .command('train')
+  .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
+  .argument('<data>', 'training data')
+  .option('--test <data>', 'test data, same format')
+  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', (v) => v.split(','))
+  .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layers, [16])
+  .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
+  .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
+  .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default('irprop-'))
+  .option('--lr <number>', 'learning rate (Rprop: the initial step size)', positiveNumber('--lr'))
+  .option('--epochs <n>', 'most epochs', positiveInteger('--epochs'), 1000)
+  .option('--target-mse <x>', 'stop when the training MSE is at most this', positiveNumber('--target-mse'))
+  .option('--seed <n>', 'seed of the initial weights', positiveInteger('--seed'), 1)
+  .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['cpu', 'wasm']).default('wasm'))
+  .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
+  .option('--plot <file.svg>', 'write the training curve as SVG')
+  .option('--json', 'print one JSON line with the results, last', false)
+  .action(async (data: string, o: Record<string, unknown>) => {
+    await runTrain(
+      {
+        data,
+        test: o.test as string | undefined,
+        target: o.target as string[] | undefined,
+        hidden: o.hidden as number[],
+        activation: o.activation as 'tanh',
+        optimizer: o.optimizer as OptimizerName,
+        variant: o.variant as Variant,
+        lr: o.lr as number | undefined,
+        epochs: o.epochs as number,
+        targetMse: o.targetMse as number | undefined,
+        seed: o.seed as number,
+        backend: o.backend as 'cpu' | 'wasm',
+        save: o.save as string | undefined,
+        plot: o.plot as string | undefined,
+        json: o.json as boolean,
+      },
+      print,
+    );
+  });
+
+program
+  .command('bench')
+  .description('the kernel and TF.js optimizer benchmarks (as npm run bench)')
+  .option('--json', 'JSON output', false)
+  .action((o: { json: boolean }) => {
+    process.exitCode = runBench(o.json);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0; usage errors exit 2, as bad input does.
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  }
+  if (error instanceof DataError || error instanceof RangeError) {
+    process.stderr.write(`rprop: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

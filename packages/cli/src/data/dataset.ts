@@ -1,0 +1,27 @@
+/** A table of training pairs, row-major. */
+export interface Dataset {
+  /** Where it came from, for messages. */
+  source: string;
+  count: number;
+  inputs: number;
+  outputs: number;
+  /** count × inputs values. */
+  x: Float32Array;
+  /** count × outputs values. */
+  y: Float32Array;
+}
+
+/** Bad data: names the file and the line (1-based), so the command can print one clear line. */
+export class DataError extends Error {
+  constructor(readonly file: string, readonly line: number | null, message: string) {
+    super(line === null ? `${file}: ${message}` : `${file}:${line}: ${message}`);
+    this.name = 'DataError';
+  }
+}
+
+/** Parses a number token, or throws a DataError naming the place. */
+export function numberAt(token: string, file: string, line: number): number {
+  const v = Number(token);
+  if (token.trim() === '' || !Number.isFinite(v)) throw new DataError(file, line, `not a number: ${JSON.stringify(token)}`);
+  return v;
+}

@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { line } from 'd3-shape';
+import { lineChart } from '../plot/svg-chart.js';
+import { linearMse } from './linear-mse.js';
+import { lossSeries, scaleRace, type ScaleResult } from './scales.js';
+import { trajectories } from './trajectories.js';
+
+/** Prints the demo and, with `out`, writes its SVG plots there. Returns the files written. */
+export function runDemo(out: string | undefined, print: (line: string) => void): string[] {
+  print('Sign-based steps ignore the gradient\'s scale.\n');
+  print('f(x) = c·x² from x = 3 (one minimum, gradients 10⁴ apart): iterations until |x| < 1e-6');
+  const races = [0.01, 100].map((c) => ({ c, results: scaleRace(c) }));
+  const names = races[0]!.results.map((r) => r.optimizer);
+  const cell = (r: ScaleResult) => (typeof r.outcome === 'number' ? String(r.outcome) : r.outcome);
+  print(`  ${'optimizer'.padEnd(18)} ${'c = 0.01'.padStart(10)} ${'c = 100'.padStart(10)}`);
+  names.forEach((name, i) => print(`  ${name.padEnd(18)} ${cell(races[0]!.results[i]!).padStart(10)} ${cell(races[1]!.results[i]!).padStart(10)}`));
+
+  const losses = linearMse(200);
+  print('\nLinear(3, 2) + MSE, Rprop(lr=0.01, etas=[0.5, 1.2], stepSizes=[1e-6, 50]), full batch:');
+  for (const t of [0, 5, 10, 25, 50, 100, 199]) print(`  step ${String(t).padStart(3)}   loss ${losses[t]!.toFixed(6)}`);
+
+  if (out === undefined) {
+    print('\n(rprop demo --out DIR writes the plots as SVG)');
+    return [];
+  }
+  mkdirSync(out, { recursive: true });
+  const files: string[] = [];
+  const write = (name: string, svg: string) => {
+    const file = join(out, name);
+    writeFileSync(file, svg);
+    files.push(file);
+  };
+  for (const { c, results } of races) {
+    write(
+      `loss-${c}x2.svg`,
+      lineChart(lossSeries(results), { title: `f(x) = ${c}·x² from x = 3`, xLabel: 'iteration', yLabel: 'f(x) (log scale)', logY: true, domain: { x: [0, 300], y: [1e-16, 1e3] } }),
+    );
+  }
+  write(
+    'loss-linear-mse.svg',
+    lineChart([{ name: 'Rprop (iRprop−)', points: losses.map((l, t) => [t, l]) }], { title: 'Linear(3, 2) + MSE with Rprop', xLabel: 'step', yLabel: 'MSE (log scale)', logY: true }),
+  );
+  const paths = trajectories();
+  write(
+    'trajectories.svg',
+    lineChart(paths, {
+      title: 'Paths on 0.01x² + 100y² from (3, −2), 150 steps',
+      xLabel: 'x',
+      yLabel: 'y',
+      domain: { x: [-3.5, 3.5], y: [-2.5, 2.5] },
+      underlay: (x, y) => {
+        // Level sets 0.01x² + 100y² = L are ellipses with half-axes √(L/0.01) and √(L/100).
+        const ellipse = line<number>()
+          .x((t) => x(Math.sqrt(levels.current / 0.01) * Math.cos(t)))
+          .y((t) => y(Math.sqrt(levels.current / 100) * Math.sin(t)));
+        const levels = { current: 0 };
+        const angles = Array.from({ length: 121 }, (_, k) => (k / 120) * 2 * Math.PI);
+        return [0.001, 0.01, 0.03, 0.09, 1, 10, 100, 400]
+          .map((L) => ((levels.current = L), `<path d="${ellipse(angles)}" fill="none" stroke="#ccc"/>`))
+          .join('');
+      },
+    }),
+  );
+  print(`\nWrote ${files.length} plots to ${out}: ${files.map((f) => f.slice(out.length + 1)).join(', ')}`);
+  return files;
+}

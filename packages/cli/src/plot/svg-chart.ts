@@ -1,0 +1,76 @@
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
+import { line } from 'd3-shape';
+
+/** One named series of points. */
+export interface Series {
+  name: string;
+  points: Array<[number, number]>;
+  /** Drawn dashed, e.g. for a baseline. */
+  dashed?: boolean;
+}
+
+export interface ChartOptions {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** Log scale on y (loss curves). */
+  logY?: boolean;
+  /** Equal units on both axes (trajectories), within this domain. */
+  domain?: { x: [number, number]; y: [number, number] };
+  width?: number;
+  height?: number;
+  /** Extra SVG drawn under the series, given the scales (e.g. contours). */
+  underlay?: (x: ScaleContinuousNumeric<number, number>, y: ScaleContinuousNumeric<number, number>) => string;
+}
+
+/** A colour-blind-safe palette (Okabe–Ito). */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A line chart as an SVG string: axes with ticks, labels, a title and a legend. Coordinates come from
+ * d3-scale, paths from d3-shape's line generator; no DOM is needed.
+ */
+export function lineChart(series: Series[], o: ChartOptions): string {
+  const width = o.width ?? 720;
+  const height = o.height ?? 440;
+  const m = { top: 40, right: 190, bottom: 50, left: 72 };
+  const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y) && (!o.logY || y > 0));
+  const xs = all.map(([x]) => x);
+  const ys = all.map(([, y]) => y);
+  const xDomain = o.domain?.x ?? [Math.min(...xs), Math.max(...xs)];
+  const yDomain = o.domain?.y ?? [Math.min(...ys), Math.max(...ys)];
+  const x = scaleLinear().domain(xDomain).range([m.left, width - m.right]);
+  const y = (o.logY ? scaleLog().clamp(true) : scaleLinear()).domain(yDomain).range([height - m.bottom, m.top]);
+  if (!o.domain) y.nice();
+  const path = line<[number, number]>()
+    .defined(([px, py]) => Number.isFinite(py) && (!o.logY || py > 0) && px >= xDomain[0] && px <= xDomain[1])
+    .x(([px]) => x(px))
+    .y(([, py]) => y(py));
+  const xTicks = x.ticks(8);
+  const yTicks = o.logY ? y.ticks().filter((t) => Math.log10(t) % 1 === 0) : y.ticks(8);
+  const fmt = (t: number) => (o.logY ? `1e${Math.round(Math.log10(t))}` : String(+t.toPrecision(6)));
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escape(o.title)}</text>`,
+    `<defs><clipPath id="plot"><rect x="${m.left}" y="${m.top}" width="${width - m.left - m.right}" height="${height - m.top - m.bottom}"/></clipPath></defs>`,
+    o.underlay ? `<g clip-path="url(#plot)">${o.underlay(x, y)}</g>` : '',
+    ...xTicks.map((t) => `<line x1="${x(t)}" x2="${x(t)}" y1="${m.top}" y2="${height - m.bottom}" stroke="#eee"/><text x="${x(t)}" y="${height - m.bottom + 16}" text-anchor="middle">${String(+t.toPrecision(6))}</text>`),
+    ...yTicks.map((t) => `<line x1="${m.left}" x2="${width - m.right}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="${m.left - 6}" y="${y(t) + 4}" text-anchor="end">${fmt(t)}</text>`),
+    `<rect x="${m.left}" y="${m.top}" width="${width - m.left - m.right}" height="${height - m.top - m.bottom}" fill="none" stroke="#333"/>`,
+    `<text x="${(m.left + width - m.right) / 2}" y="${height - 12}" text-anchor="middle">${escape(o.xLabel)}</text>`,
+    `<text transform="translate(18 ${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(o.yLabel)}</text>`,
+    `<g clip-path="url(#plot)">`,
+    ...series.map((s, i) => `<path d="${path(s.points) ?? ''}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`),
+    `</g>`,
+    ...series.map((s, i) => {
+      const ly = m.top + 10 + i * 20;
+      const lx = width - m.right + 16;
+      return `<line x1="${lx}" x2="${lx + 24}" y1="${ly}" y2="${ly}" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${lx + 30}" y="${ly + 4}">${escape(s.name)}</text>`;
+    }),
+    `</svg>`,
+  ];
+  return parts.join('\n');
+}

@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
+/** Switches TF.js to `cpu` or `wasm` (its .wasm files are read from the installed package). */
+export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+  if (name === 'wasm') {
+    const require = createRequire(import.meta.url);
+    setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
+  }
+  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend could not start`);
+  await tf.ready();
+}

@@ -1,0 +1,11 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** MSE as FANN reports it (mean over outputs and samples) and the bit-fail count (|error| ≥ 0.5). */
+export function evaluate(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D): { mse: number; bitFail: number } {
+  return tf.tidy(() => {
+    const error = tf.sub(model.predict(x) as tf.Tensor2D, y);
+    const mse = tf.mean(tf.square(error)).dataSync()[0]!;
+    const bitFail = tf.sum(tf.cast(tf.greaterEqual(tf.abs(error), 0.5), 'int32')).dataSync()[0]!;
+    return { mse, bitFail };
+  });
+}

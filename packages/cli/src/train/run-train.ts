@@ -1,0 +1,86 @@
+import * as tf from '@tensorflow/tfjs';
+import { writeFileSync } from 'node:fs';
+import type { Variant } from 'rprop';
+import { loadDataset } from '../data/load.js';
+import { lineChart } from '../plot/svg-chart.js';
+import { useBackend } from './backend.js';
+import { evaluate } from './metrics.js';
+import type { Activation } from './mlp.js';
+import type { OptimizerName } from './optimizer.js';
+import { saveModel } from './save-model.js';
+import { train } from './train.js';
+
+export interface TrainCommand {
+  data: string;
+  test?: string;
+  target?: string[];
+  hidden: number[];
+  activation: Activation;
+  optimizer: OptimizerName;
+  variant: Variant;
+  lr?: number;
+  epochs: number;
+  targetMse?: number;
+  seed: number;
+  backend: 'cpu' | 'wasm';
+  save?: string;
+  plot?: string;
+  json: boolean;
+}
+
+/** `rprop train`: load, train, report; with --save, --plot and --json as asked. */
+export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<void> {
+  // Read and check every input before any work, so a bad file fails fast and writes nothing.
+  const data = loadDataset(o.data, o.target);
+  const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
+  if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
+    throw new RangeError(`${o.test}: has ${test.inputs} inputs and ${test.outputs} outputs, the training data ${data.inputs} and ${data.outputs}`);
+  }
+  await useBackend(o.backend);
+  const result = train(data, { ...o, quiet: o.json });
+  let testMse: number | null = null;
+  let testBitFail: number | null = null;
+  if (test) {
+    const x = tf.tensor2d(test.x, [test.count, test.inputs]);
+    const y = tf.tensor2d(test.y, [test.count, test.outputs]);
+    ({ mse: testMse, bitFail: testBitFail } = evaluate(result.model, x, y));
+    tf.dispose([x, y]);
+  }
+  if (o.save) await saveModel(result.model, o.save);
+  if (o.plot) {
+    writeFileSync(
+      o.plot,
+      lineChart([{ name: `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}`, points: result.curve.map((m, t) => [t, m]) }], {
+        title: `Training MSE on ${data.source}`,
+        xLabel: 'epoch',
+        yLabel: 'MSE (log scale)',
+        logY: true,
+      }),
+    );
+  }
+  const summary = {
+    data: data.source,
+    optimizer: o.optimizer,
+    variant: o.optimizer === 'rprop' ? o.variant : null,
+    backend: o.backend,
+    epochs: result.epochs,
+    reachedTarget: result.reachedTarget,
+    trainMse: result.trainMse,
+    trainBitFail: result.trainBitFail,
+    testMse,
+    testBitFail,
+    seconds: result.seconds,
+    msPerEpoch: result.msPerEpoch,
+  };
+  if (o.json) {
+    print(JSON.stringify(summary));
+  } else {
+    print(`${data.source}: ${data.count} samples, ${data.inputs} inputs, ${data.outputs} outputs; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
+    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s, ${result.msPerEpoch.toFixed(3)} ms per epoch`);
+    print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
+    if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
+    if (o.save) print(`saved the model with its optimizer to ${o.save}`);
+    if (o.plot) print(`wrote ${o.plot}`);
+  }
+  result.model.dispose();
+}

@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * Saves a LayersModel with its optimizer as `model.json` + `weights.bin` in `dir`, atomically: the
+ * files are written to a sibling temporary folder which then replaces `dir`, so an interrupted save
+ * never leaves a half-written model.
+ */
+export async function saveModel(model: tf.LayersModel, dir: string): Promise<void> {
+  const target = resolve(dir);
+  mkdirSync(dirname(target), { recursive: true });
+  const temporary = `${target}.partial-${process.pid}`;
+  rmSync(temporary, { recursive: true, force: true });
+  try {
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        mkdirSync(temporary);
+        const weights = artifacts.weightData === undefined ? new Uint8Array(0) : new Uint8Array(tf.io.concatenateArrayBuffers(([] as ArrayBuffer[]).concat(artifacts.weightData as ArrayBuffer)));
+        writeFileSync(join(temporary, 'weights.bin'), weights);
+        const manifest = {
+          modelTopology: artifacts.modelTopology,
+          trainingConfig: artifacts.trainingConfig,
+          format: artifacts.format,
+          generatedBy: artifacts.generatedBy,
+          convertedBy: artifacts.convertedBy,
+          weightsManifest: [{ paths: ['./weights.bin'], weights: artifacts.weightSpecs }],
+        };
+        writeFileSync(join(temporary, 'model.json'), JSON.stringify(manifest));
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+      }),
+      { includeOptimizer: true },
+    );
+    const old = `${target}.old-${process.pid}`;
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(temporary, target);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
+}
