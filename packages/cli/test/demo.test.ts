@@ -1,0 +1,49 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rprop } from './run-cli.js';
+
+const out = mkdtempSync(join(tmpdir(), 'rprop-demo-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('rprop demo', () => {
+  it('tells the seed\'s story: one SGD learning rate stalls on 0.01x² and diverges on 100x²; every Rprop converges on both in the same steps', () => {
+    const r = rprop(['demo']);
+    expect(r.status).toBe(0);
+    const row = (name: string) => r.stdout.split('\n').find((l) => l.trim().startsWith(name))!.trim().split(/\s{2,}/);
+    expect(row('SGD').slice(1)).toEqual(['stalled', 'diverged']);
+    for (const v of ['rprop-', 'irprop-', 'rprop+', 'irprop+']) {
+      const [, small, large] = row(`Rprop ${v}`);
+      expect(Number(small)).toBeGreaterThan(0);
+      expect(small).toBe(large);
+    }
+    const losses = [...r.stdout.matchAll(/step +\d+ +loss ([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(losses.length).toBeGreaterThan(3);
+    expect(losses.at(-1)!).toBeLessThan(losses[0]!);
+  });
+
+  it('--out writes readable SVG plots drawn from scales: axes, labels, legend', () => {
+    const r = rprop(['demo', '--out', out]);
+    expect(r.status).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['loss-0.01x2.svg', 'loss-100x2.svg', 'loss-linear-mse.svg', 'trajectories.svg']);
+    for (const f of files) {
+      const svg = readFileSync(join(out, f), 'utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+      expect(svg).toMatch(/<path d="M[\d.]+,[\d.]+L/); // a drawn series
+      expect(svg).not.toMatch(/NaN|undefined/);
+    }
+    const trajectories = readFileSync(join(out, 'trajectories.svg'), 'utf8');
+    for (const label of ['SGD', 'Adam', 'Rprop irprop-', '>x<', '>y<']) expect(trajectories).toContain(label);
+  });
+
+  it('--help explains every command', () => {
+    for (const args of [['--help'], ['demo', '--help'], ['train', '--help'], ['bench', '--help']]) {
+      const r = rprop(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: rprop/);
+    }
+  });
+});

@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
+
+/** Runs the built `rprop` command as a process. */
+export function rprop(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
+  if (!existsSync(bin)) throw new Error('packages/cli is not built: run `npm run build` first (npm test does)');
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
