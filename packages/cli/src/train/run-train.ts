@@ -71,12 +71,13 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     testBitFail,
     seconds: result.seconds,
     msPerEpoch: result.msPerEpoch,
+    msPerEpochSteady: result.msPerEpochSteady,
   };
   if (o.json) {
     print(JSON.stringify(summary));
   } else {
     print(`${data.source}: ${data.count} samples, ${data.inputs} inputs, ${data.outputs} outputs; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
-    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s, ${result.msPerEpoch.toFixed(3)} ms per epoch`);
+    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady.toFixed(3)} after warm-up)`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
     if (o.save) print(`saved the model with its optimizer to ${o.save}`);

@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
 import type { Dataset } from '../data/dataset.js';
 import { evaluate } from './metrics.js';
-import { buildMlp, type Activation } from './mlp.js';
+import { buildMlp, forward, type Activation } from './mlp.js';
 import { makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
+
+const WARM_UP = 5;
 
 export interface TrainOptions {
   hidden: number[];
@@ -26,6 +28,8 @@ export interface TrainResult {
   trainBitFail: number;
   seconds: number;
   msPerEpoch: number;
+  /** Milliseconds per epoch after the first five (TF.js compiles and warms up its kernels there). */
+  msPerEpochSteady: number;
   /** MSE before each epoch's step. */
   curve: number[];
 }
@@ -41,13 +45,17 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   const x = tf.tensor2d(data.x, [data.count, data.inputs]);
   const y = tf.tensor2d(data.y, [data.count, data.outputs]);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const loss = () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor2D) as tf.Scalar;
+  const predict = forward(model);
+  // FANN's MSE: the mean over samples and outputs of the squared error.
+  const loss = () => tf.mean(tf.square(tf.sub(predict(x), y))) as tf.Scalar;
   const bar = progress(o.epochs, o.quiet);
   const curve: number[] = [];
   const start = performance.now();
   let reachedTarget = false;
   let epoch = 0;
+  let warm = start;
   while (epoch < o.epochs) {
+    if (curve.length === WARM_UP) warm = performance.now();
     const value = optimizer.minimize(loss, true, variables)!;
     const mse = value.dataSync()[0]!;
     value.dispose();
@@ -60,7 +68,8 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
     epoch++;
     bar.update(epoch, mse, null);
   }
-  const seconds = (performance.now() - start) / 1000;
+  const end = performance.now();
+  const seconds = (end - start) / 1000;
   bar.stop();
   const final = evaluate(model, x, y);
   tf.dispose([x, y]);
@@ -72,6 +81,7 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
     trainBitFail: final.bitFail,
     seconds,
     msPerEpoch: (seconds * 1000) / Math.max(curve.length, 1),
+    msPerEpochSteady: curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / Math.max(curve.length, 1),
     curve,
   };
 }

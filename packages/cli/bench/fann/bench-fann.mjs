@@ -1,0 +1,59 @@
+// npm run bench:fann -w rprop-cli: FANN's iRprop− (Debian's libfann-dev, compiled here at bench time)
+// beside `rprop train` with each Rprop variant, on the FANN/PROBEN1 sets when present: epochs to the
+// target MSE and milliseconds per epoch, side by side in one run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..', '..');
+const datasets = process.env.FANN_DATASETS ?? join(root, '..', 'shared', 'datasets', 'fann');
+const json = process.argv.includes('--json');
+const CASES = [
+  { name: 'diabetes', hidden: 16, target: 0.1, maxEpochs: 5000 },
+  { name: 'thyroid', hidden: 16, target: 0.01, maxEpochs: 5000 },
+];
+
+if (!existsSync('/usr/include/fann.h')) {
+  console.log('bench:fann: FANN is not installed (apt-get install libfann-dev); nothing to compare.');
+  process.exit(0);
+}
+const work = mkdtempSync(join(tmpdir(), 'rprop-fann-'));
+const binary = join(work, 'train_fann');
+try {
+  execFileSync('gcc', ['-O2', '-o', binary, join(here, 'train_fann.c'), '-lfann', '-lm'], { stdio: 'inherit' });
+  const rows = [];
+  for (const c of CASES) {
+    const file = join(datasets, `${c.name}.train`);
+    if (!existsSync(file)) {
+      console.log(`bench:fann: ${file} not found; skipping ${c.name} (set FANN_DATASETS to the folder).`);
+      continue;
+    }
+    const fann = JSON.parse(execFileSync(binary, [file, String(c.hidden), String(c.target), String(c.maxEpochs), '1'], { encoding: 'utf8' }));
+    rows.push({ set: c.name, trainer: 'FANN iRprop−', ...fann });
+    for (const variant of ['irprop-', 'irprop+', 'rprop-', 'rprop+']) {
+      const r = spawnSync(
+        process.execPath,
+        [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'train', file, '--hidden', String(c.hidden), '--target-mse', String(c.target), '--epochs', String(c.maxEpochs), '--variant', variant, '--lr', '0.1', '--json', '--backend', 'wasm'],
+        { encoding: 'utf8' },
+      );
+      if (r.status !== 0) throw new Error(r.stderr);
+      const ours = JSON.parse(r.stdout.trim().split('\n').at(-1));
+      rows.push({ set: c.name, trainer: `rprop ${variant}`, epochs: ours.epochs, reachedTarget: ours.reachedTarget, msPerEpoch: ours.msPerEpoch, msPerEpochSteady: ours.msPerEpochSteady, mse: ours.trainMse, vsFann: ours.msPerEpochSteady / fann.msPerEpoch });
+    }
+  }
+  if (json) console.log(JSON.stringify(rows));
+  else {
+    console.log('full-batch training to a target MSE: FANN 2.2 (C) vs rprop train (TF.js wasm backend), Δ0 = 0.1 for both');
+    console.log('ms/epoch: mean over the run; steady: after the first 5 epochs (TF.js warm-up); × FANN uses steady');
+    console.log('set       trainer           epochs  reached  ms/epoch   steady  × FANN');
+    for (const r of rows) {
+      const steady = r.msPerEpochSteady === undefined ? '' : r.msPerEpochSteady.toFixed(3);
+      console.log(`${r.set.padEnd(9)} ${r.trainer.padEnd(16)} ${String(r.epochs).padStart(7)}  ${String(r.reachedTarget).padEnd(7)} ${r.msPerEpoch.toFixed(3).padStart(9)} ${steady.padStart(8)}  ${r.vsFann === undefined ? '' : r.vsFann.toFixed(1)}`);
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,48 @@
+/* Trains a FANN network full batch with FANN's Rprop (FANN_TRAIN_RPROP, iRprop−) until the MSE is at
+ * most the target, and prints one JSON line: epochs, milliseconds per epoch, final MSE.
+ * Usage: train_fann DATA HIDDEN TARGET_MSE MAX_EPOCHS SEED
+ * Hidden neurons: sigmoid symmetric (tanh); outputs: sigmoid, for 0/1 targets — so FANN's MSE is the
+ * plain mean squared error, as `rprop train` reports it. Compiled by bench-fann.mjs at bench time. */
+#include <fann.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 6) {
+    fprintf(stderr, "usage: %s DATA HIDDEN TARGET_MSE MAX_EPOCHS SEED\n", argv[0]);
+    return 2;
+  }
+  struct fann_train_data *data = fann_read_train_from_file(argv[1]);
+  if (data == NULL) return 2;
+  unsigned int hidden = (unsigned int)atoi(argv[2]);
+  float target = (float)atof(argv[3]);
+  unsigned int max_epochs = (unsigned int)atoi(argv[4]);
+  srand((unsigned int)atoi(argv[5]));
+  struct fann *ann = fann_create_standard(3, fann_num_input_train_data(data), hidden, fann_num_output_train_data(data));
+  fann_set_activation_function_hidden(ann, FANN_SIGMOID_SYMMETRIC);
+  fann_set_activation_function_output(ann, FANN_SIGMOID);
+  fann_set_training_algorithm(ann, FANN_TRAIN_RPROP);
+  fann_randomize_weights(ann, -0.1f, 0.1f);
+  unsigned int epochs = 0;
+  float mse = 1.0f;
+  double start = now_ms();
+  while (epochs < max_epochs) {
+    mse = fann_train_epoch(ann, data); /* the MSE of the pass before this epoch's update */
+    if (mse <= target) break;
+    epochs++;
+  }
+  double elapsed = now_ms() - start;
+  unsigned int steps = epochs < max_epochs ? epochs + 1 : epochs;
+  printf("{\"epochs\":%u,\"reachedTarget\":%s,\"msPerEpoch\":%.6f,\"mse\":%.6g}\n", epochs, mse <= target ? "true" : "false",
+         elapsed / (steps ? steps : 1), mse);
+  fann_destroy(ann);
+  fann_destroy_train(data);
+  return 0;
+}
