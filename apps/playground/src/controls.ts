@@ -1,0 +1,60 @@
+import type { OptimizerSpec } from './optimizers.js';
+import type { Run } from './simulation.js';
+
+/** The optimizer list: a checkbox and the hyperparameters of each, calling `changed` on any edit. */
+export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[], changed: () => void): void {
+  root.replaceChildren(
+    ...specs.map((spec) => {
+      const box = document.createElement('fieldset');
+      box.className = 'optimizer';
+      box.dataset.id = spec.id;
+      const legend = document.createElement('legend');
+      const check = document.createElement('input');
+      check.type = 'checkbox';
+      check.checked = spec.enabled;
+      check.id = `use-${spec.id}`;
+      check.addEventListener('change', () => {
+        spec.enabled = check.checked;
+        box.classList.toggle('off', !spec.enabled);
+        changed();
+      });
+      const label = document.createElement('label');
+      label.htmlFor = check.id;
+      label.innerHTML = `<span class="swatch" style="background:${spec.color}"></span>${spec.name}`;
+      legend.append(check, label);
+      box.append(legend);
+      box.classList.toggle('off', !spec.enabled);
+      for (const knob of spec.knobs) {
+        const field = document.createElement('label');
+        field.className = 'knob';
+        const input = document.createElement('input');
+        input.type = 'number';
+        input.step = String(knob.step);
+        input.min = String(knob.min);
+        input.value = String(knob.value);
+        input.id = `${spec.id}-${knob.key}`;
+        input.addEventListener('change', () => {
+          const v = Number(input.value);
+          if (Number.isFinite(v)) knob.value = v;
+          changed();
+        });
+        field.append(document.createTextNode(knob.label), input);
+        box.append(field);
+      }
+      return box;
+    }),
+  );
+}
+
+/** The legend: colour, name, iterations, current f, and whether the run diverged or was refused. */
+export function renderLegend(root: HTMLElement, runs: Run[], fmin: number): void {
+  root.replaceChildren(
+    ...runs.map((run) => {
+      const item = document.createElement('li');
+      const last = run.losses.at(-1)!;
+      const state = run.error ? `refused: ${run.error}` : run.diverged ? 'diverged' : `f − f* = ${(last - fmin).toExponential(2)}`;
+      item.innerHTML = `<span class="swatch" style="background:${run.spec.color}"></span><b>${run.spec.name}</b> <span class="state${run.diverged || run.error ? ' bad' : ''}">${state}</span>`;
+      return item;
+    }),
+  );
+}

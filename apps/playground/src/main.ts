@@ -1,0 +1,94 @@
+import { renderLegend, renderOptimizerControls } from './controls.js';
+import { FUNCTIONS, type TestFunction } from './functions.js';
+import { optimizerSpecs } from './optimizers.js';
+import { renderLoss } from './render-loss.js';
+import { renderBackdrop, renderMap } from './render-map.js';
+import { startRuns, stepRuns, type Run } from './simulation.js';
+import { makeView } from './view.js';
+import './style.css';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const mapCanvas = $<HTMLCanvasElement>('map');
+const lossCanvas = $<HTMLCanvasElement>('loss');
+const functionSelect = $<HTMLSelectElement>('function');
+const playButton = $<HTMLButtonElement>('play');
+const iterationLabel = $('iteration');
+
+const specs = optimizerSpecs();
+let fn: TestFunction = FUNCTIONS[0]!;
+let start: [number, number] = fn.start;
+let view = makeView(mapCanvas.width, mapCanvas.height, 36, fn.view);
+let backdrop = renderBackdrop(fn, view);
+let runs: Run[] = [];
+let playing = true;
+let iteration = 0;
+const MAX_ITERATIONS = 500;
+
+function draw(): void {
+  renderMap(mapCanvas.getContext('2d')!, backdrop, fn, view, runs, start);
+  renderLoss(lossCanvas.getContext('2d')!, fn, runs);
+  renderLegend($('legend'), runs, fn.fmin);
+  iterationLabel.textContent = `iteration ${iteration}`;
+  playButton.textContent = playing ? 'Pause' : 'Play';
+}
+
+function restart(): void {
+  runs = startRuns(fn, start, specs);
+  iteration = 0;
+  draw();
+}
+
+function step(): void {
+  if (iteration >= MAX_ITERATIONS) {
+    playing = false;
+    return;
+  }
+  stepRuns(fn, runs);
+  iteration++;
+}
+
+function setFunction(id: string): void {
+  fn = FUNCTIONS.find((f) => f.id === id) ?? FUNCTIONS[0]!;
+  start = fn.start;
+  view = makeView(mapCanvas.width, mapCanvas.height, 36, fn.view);
+  backdrop = renderBackdrop(fn, view);
+  $('note').textContent = fn.note;
+  restart();
+}
+
+functionSelect.replaceChildren(...FUNCTIONS.map((f) => new Option(f.name, f.id)));
+functionSelect.addEventListener('change', () => setFunction(functionSelect.value));
+renderOptimizerControls($('optimizers'), specs, restart);
+playButton.addEventListener('click', () => {
+  playing = !playing;
+  draw();
+});
+$('step').addEventListener('click', () => {
+  playing = false;
+  step();
+  draw();
+});
+$('reset').addEventListener('click', () => {
+  start = fn.start;
+  restart();
+});
+mapCanvas.addEventListener('click', (event) => {
+  const rect = mapCanvas.getBoundingClientRect();
+  const px = ((event.clientX - rect.left) / rect.width) * mapCanvas.width;
+  const py = ((event.clientY - rect.top) / rect.height) * mapCanvas.height;
+  start = view.toPoint(px, py);
+  playing = true;
+  restart();
+});
+
+// Several steps per frame early on, so the first, fast part of each path is visible but brief.
+function frame(): void {
+  if (playing) {
+    step();
+    draw();
+  }
+  requestAnimationFrame(frame);
+}
+
+setFunction(fn.id);
+requestAnimationFrame(frame);

@@ -1,0 +1,104 @@
+import { Adam, Lion, Rprop, SGD, Signum, SignSGD, type Optimizer, type Parameter } from 'rprop';
+
+/** One hyperparameter control. */
+export interface Knob {
+  key: string;
+  label: string;
+  value: number;
+  step: number;
+  min: number;
+}
+
+/** An optimizer the page can run, its colour, and its hyperparameters as controls. */
+export interface OptimizerSpec {
+  id: string;
+  name: string;
+  color: string;
+  enabled: boolean;
+  knobs: Knob[];
+  make(params: Parameter[], v: Record<string, number>): Optimizer<object>;
+}
+
+const rpropKnobs = (): Knob[] => [
+  { key: 'lr', label: 'Δ₀', value: 0.1, step: 0.01, min: 0 },
+  { key: 'etaMinus', label: 'η−', value: 0.5, step: 0.05, min: 0.01 },
+  { key: 'etaPlus', label: 'η+', value: 1.2, step: 0.05, min: 1.01 },
+  { key: 'stepMin', label: 'Δmin', value: 1e-6, step: 1e-6, min: 0 },
+  { key: 'stepMax', label: 'Δmax', value: 1, step: 0.1, min: 0 },
+];
+
+const rprop = (variant: 'rprop-' | 'irprop-' | 'rprop+' | 'irprop+', name: string, color: string, enabled: boolean): OptimizerSpec => ({
+  id: variant,
+  name,
+  color,
+  enabled,
+  knobs: rpropKnobs(),
+  make: (p, v) =>
+    new Rprop(p, { variant, lr: v.lr!, etas: [v.etaMinus!, v.etaPlus!], stepSizes: [v.stepMin!, v.stepMax!] }) as Optimizer<object>,
+});
+
+/** The line-up, in legend order. Colours: Okabe–Ito and neighbours, distinct on the map's greys. */
+export function optimizerSpecs(): OptimizerSpec[] {
+  return [
+    rprop('irprop-', 'iRprop−', '#d62728', true),
+    rprop('irprop+', 'iRprop+', '#ff7f0e', false),
+    rprop('rprop-', 'Rprop−', '#8c564b', false),
+    rprop('rprop+', 'Rprop+', '#e377c2', false),
+    {
+      id: 'sgd',
+      name: 'SGD',
+      color: '#1f77b4',
+      enabled: true,
+      knobs: [
+        { key: 'lr', label: 'lr', value: 0.004, step: 0.001, min: 0 },
+        { key: 'momentum', label: 'momentum', value: 0, step: 0.1, min: 0 },
+      ],
+      make: (p, v) => new SGD(p, { lr: v.lr!, momentum: Math.min(v.momentum!, 0.999) }) as Optimizer<object>,
+    },
+    {
+      id: 'adam',
+      name: 'Adam',
+      color: '#2ca02c',
+      enabled: true,
+      knobs: [
+        { key: 'lr', label: 'lr', value: 0.1, step: 0.01, min: 0 },
+        { key: 'beta1', label: 'β1', value: 0.9, step: 0.01, min: 0 },
+        { key: 'beta2', label: 'β2', value: 0.999, step: 0.001, min: 0 },
+      ],
+      make: (p, v) => new Adam(p, { lr: v.lr!, betas: [Math.min(v.beta1!, 0.999), Math.min(v.beta2!, 0.9999)] }) as Optimizer<object>,
+    },
+    {
+      id: 'signsgd',
+      name: 'signSGD',
+      color: '#17becf',
+      enabled: false,
+      knobs: [{ key: 'lr', label: 'lr', value: 0.05, step: 0.01, min: 0 }],
+      make: (p, v) => new SignSGD(p, { lr: v.lr! }) as Optimizer<object>,
+    },
+    {
+      id: 'signum',
+      name: 'Signum',
+      color: '#9467bd',
+      enabled: false,
+      knobs: [
+        { key: 'lr', label: 'lr', value: 0.05, step: 0.01, min: 0 },
+        { key: 'beta', label: 'β', value: 0.9, step: 0.01, min: 0 },
+      ],
+      make: (p, v) => new Signum(p, { lr: v.lr!, beta: Math.min(v.beta!, 0.999) }) as Optimizer<object>,
+    },
+    {
+      id: 'lion',
+      name: 'Lion',
+      color: '#bcbd22',
+      enabled: false,
+      knobs: [
+        { key: 'lr', label: 'lr', value: 0.05, step: 0.01, min: 0 },
+        { key: 'beta1', label: 'β1', value: 0.9, step: 0.01, min: 0 },
+        { key: 'beta2', label: 'β2', value: 0.99, step: 0.01, min: 0 },
+        { key: 'weightDecay', label: 'λ', value: 0, step: 0.01, min: 0 },
+      ],
+      make: (p, v) =>
+        new Lion(p, { lr: v.lr!, betas: [Math.min(v.beta1!, 0.999), Math.min(v.beta2!, 0.999)], weightDecay: v.weightDecay! }) as Optimizer<object>,
+    },
+  ];
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from './serve.js';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: Server;
+let url: string;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const foreign: string[] = [];
+
+/** The map canvas as a data URL: equal strings mean an identical picture. */
+const picture = () => page.evaluate(() => (document.getElementById('map') as HTMLCanvasElement).toDataURL());
+/** One pixel of the map, in canvas coordinates. */
+const pixel = (x: number, y: number) =>
+  page.evaluate(([px, py]) => Array.from((document.getElementById('map') as HTMLCanvasElement).getContext('2d')!.getImageData(px!, py!, 1, 1).data), [x, y]);
+
+async function pause(): Promise<void> {
+  if ((await page.textContent('#play')) === 'Pause') await page.click('#play');
+  await page.waitForTimeout(100);
+}
+
+describe('the playground page in headless Chromium', () => {
+  beforeAll(async () => {
+    expect(existsSync(join(dist, 'index.html')), 'build the page first: npm run build (npm test does)').toBe(true);
+    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does)`).toBe(true);
+    ({ server, url } = await serve(dist));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1480, height: 900 } });
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+    page.on('request', (r) => !r.url().startsWith(url) && foreign.push(r.url()));
+    await page.goto(url);
+    await page.waitForTimeout(1500);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('loads without console or page errors, requesting nothing outside its origin', () => {
+    expect(problems).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  it('draws a map of at least 300×300 with a legend, and animates', async () => {
+    const box = await page.locator('#map').boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(300);
+    expect(box!.height).toBeGreaterThanOrEqual(300);
+    expect(await page.locator('#legend li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('iRprop−')]));
+    const a = await picture();
+    await page.waitForTimeout(300);
+    expect(await picture()).not.toBe(a);
+  });
+
+  it('a click on the map starts every optimizer from there', async () => {
+    await pause();
+    const before = await picture();
+    // Click at canvas pixel (150, 400); the canvas is shown at its own size.
+    await page.locator('#map').click({ position: { x: 150, y: 400 } });
+    await pause();
+    expect(await picture()).not.toBe(before);
+    expect(await pixel(150, 400)).toEqual([255, 255, 255, 255]); // the start marker's white face
+    expect(await page.textContent('#iteration')).toMatch(/iteration \d+/);
+  });
+
+  it('changing the function redraws the picture and the explanation', async () => {
+    await pause();
+    const before = await picture();
+    await page.selectOption('#function', 'rosenbrock');
+    await pause();
+    expect(await picture()).not.toBe(before);
+    expect(await page.textContent('#note')).toContain('valley');
+  });
+
+  it('turning an optimizer on adds its path and its legend entry', async () => {
+    await page.click('#step');
+    await pause();
+    const before = await picture();
+    await page.check('#use-signum');
+    await page.click('#step');
+    await page.click('#step');
+    await pause();
+    expect(await page.locator('#legend li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Signum')]));
+    expect(await picture()).not.toBe(before);
+    expect(problems).toEqual([]);
+  });
+});
