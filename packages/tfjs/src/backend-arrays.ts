@@ -43,6 +43,20 @@ function makeWritable(v: tf.Variable, read: (t: tf.Tensor) => Float32Array, refC
   owned.add(v.dataId);
 }
 
+/** Arrays over a backend's own `read` and `refCount`. */
+function arraysOf(read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number, freshModelVariables: boolean): BackendArrays {
+  return {
+    read,
+    writable(v) {
+      makeWritable(v, read, refCount);
+      return read(v);
+    },
+    prepareModelVariable(v) {
+      makeWritable(v, read, refCount, freshModelVariables);
+    },
+  };
+}
+
 /** The current backend's arrays, or null where tensors' storage is not reachable from JavaScript. */
 export function backendArrays(): BackendArrays | null {
   const name = tf.getBackend();
@@ -53,30 +67,12 @@ export function backendArrays(): BackendArrays | null {
       if (!(values instanceof Float32Array)) throw new TypeError(`rprop-tfjs: expected float32 values, got ${t.dtype}`);
       return values;
     };
-    return {
-      read,
-      writable(v) {
-        makeWritable(v, read, (id) => backend.refCount(id));
-        return read(v);
-      },
-      prepareModelVariable(v) {
-        makeWritable(v, read, (id) => backend.refCount(id));
-      },
-    };
+    return arraysOf(read, (id) => backend.refCount(id), false);
   }
   if (name === 'wasm') {
     const backend = tf.backend() as unknown as WasmBackend;
-    const read = (t: tf.Tensor) => backend.typedArrayFromHeap(t);
-    return {
-      read,
-      writable(v) {
-        makeWritable(v, read, (id) => backend.refCount(id));
-        return read(v);
-      },
-      prepareModelVariable(v) {
-        makeWritable(v, read, (id) => backend.refCount(id), true);
-      },
-    };
+    // Fresh storage for model variables every step: XNNPACK caches their packed weights per tensor.
+    return arraysOf((t) => backend.typedArrayFromHeap(t), (id) => backend.refCount(id), true);
   }
   return null;
 }

@@ -1,27 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
-import type { Variant } from 'rprop';
 import { loadDataset } from '../data/load.js';
 import { lineChart } from '../plot/svg-chart.js';
 import { useBackend } from './backend.js';
 import { evaluate } from './metrics.js';
-import type { Activation } from './mlp.js';
-import type { OptimizerName } from './optimizer.js';
 import { saveModel } from './save-model.js';
-import { train } from './train.js';
+import { train, type TrainOptions } from './train.js';
 
-export interface TrainCommand {
+export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
   data: string;
   test?: string;
   target?: string[];
-  hidden: number[];
-  activation: Activation;
-  optimizer: OptimizerName;
-  variant: Variant;
-  lr?: number;
-  epochs: number;
-  targetMse?: number;
-  seed: number;
   backend: 'cpu' | 'wasm';
   save?: string;
   plot?: string;
