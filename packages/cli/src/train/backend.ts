@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 
 /** Switches TF.js to `cpu` or `wasm` (its .wasm files are read from the installed package). */
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+  // Production mode: no debug checks, and no "install tfjs-node" banner (it cannot install here).
+  tf.enableProdMode();
   if (name === 'wasm') {
     const require = createRequire(import.meta.url);
     setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
