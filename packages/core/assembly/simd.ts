@@ -15,6 +15,15 @@
 /** b < a ? b : a — the reference's `d > hi ? hi : d`. */
 @inline export function vpmin<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.pmin(a, b) : f64x2.pmin(a, b); }
 
+/** Every lane's sign bit set (−0.0): xor negates, and keeps the sign. */
+@inline export function signMask<T>(): v128 { return vsplat<T>(<T>-0.0); }
+/** Every lane's bits but the sign: and gives |x|. */
+@inline export function absMask<T>(): v128 {
+  return sizeof<T>() == 4 ? i32x4.splat(0x7fffffff) : i64x2.splat(0x7fffffffffffffff);
+}
+/** Each lane all ones where its sign bit is set, else all zeros (an arithmetic shift of the lane). */
+@inline export function spreadSign<T>(x: v128): v128 { return sizeof<T>() == 4 ? i32x4.shr_s(x, 31) : i64x2.shr_s(x, 63); }
+
 /** sign(x) per lane as torch.sign: ±1, and +0 for ±0. */
 @inline export function vsign<T>(x: v128, zero: v128, one: v128, minusOne: v128): v128 {
   return v128.bitselect(one, v128.bitselect(minusOne, zero, vlt<T>(x, zero)), vgt<T>(x, zero));

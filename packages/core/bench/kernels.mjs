@@ -1,147 +1,126 @@
-// npm run bench (from the repository root, after npm run build): ns per parameter of one Rprop step
-// on the reference loop, the WebAssembly SIMD path on plain typed arrays, the zero-copy path, a
-// memory-copy floor and, when the system Python has PyTorch, torch.optim.Rprop(foreach=True) on 2
-// threads, all measured in this one run. `--json` prints the rows as JSON instead of a table.
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// npm run bench (from the repository root; it builds first): ns per parameter of one Rprop step
+// (defaults: iRprop−) for the reference loop, Rprop.step() on plain typed arrays (the fast path: the
+// WebAssembly SIMD kernels, copying w and g through their memory), the zero-copy path (parameters
+// from Rprop.allocate), a memory-copy floor and, when the system Python has PyTorch,
+// torch.optim.Rprop(foreach=True) on 2 threads — all measured in this one run, float32 and float64.
+//
+// Flags: --json prints the rows as JSON; --quick skips 1e7 (for a smoke run); --shape=<label> (e.g.
+// --shape=200×5000 or --shape=1e6) measures that shape only.
+//
+// The copy floor moves as many bytes as the step must: it reads w, g, gp, Δ and writes w, gp, Δ,
+// 28 bytes per float32 parameter (56 per float64), done as one TypedArray.set of 14 (28) bytes per
+// parameter. The zero-copy row times the step alone: its gradient is written into the parameter's
+// buffer before each timed step, as a backward pass would.
 import { Rprop, useKernels } from 'rprop';
+import { medianSeconds, randomArray } from './timing.mjs';
+import { stateBytesPerParameter } from './state-bytes.mjs';
+import { torchNsPerParameter } from './torch.mjs';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
-const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.find((a) => a.startsWith('--shape='))?.slice('--shape='.length);
 
 const SHAPES = [
   { label: '1e4', tensors: 1, size: 1e4 },
   { label: '1e6', tensors: 1, size: 1e6 },
   { label: '1e7', tensors: 1, size: 1e7 },
   { label: '200×5000', tensors: 200, size: 5000 },
-].filter((s) => !quick || s.size * s.tensors <= 1e6);
+].filter((s) => (!quick || s.size * s.tensors < 1e7) && (only === undefined || s.label === only || s.label === only.replace('x', '×')));
 
-/** Median seconds of `fn` over repeats within a time budget (at least 5, after 2 warm-ups). */
-function time(fn, budget = 1.0) {
-  fn();
-  fn();
-  const times = [];
-  const end = performance.now() + budget * 1000;
-  while (times.length < 5 || (performance.now() < end && times.length < 400)) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1] / 1000;
+const DTYPES = [
+  { dtype: 'float32', Ctor: Float32Array },
+  { dtype: 'float64', Ctor: Float64Array },
+];
+
+/** Two gradient draws per tensor: steps alternate between them, so about half the signs flip. */
+function draws(Ctor, shape) {
+  return Array.from({ length: shape.tensors }, (_, t) => [randomArray(Ctor, shape.size, 1000 + t), randomArray(Ctor, shape.size, 2000 + t)]);
 }
 
-function randomArray(Ctor, n, seed) {
-  const a = new Ctor(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    a[i] = (s / 2 ** 32 - 0.5) * 2;
-  }
-  return a;
-}
-
-/** An optimizer over `tensors` parameters of `size`, stepping with gradients that alternate between two draws. */
-function stepper(Ctor, shape, { resident = false, variant = 'irprop-' } = {}) {
-  const dtype = Ctor === Float32Array ? 'float32' : 'float64';
-  const params = [];
-  const draws = [];
-  for (let t = 0; t < shape.tensors; t++) {
-    const p = resident ? Rprop.allocate(shape.size, dtype) : { data: randomArray(Ctor, shape.size, t), grad: null };
-    params.push(p);
-    draws.push([randomArray(Ctor, shape.size, 1000 + t), randomArray(Ctor, shape.size, 2000 + t)]);
-  }
-  const opt = new Rprop(params, { variant });
+/** ns per parameter of Rprop.step() on ordinary arrays, with the kernels on or off. */
+function plainPath(Ctor, shape, grads, kernels) {
+  useKernels(kernels);
+  const params = grads.map((_, t) => ({ data: randomArray(Ctor, shape.size, t), grad: null }));
+  const opt = new Rprop(params);
   let k = 0;
-  return () => {
+  const prepare = () => {
     const which = k++ & 1;
-    params.forEach((p, t) => {
-      if (resident) p.gradBuffer.set(draws[t][which]); // outside a real model this fill is the caller's work
-      else p.grad = draws[t][which];
-    });
-    opt.step(() => 0);
+    params.forEach((p, t) => (p.grad = grads[t][which]));
   };
+  const s = medianSeconds(() => opt.step(), { prepare });
+  useKernels(true);
+  return s;
 }
 
-/** The copy floor: moving 28 bytes per parameter (read 14, write 14), as one big memcpy. */
-function copyFloor(shape) {
-  const bytes = 14 * shape.size * shape.tensors;
+/** ns per parameter of Rprop.step() on parameters allocated in the kernels' memory. */
+function zeroCopyPath(Ctor, shape, grads) {
+  const dtype = Ctor === Float32Array ? 'float32' : 'float64';
+  const params = grads.map((_, t) => {
+    const p = Rprop.allocate(shape.size, dtype);
+    p.data.set(randomArray(Ctor, shape.size, t));
+    return p;
+  });
+  const opt = new Rprop(params);
+  let k = 0;
+  const prepare = () => {
+    const which = k++ & 1;
+    params.forEach((p, t) => p.gradBuffer.set(grads[t][which]));
+  };
+  return medianSeconds(() => opt.step(), { prepare });
+}
+
+/** The copy floor: the bytes one step must move, as one memcpy (see the header). */
+function copyFloor(Ctor, shape) {
+  const bytes = 14 * Ctor.BYTES_PER_ELEMENT / 4 * shape.size * shape.tensors;
   const src = new Uint8Array(bytes).fill(1);
   const dst = new Uint8Array(bytes);
-  return () => dst.set(src);
-}
-
-/** The resident path's own time: the gradient fill (a caller's work) is measured and subtracted. */
-function fillOnly(Ctor, shape) {
-  const params = Array.from({ length: shape.tensors }, () => Rprop.allocate(shape.size, Ctor === Float32Array ? 'float32' : 'float64'));
-  const draw = randomArray(Ctor, shape.size, 5);
-  return () => params.forEach((p) => p.gradBuffer.set(draw));
-}
-
-function torchTimes(dtype) {
-  try {
-    const cases = SHAPES.map((s) => ({ label: s.label, tensors: s.tensors, size: s.size, dtype }));
-    const out = execFileSync('/usr/bin/python3', [join(here, 'torch_rprop_bench.py'), JSON.stringify(cases)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 600_000,
-    });
-    return JSON.parse(out);
-  } catch {
-    return null;
-  }
+  return medianSeconds(() => dst.set(src));
 }
 
 const rows = [];
-for (const [dtype, Ctor] of [['float32', Float32Array], ['float64', Float64Array]]) {
-  const torch = torchTimes(dtype);
+for (const { dtype, Ctor } of DTYPES) {
+  const torch = torchNsPerParameter(SHAPES, dtype);
   for (const shape of SHAPES) {
     const n = shape.size * shape.tensors;
     const ns = (seconds) => (seconds / n) * 1e9;
-    useKernels(false);
-    const reference = ns(time(stepper(Ctor, shape)));
-    useKernels(true);
-    const fast = ns(time(stepper(Ctor, shape)));
-    const residentWithFill = ns(time(stepper(Ctor, shape, { resident: true })));
-    const fill = ns(time(fillOnly(Ctor, shape)));
-    const zeroCopy = Math.max(residentWithFill - fill, 0);
-    const floor = ns(time(copyFloor(shape)));
+    const grads = draws(Ctor, shape);
+    const referenceNs = ns(plainPath(Ctor, shape, grads, false));
+    const fastNs = ns(plainPath(Ctor, shape, grads, true));
+    const zeroCopyNs = ns(zeroCopyPath(Ctor, shape, grads));
+    const copyFloorNs = ns(copyFloor(Ctor, shape));
+    const torchNs = torch?.[shape.label] ?? null;
     rows.push({
       dtype,
       shape: shape.label,
-      referenceNs: reference,
-      fastNs: fast,
-      zeroCopyNs: zeroCopy,
-      copyFloorNs: floor,
-      torchForeachNs: torch?.[shape.label] ?? null,
-      fastVsTorch: torch ? torch[shape.label] / fast : null,
-      fastVsFloor: fast / floor,
-      zeroCopyVsFloor: zeroCopy / floor,
-      fastVsReference: reference / fast,
+      referenceNs,
+      fastNs,
+      zeroCopyNs,
+      copyFloorNs,
+      torchForeachNs: torchNs,
+      fastSpeedupVsTorch: torchNs === null ? null : torchNs / fastNs,
+      fastOverFloor: fastNs / copyFloorNs,
+      zeroCopyOverFloor: zeroCopyNs / copyFloorNs,
+      fastSpeedupVsReference: referenceNs / fastNs,
     });
+    globalThis.gc?.();
   }
 }
 
-const stateBytes = {
-  'irprop-/rprop- float32': 8,
-  'irprop+/rprop+ float32': 12,
-  'irprop-/rprop- float64': 16,
-  'irprop+/rprop+ float64': 24,
-};
-
+const state = stateBytesPerParameter();
 if (json) {
-  console.log(JSON.stringify({ rows, stateBytesPerParameter: stateBytes }));
+  console.log(JSON.stringify({ rows, stateBytesPerParameter: state }, null, 2));
 } else {
   const f = (v, d = 2) => (v === null ? '—' : v.toFixed(d));
-  console.log('Rprop.step(), defaults (iRprop−), ns per parameter; ratios measured in this run');
-  console.log('dtype    shape     reference  fast   zero-copy  copy floor  torch foreach | fast vs torch  fast/floor  zero-copy/floor');
+  const x = (v, d = 1) => (v === null ? '—' : `${v.toFixed(d)}×`);
+  console.log('Rprop.step(), defaults (iRprop−), ns per parameter, medians; every column measured in this run');
+  console.log('dtype    shape     reference   fast  zero-copy  copy floor  torch foreach │ fast vs torch  fast/floor  zero-copy/floor  fast vs reference');
   for (const r of rows) {
     console.log(
-      `${r.dtype.padEnd(8)} ${r.shape.padEnd(9)} ${f(r.referenceNs).padStart(9)} ${f(r.fastNs).padStart(6)} ${f(r.zeroCopyNs).padStart(10)} ${f(r.copyFloorNs).padStart(11)} ${f(r.torchForeachNs).padStart(14)} | ${(r.fastVsTorch === null ? '—' : `${f(r.fastVsTorch, 1)}×`).padStart(13)} ${f(r.fastVsFloor).padStart(11)} ${f(r.zeroCopyVsFloor).padStart(16)}`,
+      `${r.dtype.padEnd(8)} ${r.shape.padEnd(9)} ${f(r.referenceNs).padStart(9)} ${f(r.fastNs).padStart(6)} ${f(r.zeroCopyNs).padStart(10)} ${f(r.copyFloorNs).padStart(11)} ${f(r.torchForeachNs).padStart(14)} │ ${x(r.fastSpeedupVsTorch).padStart(13)} ${x(r.fastOverFloor, 2).padStart(11)} ${x(r.zeroCopyOverFloor, 2).padStart(16)} ${x(r.fastSpeedupVsReference).padStart(18)}`,
     );
   }
-  console.log('optimizer state, bytes per parameter:', Object.entries(stateBytes).map(([k, v]) => `${k}: ${v}`).join(', '));
-  if (rows.every((r) => r.torchForeachNs === null)) console.log('(torch not measured: the system python3 cannot import torch — apt-get install python3-torch)');
+  console.log('optimizer state, bytes per parameter:', Object.entries(state).map(([k, v]) => `${k} ${v}`).join(', '));
+  if (rows.every((r) => r.torchForeachNs === null)) {
+    console.log('(torch not measured: /usr/bin/python3 cannot import torch; apt-get install python3-torch)');
+  }
 }

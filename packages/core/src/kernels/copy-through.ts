@@ -1,33 +1,66 @@
 import type { FloatArray } from '../types.js';
-import { CHUNK, type KernelHeap } from './kernel-heap.js';
+import { SLOT_BYTES, type KernelHeap } from './kernel-heap.js';
+
+/** Reused between calls: a step runs this once per parameter, and allocating per call shows up. */
+const resident: number[] = [];
+const offsets: number[] = [];
+/** Per slot, the last view of a chunk copied back (same size tensors reuse it every step). */
+const chunkViews: FloatArray[] = [];
+
+/** `scratch[k·chunk, k·chunk + m)`, reusing the last such view when it still fits. */
+function chunkView(scratch: FloatArray, k: number, chunk: number, m: number): FloatArray {
+  const last = chunkViews[k];
+  if (last !== undefined && last.length === m && last.buffer === scratch.buffer && last.constructor === scratch.constructor) return last;
+  return (chunkViews[k] = scratch.subarray(k * chunk, k * chunk + m));
+}
 
 /**
- * Runs `kernel(offsets, m)` on `arrays` (all of one type and length) in the kernels' memory: in place
- * when every array already lives there (the zero-copy path), else over chunks of CHUNK elements
- * copied into scratch slots — five float64 buffers of a chunk are 320 KiB, so a chunk stays in L2
- * between the copy in, the kernel and the copy out — copying back the arrays marked `written`.
+ * Runs `kernel(offsets, m)` on `arrays` (all of one type and length) in the kernels' memory. Arrays
+ * that live there (resident parameters, optimizer state) are used in place; the others are copied
+ * in, chunk by chunk, into scratch slots of SLOT_BYTES (64 KiB: a chunk's slots stay in L2 between
+ * the copy in, the kernel and the copy out), and those marked `written` are copied back. With every
+ * array resident nothing is copied at all (the zero-copy path).
  */
 export function runInKernelMemory(
   heap: KernelHeap,
   arrays: readonly FloatArray[],
   written: readonly boolean[],
-  kernel: (offsets: number[], m: number) => void,
+  kernel: (offsets: readonly number[], m: number) => void,
 ): void {
-  const n = arrays[0]!.length;
-  const resident = arrays.map((a) => heap.offsetOf(a));
-  if (resident.every((at) => at >= 0)) {
-    kernel(resident, n);
+  const first = arrays[0]!;
+  const n = first.length;
+  const count = arrays.length;
+  let copied = 0;
+  for (let k = 0; k < count; k++) {
+    resident[k] = heap.offsetOf(arrays[k]!);
+    if (resident[k]! < 0) copied++;
+  }
+  offsets.length = count;
+  if (copied === 0) {
+    for (let k = 0; k < count; k++) offsets[k] = resident[k]!;
+    kernel(offsets, n);
     return;
   }
-  const size = arrays[0]!.BYTES_PER_ELEMENT;
-  const scratch = heap.view(arrays[0]!, heap.scratchAt, arrays.length * CHUNK);
-  const offsets = arrays.map((_, slot) => heap.scratchAt + slot * CHUNK * size);
-  for (let from = 0; from < n; from += CHUNK) {
-    const m = Math.min(CHUNK, n - from);
-    arrays.forEach((a, slot) => scratch.set(a.subarray(from, from + m), slot * CHUNK));
+  const size = first.BYTES_PER_ELEMENT;
+  const chunk = SLOT_BYTES / size;
+  const scratch = heap.scratch(first);
+  // Last chunk first: the step's gradient check has just read the arrays front to back, so their
+  // tails are what the caches still hold (at 10⁷ float32 a gradient outgrows the L3).
+  for (let from = Math.floor((n - 1) / chunk) * chunk; from >= 0; from -= chunk) {
+    const m = Math.min(chunk, n - from);
+    const whole = from === 0 && m === n; // then the arrays themselves, not subarrays, are copied
+    for (let k = 0; k < count; k++) {
+      if (resident[k]! >= 0) {
+        offsets[k] = resident[k]! + from * size;
+      } else {
+        const a = arrays[k]!;
+        scratch.set(whole ? a : a.subarray(from, from + m), k * chunk);
+        offsets[k] = heap.scratchAt + k * SLOT_BYTES;
+      }
+    }
     kernel(offsets, m);
-    arrays.forEach((a, slot) => {
-      if (written[slot]) a.set(scratch.subarray(slot * CHUNK, slot * CHUNK + m), from);
-    });
+    for (let k = 0; k < count; k++) {
+      if (written[k] && resident[k]! < 0) arrays[k]!.set(chunkView(scratch, k, chunk, m), from);
+    }
   }
 }

@@ -23,6 +23,8 @@ export interface KernelExports {
 let instance: KernelExports | null | undefined;
 let disabled = false;
 let minLength = 64;
+/** 256 MiB: gradients of 64 M float32 parameters are staged; beyond that they are copied in chunks. */
+let stagingBytes = 256 * 2 ** 20;
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -32,23 +34,44 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * The WebAssembly SIMD kernels, instantiated on first use, or null where WebAssembly or its SIMD
- * extension is missing (then the plain TypeScript rules run). `WebAssembly.validate` on the module
- * itself is the feature test: an engine without SIMD rejects it.
+ * The smallest module that uses SIMD: one function returning `v128.const 0`. An engine without the
+ * SIMD extension rejects it, so validating it is the feature test (the full module's bytes need not
+ * be decoded to find out).
+ */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
+  1, 5, 1, 96, 0, 1, 123, // types: () → v128
+  3, 2, 1, 0, // one function of type 0
+  10, 22, 1, 20, 0, 253, 12, ...new Array<number>(16).fill(0), 11, // body: v128.const 0, end
+]);
+
+/** Whether this engine has WebAssembly with the SIMD extension. */
+export function simdSupported(): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+const imports = { env: { abort: () => { throw new Error('rprop kernel abort'); } } };
+
+/**
+ * The WebAssembly SIMD kernels, instantiated synchronously on first use, or null where WebAssembly or
+ * its SIMD extension is missing (then the plain TypeScript rules run, with the same results).
+ *
+ * Some browsers refuse to compile a module synchronously on the main thread (Chrome before its limit
+ * was raised to 8 MB refused anything over 4 KB; this module is ≈18 KB): there the first use falls
+ * back to the plain rules, and `await prepareKernels()` at start-up turns the kernels on.
  */
 export function kernels(): KernelExports | null {
   if (disabled) return null;
   if (instance !== undefined) return instance;
   instance = null;
+  if (!simdSupported()) return null;
   try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decode(KERNELS_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) {
-        const module = new WebAssembly.Module(bytes);
-        instance = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('rprop kernel abort'); } } })
-          .exports as unknown as KernelExports;
-      }
-    }
+    const module = new WebAssembly.Module(decode(KERNELS_WASM_BASE64));
+    instance = new WebAssembly.Instance(module, imports).exports as unknown as KernelExports;
   } catch {
     instance = null;
   }
@@ -56,14 +79,42 @@ export function kernels(): KernelExports | null {
 }
 
 /**
+ * Compiles and instantiates the kernels asynchronously, for engines that refuse to do it
+ * synchronously on the main thread (see `kernels`). Resolves to whether the kernels are active.
+ * Never needed in Node; harmless anywhere.
+ */
+export async function prepareKernels(): Promise<boolean> {
+  if (!instance && simdSupported()) {
+    try {
+      const { instance: made } = await WebAssembly.instantiate(decode(KERNELS_WASM_BASE64), imports);
+      instance ??= made.exports as unknown as KernelExports;
+    } catch {
+      // Stays on the plain rules.
+    }
+  }
+  return kernelsActive();
+}
+
+/**
  * Turns the fast kernels off (`false`) or back on (`true`): every optimizer then runs the plain
  * TypeScript reference rules. For tests and for comparing; results are identical either way.
- * `minLength`: the fewest weights for which user arrays are copied through the kernels (default 64;
- * below it the plain loop is faster). Buffers already in the kernels' memory always use them.
+ *
+ * - `minLength`: the fewest weights for which ordinary arrays go through the kernels (default 64;
+ *   below it the plain loop is faster). Buffers already in the kernels' memory always use them.
+ * - `stagingBytes`: how much of a step's gradients (ordinary arrays) are copied into the kernels'
+ *   memory up front, to be checked and used in place (default 256 MiB). The region is kept and
+ *   reused; 0 saves that memory at ≈0.4 ns per float32 parameter (the gradients are then copied in
+ *   chunks, twice). See `stageGradients`.
  */
-export function useKernels(enabled: boolean, options: { minLength?: number } = {}): void {
+export function useKernels(enabled: boolean, options: { minLength?: number; stagingBytes?: number } = {}): void {
   disabled = !enabled;
   if (options.minLength !== undefined) minLength = options.minLength;
+  if (options.stagingBytes !== undefined) stagingBytes = options.stagingBytes;
+}
+
+/** The most bytes of gradients a step stages in the kernels' memory (see `useKernels`). */
+export function stagingLimit(): number {
+  return stagingBytes;
 }
 
 /** The fewest weights for which user arrays are copied through the kernels (see `useKernels`). */

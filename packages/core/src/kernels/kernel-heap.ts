@@ -1,66 +1,120 @@
 import type { FloatArray } from '../types.js';
+import { FreeList } from './free-list.js';
 import { kernels, type KernelExports } from './instance.js';
 
 const PAGE = 65536;
-const ALIGN = 16;
+/** Cache-line alignment: a chunk of an array then starts on a line, as the scratch slots do. */
+const ALIGN = 64;
+
+/** Bytes of one scratch slot: a chunk of one array copied through the kernels' memory. */
+export const SLOT_BYTES = 64 * 1024;
+/** Scratch slots: one per array a kernel takes (w, g, gp, Δ and dw for the + variants). */
+export const SLOTS = 5;
 
 /**
- * A bump allocator over the kernels' WebAssembly memory. Growing the memory detaches every view of
- * the old buffer, so nothing here keeps a view: callers hold byte offsets and ask for fresh views
- * (`view`), which is what resident parameters' getters do.
+ * The allocator of the kernels' WebAssembly memory. Growing the memory detaches every view of the
+ * old buffer, so nothing here keeps a view across an allocation: owners hold byte offsets and take
+ * fresh views (`view`) when they need them, as resident arrays' getters do.
  */
 export class KernelHeap {
   private top: number;
+  /** memory.buffer, kept: reading it is a call into the engine, and a step asks for it many times. */
+  private current: ArrayBuffer;
+  private readonly free = new FreeList();
+  private readonly scratchViews = new Map<unknown, FloatArray>();
+  private readonly registry =
+    typeof FinalizationRegistry === 'function'
+      ? new FinalizationRegistry<{ at: number; bytes: number }>(({ at, bytes }) => this.release(at, bytes))
+      : null;
   /**
-   * Byte offset of the region user arrays are copied through. Reserved once, at the start, so that a
-   * step never grows the memory (which would detach the views it is working with).
+   * Byte offset of the SLOTS × SLOT_BYTES region user arrays are copied through. Reserved once, at
+   * the start, so that a step never grows the memory (which would detach the views it works with).
    */
   readonly scratchAt: number;
 
-  constructor(private readonly k: KernelExports, readonly scratchBytes: number) {
+  constructor(private readonly k: KernelExports) {
+    this.current = k.memory.buffer;
     this.top = Math.ceil(k.heapBase() / ALIGN) * ALIGN;
-    this.scratchAt = this.allocate(scratchBytes);
+    const at = this.allocate(SLOTS * SLOT_BYTES);
+    if (at < 0) throw new RangeError('rprop: cannot reserve the kernels\' scratch memory');
+    this.scratchAt = at;
   }
 
   /** The memory's current buffer (it changes when the memory grows). */
   get buffer(): ArrayBuffer {
-    return this.k.memory.buffer;
+    // Only `allocate` grows the memory (the kernels never do), but a detached buffer is cheap to spot.
+    if (this.current.byteLength === 0) this.current = this.k.memory.buffer;
+    return this.current;
   }
 
-  /** `bytes` of memory, 16-byte aligned, kept for the life of the module. Returns its byte offset. */
+  /**
+   * `bytes` of memory, 64-byte aligned; its byte offset, or −1 if the memory cannot grow that far
+   * (WebAssembly memory ends at 4 GiB, or earlier where the engine says so).
+   */
   allocate(bytes: number): number {
+    const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+    const reused = this.free.take(size);
+    if (reused >= 0) return reused;
     const at = this.top;
-    const end = at + Math.ceil(bytes / ALIGN) * ALIGN;
-    const have = this.k.memory.buffer.byteLength;
-    if (end > have) this.k.memory.grow(Math.ceil((end - have) / PAGE));
-    this.top = end;
+    const have = this.buffer.byteLength;
+    if (at + size > have) {
+      try {
+        this.k.memory.grow(Math.ceil((at + size - have) / PAGE));
+      } catch {
+        return -1;
+      }
+      this.current = this.k.memory.buffer;
+    }
+    this.top = at + size;
     return at;
+  }
+
+  /** Gives back memory from `allocate` (same `bytes`). Views of it must no longer be used. */
+  release(at: number, bytes: number): void {
+    this.free.give(at, Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN));
+  }
+
+  /**
+   * Releases `[at, at + bytes)` once `owner` is garbage collected (where the engine has
+   * FinalizationRegistry; elsewhere the memory stays allocated). For memory only `owner` reaches.
+   */
+  releaseWith(owner: object, at: number, bytes: number): void {
+    this.registry?.register(owner, { at, bytes });
   }
 
   /** A view of `length` elements at byte offset `at`, of the type of `like`. */
   view<A extends FloatArray>(like: A, at: number, length: number): A {
     const Ctor = like.constructor as new (b: ArrayBuffer, o: number, n: number) => A;
-    return new Ctor(this.k.memory.buffer, at, length);
+    return new Ctor(this.buffer, at, length);
+  }
+
+  /** The whole scratch region as an array of `like`'s type (cached until the memory grows). */
+  scratch<A extends FloatArray>(like: A): A {
+    const cached = this.scratchViews.get(like.constructor);
+    if (cached !== undefined && cached.buffer === this.buffer) return cached as A;
+    const fresh = this.view(like, this.scratchAt, (SLOTS * SLOT_BYTES) / like.BYTES_PER_ELEMENT);
+    this.scratchViews.set(like.constructor, fresh);
+    return fresh;
   }
 
   /** The byte offset of `a` if it lives in this memory, else −1. */
   offsetOf(a: FloatArray): number {
-    return a.buffer === this.k.memory.buffer ? a.byteOffset : -1;
+    return a.buffer === this.buffer ? a.byteOffset : -1;
+  }
+
+  /** Bytes the allocator holds free below its top (for tests). */
+  get freeBytes(): number {
+    return this.free.freeBytes;
   }
 }
 
 let heap: KernelHeap | undefined;
 
-/** Elements of each buffer in one chunk of the copy path (see rprop-kernel.ts). */
-export const CHUNK = 8192;
-/** Buffers copied per chunk at most: w, g, prev, step and dw. */
-const SLOTS = 5;
-
-/** The heap of the kernels' memory, or null where the kernels are unavailable. */
+/** The heap of the kernels' memory, or null where the kernels are unavailable (or turned off). */
 export function kernelHeap(): KernelHeap | null {
   const k = kernels();
   if (k === null) return null;
   // One heap for the life of the module: a second would hand out memory the first already gave.
-  heap ??= new KernelHeap(k, SLOTS * CHUNK * Float64Array.BYTES_PER_ELEMENT);
+  heap ??= new KernelHeap(k);
   return heap;
 }

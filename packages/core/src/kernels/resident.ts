@@ -10,30 +10,51 @@ const CTOR = { float32: Float32Array, float64: Float64Array } as const;
  * A typed array in the kernels' memory, re-viewed whenever the memory has grown (growth detaches
  * the old buffer and every view of it).
  */
-class ResidentArray {
+export class ResidentArray {
   private cached: FloatArray;
 
-  constructor(private readonly heap: KernelHeap, private readonly at: number, like: FloatArray, private readonly length: number) {
+  constructor(private readonly heap: KernelHeap, readonly at: number, like: FloatArray, readonly length: number) {
     this.cached = heap.view(like, at, length);
   }
 
   get view(): FloatArray {
-    if (this.cached.buffer !== this.heap.buffer) this.cached = this.heap.view(this.cached, this.at, this.length);
+    // A detached view has length 0: cheaper to test than comparing buffers, and read on every step.
+    const stale = this.length === 0 ? this.cached.buffer !== this.heap.buffer : this.cached.length !== this.length;
+    if (stale) this.cached = this.heap.view(this.cached, this.at, this.length);
     return this.cached;
   }
 }
 
-function residentArray(heap: KernelHeap, like: FloatArray, length: number): ResidentArray {
-  return new ResidentArray(heap, heap.allocate(length * like.BYTES_PER_ELEMENT), like, length);
+/** `length` zeros of `like`'s type in the kernels' memory, or null if the memory cannot hold them. */
+export function residentArray(heap: KernelHeap, like: FloatArray, length: number): ResidentArray | null {
+  const at = heap.allocate(length * like.BYTES_PER_ELEMENT);
+  if (at < 0) return null;
+  const array = new ResidentArray(heap, at, like, length);
+  array.view.fill(0); // reused memory holds what its last owner left
+  return array;
+}
+
+function mustAllocate(heap: KernelHeap, like: FloatArray, length: number): ResidentArray {
+  const array = residentArray(heap, like, length);
+  if (array === null) {
+    throw new RangeError(`allocate: the kernels' WebAssembly memory cannot hold ${length} more ${like.constructor.name.replace('Array', '')} values (it ends at 4 GiB)`);
+  }
+  return array;
 }
 
 /**
  * A parameter whose values and gradient live in the kernels' WebAssembly memory, so an optimizer
  * step updates them in place and copies nothing (the zero-copy path for large models).
  *
- * Read `data` and `grad` afresh when you use them: allocating more memory may move them to a new
- * buffer, which detaches views taken before. Setting `grad` to null skips the parameter in the next
- * step; setting it to another array uses that array (copied through the kernels' memory).
+ * Read `data` and `grad` afresh when you use them: growing the kernels' memory detaches every view
+ * of it taken before, and these getters re-view it. The memory grows when parameters are allocated,
+ * when a parameter takes its first step (its optimizer state is made then, in that memory too), and
+ * when a step stages more ordinary-array gradients than any step before. Views taken after every
+ * parameter's first step stay valid until one of those happens again.
+ *
+ * Its memory is never given back (a view kept after the parameter was dropped would otherwise read
+ * someone else's numbers): allocate a model's parameters once. Without WebAssembly SIMD it is an
+ * ordinary parameter with plain arrays.
  */
 export class ResidentParameter implements Parameter {
   private readonly values: ResidentArray | null;
@@ -45,8 +66,8 @@ export class ResidentParameter implements Parameter {
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`allocate: length must be an integer ≥ 0, got ${length}`);
     const like = new CTOR[dtype](0);
     const heap = kernelHeap();
-    this.values = heap === null ? null : residentArray(heap, like, length);
-    this.gradient = heap === null ? null : residentArray(heap, like, length);
+    this.values = heap === null ? null : mustAllocate(heap, like, length);
+    this.gradient = heap === null ? null : mustAllocate(heap, like, length);
     // Without WebAssembly the parameter is an ordinary one: same API, plain arrays.
     this.plain = heap === null ? { data: new CTOR[dtype](length), grad: new CTOR[dtype](length) } : null;
   }
@@ -73,21 +94,4 @@ export class ResidentParameter implements Parameter {
   set grad(value: FloatArray | null) {
     this.override = value === this.gradBuffer ? undefined : value;
   }
-}
-
-/**
- * The optimizer state of a resident parameter: buffers in the kernels' memory too, exposed as
- * enumerable getters so `stateDict`, `loadStateDict` and the rules see ordinary typed arrays.
- */
-export function residentState(like: FloatArray, names: readonly string[]): Record<string, FloatArray> | null {
-  const heap = kernelHeap();
-  if (heap === null || heap.offsetOf(like) < 0) return null;
-  const state: Record<string, FloatArray> = {};
-  // Read the length once: each allocation may grow the memory and detach `like` (length 0 after).
-  const length = like.length;
-  for (const name of names) {
-    const array = residentArray(heap, like, length);
-    Object.defineProperty(state, name, { enumerable: true, get: () => array.view });
-  }
-  return state;
 }

@@ -1,6 +1,7 @@
 import { lionKernel } from '../kernels/relative-kernels.js';
 import { lion, type LionConstants } from '../rules/lion.js';
 import { roundingOf } from '../sign.js';
+import { optimizerState } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, pair, unitInterval } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -49,7 +50,8 @@ export class Lion extends Optimizer<LionOptions> {
   }
 
   protected override initState(p: Parameter): ParamState {
-    return { momentum: new (p.data.constructor as Float64ArrayConstructor)(p.data.length) };
+    // In the kernels' memory when they run, so a step copies only w and g through it.
+    return optimizerState(p.data, ['momentum']);
   }
 
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<LionOptions>): void {

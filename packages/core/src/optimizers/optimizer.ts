@@ -1,6 +1,7 @@
 import { withoutUndefined } from '../defined.js';
 import { describe, parameterLabel } from '../errors.js';
 import { firstNonFinite } from '../kernels/first-non-finite.js';
+import { stageGradients, type StagedGradient } from '../kernels/gradient-stage.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
 
@@ -25,7 +26,9 @@ function isGroupList<O>(params: readonly Parameter[] | readonly ParamGroup<O>[])
  * parameter needs, and the update rule.
  *
  * A step is atomic: every gradient is checked (type, length, no NaN or ±Infinity) before anything
- * is written, so a refused step leaves parameters and state exactly as they were.
+ * is written, so a refused step leaves parameters and state exactly as they were. (The check is a
+ * separate pass, not fused into the update kernels: a kernel that found a bad value in the tenth
+ * parameter could not take back the nine it had updated.)
  */
 export abstract class Optimizer<O extends object> {
   /** The parameter groups, each with all options resolved. Options may be changed between steps. */
@@ -110,18 +113,24 @@ export abstract class Optimizer<O extends object> {
       throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
     }
     this.checkStep(loss);
-    this.checkGradients();
+    const grads = this.checkedGradients();
+    // Staging copies ordinary gradients into the kernels' memory, where the finiteness check and the
+    // update read them; it may grow that memory, so resident buffers are read afresh from here on.
+    const staged = stageGradients(grads);
+    this.checkFinite(grads, staged);
     this.beginStep(loss);
+    let index = 0;
     for (const group of this.paramGroups) {
       for (const p of group.params) {
+        const s = staged[index++];
         if (p.grad === null) continue;
         let state = this.state.get(p);
         if (state === undefined) {
           state = this.initState(p, group);
           this.state.set(p, state);
         }
-        // p.grad is read again: making state in the kernels' memory may have moved resident buffers.
-        this.update(p, p.grad!, state, group);
+        // Read after the state is made: making it in the kernels' memory may have moved resident buffers.
+        this.update(p, s ? s.copy.view : p.grad!, state, group);
       }
     }
     this.endStep(loss);
@@ -133,24 +142,49 @@ export abstract class Optimizer<O extends object> {
     for (const group of this.paramGroups) for (const p of group.params) p.grad?.fill(0);
   }
 
-  private checkGradients(): void {
+  /** Every parameter's gradient (null where it has none), each checked for type and length. */
+  private checkedGradients(): Array<FloatArray | null> {
+    const grads: Array<FloatArray | null> = [];
     let index = 0;
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         const g = p.grad;
         if (g !== null) {
-          const label = parameterLabel(index, p.name);
-          const refuse = (what: string) => new RangeError(`${this.owner}.step: the gradient of ${label} ${what}; nothing was changed`);
           if (g === undefined || !isFloatArray(g) || g.constructor !== p.data.constructor) {
-            throw refuse(`must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`);
+            throw this.refuse(index, p, `must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`);
           }
-          if (g.length !== p.data.length) throw refuse(`has length ${g.length}, but the parameter has length ${p.data.length}`);
-          const bad = firstNonFinite(g);
-          if (bad >= 0) throw refuse(`is ${describe(g[bad])} at index ${bad}`);
+          if (g.length !== p.data.length) throw this.refuse(index, p, `has length ${g.length}, but the parameter has length ${p.data.length}`);
+        }
+        grads.push(g);
+        index++;
+      }
+    }
+    return grads;
+  }
+
+  /**
+   * Refuses the step if any gradient holds NaN or ±Infinity — before anything is written, which
+   * makes a step atomic. Staged gradients were checked while being staged; the others are checked
+   * by `firstNonFinite` (SIMD too where the kernels run).
+   */
+  private checkFinite(grads: ReadonlyArray<FloatArray | null>, staged: ReadonlyArray<StagedGradient | null>): void {
+    let index = 0;
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        const s = staged[index];
+        if (grads[index] !== null) {
+          // Not the array from before staging: a resident gradient may have moved since.
+          const g = s ? s.copy.view : p.grad!;
+          const bad = s ? s.firstNonFinite : firstNonFinite(g);
+          if (bad >= 0) throw this.refuse(index, p, `is ${describe(g[bad])} at index ${bad}`);
         }
         index++;
       }
     }
+  }
+
+  private refuse(index: number, p: Parameter, what: string): RangeError {
+    return new RangeError(`${this.owner}.step: the gradient of ${parameterLabel(index, p.name)} ${what}; nothing was changed`);
   }
 
   /** Optimizer-wide scalars to save beside the per-parameter state. */

@@ -1,7 +1,7 @@
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
-import { residentState } from '../kernels/resident.js';
+import { addStateBuffer, optimizerState } from '../kernels/kernel-state.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -107,22 +107,28 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
     const names = isPlusVariant(group.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
-    // A parameter in the kernels' memory gets its state there too, so its steps copy nothing.
-    const state: ParamState = residentState(p.data, names) ?? plainState(p.data, names);
+    // In the kernels' memory when they run: a step then copies only w and g (or nothing, resident).
+    const state: ParamState = optimizerState(p.data, names);
     (state.stepSize as FloatArray).fill(group.lr + 0); // + 0: an lr of −0 starts at +0
     return state;
   }
 
   protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>): void {
-    const c = rpropConstantsFor(p.data, group.etas, group.stepSizes, group.maximize);
-    const buffers = {
-      param: p.data,
+    const plus = isPlusVariant(group.variant);
+    if (plus && state.prevUpdate === undefined) {
+      // A group switched to a + variant after its state was made has no dw yet: start it at 0.
+      addStateBuffer(state as Record<string, FloatArray>, 'prevUpdate', p.data);
+      grad = p.grad ?? grad; // the allocation may have grown the kernels' memory: re-view resident buffers
+    }
+    const param = p.data;
+    const c = rpropConstantsFor(param, group.etas, group.stepSizes, group.maximize);
+    const b: RpropBuffers = {
+      param,
       grad,
       prev: state.prev as FloatArray,
       stepSize: state.stepSize as FloatArray,
-      prevUpdate: state.prevUpdate as FloatArray | undefined,
-    } satisfies RpropBuffers;
-    const b = isPlusVariant(group.variant) ? withPrevUpdate(state, buffers) : buffers;
+      prevUpdate: plus ? (state.prevUpdate as FloatArray) : undefined,
+    };
     fastRpropStep(group.variant, b, c, this.lossIncreased);
   }
 
@@ -133,17 +139,4 @@ export class Rprop extends Optimizer<RpropOptions> {
   protected override loadExtraState(extra: Record<string, number | null>): void {
     this.prevLoss = extra.prevLoss ?? null;
   }
-}
-
-/** A group switched to a + variant after its state was made has no dw yet: start it at 0. */
-function withPrevUpdate(state: ParamState, b: RpropBuffers): RpropBuffers {
-  if (b.prevUpdate !== undefined) return b;
-  const prevUpdate = new (b.param.constructor as Float64ArrayConstructor)(b.param.length);
-  state.prevUpdate = prevUpdate;
-  return { ...b, prevUpdate };
-}
-
-function plainState(like: FloatArray, names: readonly string[]): ParamState {
-  const Ctor = like.constructor as Float64ArrayConstructor;
-  return Object.fromEntries(names.map((name) => [name, new Ctor(like.length)]));
 }

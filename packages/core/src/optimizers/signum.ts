@@ -1,6 +1,7 @@
 import { signumKernel } from '../kernels/relative-kernels.js';
 import { signum } from '../rules/signum.js';
 import { roundingOf } from '../sign.js';
+import { optimizerState } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, unitInterval } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -40,7 +41,8 @@ export class Signum extends Optimizer<SignumOptions> {
   }
 
   protected override initState(p: Parameter): ParamState {
-    return { momentum: new (p.data.constructor as Float64ArrayConstructor)(p.data.length) };
+    // In the kernels' memory when they run, so a step copies only w and g through it.
+    return optimizerState(p.data, ['momentum']);
   }
 
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<SignumOptions>): void {

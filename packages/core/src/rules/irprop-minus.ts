@@ -1,5 +1,5 @@
 import { sign } from '../sign.js';
-import { adaptedStepSize, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
 
 /**
  * iRprop− (Igel & Hüsken 2000), the algorithm of `torch.optim.Rprop`: after a sign flip the weight
@@ -9,11 +9,12 @@ import { adaptedStepSize, type RpropBuffers, type RpropConstants } from './rprop
 export function irpropMinus(b: RpropBuffers, c: RpropConstants): void {
   const { param, grad, prev, stepSize } = b;
   const n = param.length;
+  const float32 = isFloat32(param);
   for (let i = 0; i < n; i++) {
     const g = c.maximize ? -grad[i]! : grad[i]!;
     const sg = sign(g);
     const s = sg * sign(prev[i]!);
-    stepSize[i] = adaptedStepSize(stepSize[i]!, s, c);
+    stepSize[i] = adaptedStepSize(stepSize[i]!, s, c, float32);
     if (s < 0) {
       prev[i] = 0;
     } else {

@@ -38,11 +38,19 @@ export function rpropConstantsFor(
 }
 
 /**
- * Step 3 of the semantics: Δ·f clamped to [Δmin, Δmax], f chosen by s = sign(g)·sign(gp).
- * Clamping the double product and letting the Float32Array store round it equals rounding first and
- * clamping after, because rounding is monotone and the bounds are float32 numbers.
+ * Step 3 of the semantics: Δ·f clamped to [Δmin, Δmax], f chosen by s = sign(g)·sign(gp). For a
+ * float32 buffer (`float32`, see `isFloat32`) the product is rounded to float32 before the clamp, as
+ * PyTorch's `mul_` then `clamp_` do. (Clamping the exact product instead agrees everywhere but one
+ * place: a negative Δ — only a loaded state can hold one — whose product rounds to −0 in float32 but
+ * lies below a Δmin of +0 in double.)
  */
-export function adaptedStepSize(delta: number, s: number, c: RpropConstants): number {
-  const d = delta * (s > 0 ? c.etaPlus : s < 0 ? c.etaMinus : 1);
+export function adaptedStepSize(delta: number, s: number, c: RpropConstants, float32 = false): number {
+  const product = delta * (s > 0 ? c.etaPlus : s < 0 ? c.etaMinus : 1);
+  const d = float32 ? Math.fround(product) : product;
   return d < c.stepMin ? c.stepMin : d > c.stepMax ? c.stepMax : d;
+}
+
+/** Whether `a` is a Float32Array: the `float32` argument of `adaptedStepSize`. */
+export function isFloat32(a: FloatArray): boolean {
+  return a instanceof Float32Array;
 }

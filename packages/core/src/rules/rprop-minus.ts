@@ -1,5 +1,5 @@
 import { sign } from '../sign.js';
-import { adaptedStepSize, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
 
 /**
  * Rprop− (Riedmiller 1994): Rprop without backtracking. The weight always moves by Δ against the
@@ -8,10 +8,11 @@ import { adaptedStepSize, type RpropBuffers, type RpropConstants } from './rprop
 export function rpropMinus(b: RpropBuffers, c: RpropConstants): void {
   const { param, grad, prev, stepSize } = b;
   const n = param.length;
+  const float32 = isFloat32(param);
   for (let i = 0; i < n; i++) {
     const g = c.maximize ? -grad[i]! : grad[i]!;
     const sg = sign(g);
-    stepSize[i] = adaptedStepSize(stepSize[i]!, sg * sign(prev[i]!), c);
+    stepSize[i] = adaptedStepSize(stepSize[i]!, sg * sign(prev[i]!), c, float32);
     param[i] = param[i]! - sg * stepSize[i]!;
     prev[i] = g;
   }

@@ -1,5 +1,5 @@
 import { sign } from '../sign.js';
-import { adaptedStepSize, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
 
 /**
  * The + variants' rule. Same sign or no information: dw = −sign(g)·Δ, w += dw. Sign flip: take the
@@ -11,11 +11,12 @@ function plusRule(b: RpropBuffers, c: RpropConstants, revertOnFlip: boolean): vo
   const prevUpdate = b.prevUpdate;
   if (prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
   const n = param.length;
+  const float32 = isFloat32(param);
   for (let i = 0; i < n; i++) {
     const g = c.maximize ? -grad[i]! : grad[i]!;
     const sg = sign(g);
     const s = sg * sign(prev[i]!);
-    stepSize[i] = adaptedStepSize(stepSize[i]!, s, c);
+    stepSize[i] = adaptedStepSize(stepSize[i]!, s, c, float32);
     if (s < 0) {
       if (revertOnFlip) param[i] = param[i]! - prevUpdate[i]!;
       prevUpdate[i] = 0;

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import type { Dtype } from '../properties/arbitraries.js';
 
-/** Values that break naive kernels: signed zeros, subnormals, extremes, and ordinary numbers. */
-export function edgeValue(d: Dtype, options: { nan?: boolean; nonNegative?: boolean } = {}): fc.Arbitrary<number> {
+/** Kinds of values to draw besides the edge cases: NaN, ±Infinity, or only values with a clear sign bit. */
+export interface EdgeKinds {
+  nan?: boolean;
+  infinite?: boolean;
+  nonNegative?: boolean;
+}
+
+/**
+ * Values that break naive kernels — signed zeros, subnormals, extremes — among ordinary numbers over
+ * 24 decades, plus the `kinds` asked for.
+ */
+export function edgeValue(d: Dtype, options: EdgeKinds = {}): fc.Arbitrary<number> {
   const f32 = d === 'float32';
   const specials = f32
     ? [0, -0, 1e-45, -1e-45, 1.1754942e-38, -1e-40, 3.4028235e38, -3.4028235e38, 1e-30, 1, -1]
@@ -12,12 +22,13 @@ export function edgeValue(d: Dtype, options: { nan?: boolean; nonNegative?: bool
     .map(([neg, e]) => (neg ? -1 : 1) * 10 ** e);
   let value = fc.oneof({ weight: 6, arbitrary: ordinary }, { weight: 3, arbitrary: fc.constantFrom(...specials) });
   if (options.nan) value = fc.oneof({ weight: 12, arbitrary: value }, { weight: 1, arbitrary: fc.constant(NaN) });
+  if (options.infinite) value = fc.oneof({ weight: 12, arbitrary: value }, { weight: 1, arbitrary: fc.constantFrom(Infinity, -Infinity) });
   const rounded = value.map((v) => (f32 ? Math.fround(v) : v));
   return options.nonNegative ? rounded.map((v) => (v < 0 ? -v : v)) : rounded;
 }
 
 /** Arrays of one length (0 to 70, so every remainder of the vector width occurs) of edge values. */
-export function edgeArrays(d: Dtype, count: number, kinds: Array<{ nan?: boolean; nonNegative?: boolean }>) {
+export function edgeArrays(d: Dtype, count: number, kinds: EdgeKinds[]) {
   return fc.integer({ min: 0, max: 70 }).chain((n) =>
     fc.tuple(...Array.from({ length: count }, (_, k) => fc.array(edgeValue(d, kinds[k] ?? {}), { minLength: n, maxLength: n }))),
   );

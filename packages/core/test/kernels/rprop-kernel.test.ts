@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { kernelsActive, rpropConstantsFor, rpropKernelStep, rpropStep, VARIANTS, type FloatArray, type RpropBuffers } from '../../src/index.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
 import { arrayOf, dtype, rpropOptions, type Dtype } from '../properties/arbitraries.js';
-import { edgeArrays, firstDifference } from './edge-values.js';
+import { edgeArrays, firstDifference, type EdgeKinds } from './edge-values.js';
 
 const NAMES = ['param', 'grad', 'prev', 'stepSize', 'prevUpdate'] as const;
+
+/** gp, Δ, dw as steps leave them (Δ ≥ 0), or `wild` as a loaded state may hold them. */
+function stateKinds(wild: boolean): EdgeKinds[] {
+  const any = { nan: true, infinite: true };
+  return wild ? [any, any, any] : [{}, { nonNegative: true }, {}];
+}
 
 /** Copies of the five buffers, either as ordinary arrays or placed in the kernels' memory. */
 function buffers(d: Dtype, values: number[][], resident: boolean): RpropBuffers {
@@ -33,8 +39,11 @@ describe('the WebAssembly SIMD Rprop kernel', () => {
       const input = dtype.chain((d) =>
         fc.record({
           d: fc.constant(d),
-          // w may hold NaN (only gradients are refused); Δ is ≥ 0 as the optimizer keeps it.
-          values: edgeArrays(d, 5, [{ nan: true }, {}, {}, { nonNegative: true }, {}]),
+          // w may hold NaN and ±Infinity (only gradients are refused). The state is what the optimizer
+          // keeps (Δ ≥ 0) or, as loadStateDict allows, anything at all: NaN, ±Infinity, −0, Δ < 0.
+          values: fc.boolean().chain((wild) =>
+            edgeArrays(d, 5, [{ nan: true, infinite: true }, { infinite: true }, ...stateKinds(wild)]),
+          ),
           options: rpropOptions,
           lossIncreased: fc.boolean(),
         }),
@@ -50,7 +59,7 @@ describe('the WebAssembly SIMD Rprop kernel', () => {
             expect(firstDifference(fast[name] as FloatArray, reference[name] as FloatArray), name).toBeNull();
           }
         }),
-        { numRuns: 400 },
+        { numRuns: 600 },
       );
     });
   }

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Lion, Rprop, SignSGD, Signum, useKernels, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
+import { dtype, type Dtype } from '../properties/arbitraries.js';
+
+/**
+ * How a step's arrays reach the kernels: ordinary arrays with their gradients staged (the default),
+ * ordinary arrays copied in chunks (staging off), parameters allocated in the kernels' memory, or a
+ * mix of all three in one optimizer; and the reference rules, which every path must equal.
+ */
+type Path = 'staged' | 'chunked' | 'zero-copy' | 'mixed' | 'reference';
+const PATHS: Path[] = ['staged', 'chunked', 'zero-copy', 'mixed'];
+
+function usePath(path: Path): void {
+  useKernels(path !== 'reference', { minLength: 0, stagingBytes: path === 'chunked' ? 0 : 256 * 2 ** 20 });
+}
+
+afterEach(() => useKernels(true, { minLength: 64, stagingBytes: 256 * 2 ** 20 }));
+
+function makeParams(path: Path, d: Dtype, lengths: number[], init: (n: number, k: number) => number[]): Parameter[] {
+  return lengths.map((n, k) => {
+    const resident = path === 'zero-copy' || (path === 'mixed' && k % 3 === 1);
+    if (!resident) return { data: (d === 'float32' ? Float32Array : Float64Array).from(init(n, k)), grad: null };
+    const p = Rprop.allocate(n, d);
+    p.data.set(init(n, k));
+    return p;
+  });
+}
+
+function setGrad(p: Parameter, values: number[] | null, d: Dtype): void {
+  if (values === null) p.grad = null;
+  else if ('gradBuffer' in p) {
+    (p as { gradBuffer: FloatArray }).gradBuffer.set(values);
+    p.grad = (p as { gradBuffer: FloatArray }).gradBuffer;
+  } else p.grad = (d === 'float32' ? Float32Array : Float64Array).from(values);
+}
+
+const OPTIMIZERS: Record<string, (ps: Parameter[]) => Optimizer<object>> = {
+  ...Object.fromEntries(VARIANTS.map((v) => [v, (ps: Parameter[]) => new Rprop(ps, { variant: v })])),
+  SignSGD: (ps) => new SignSGD(ps, { lr: 0.01 }),
+  Signum: (ps) => new Signum(ps, { lr: 0.01 }),
+  Lion: (ps) => new Lion(ps, { lr: 0.01, weightDecay: 0.1 }),
+};
+
+const SPECIAL = [0, -0, 1e-40, -1e-310, 3e38, -1e30, 1, -1]; // finite in float32 too
+
+/** `n` values from a seeded generator (fast-check would take seconds for the long arrays): mostly ±10^(−6…6), some edge cases. */
+function values(n: number, seed: number): number[] {
+  let s = seed >>> 0;
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return Array.from({ length: n }, () => {
+    const u = next();
+    if (u < 0.15) return SPECIAL[Math.floor(next() * SPECIAL.length)]!;
+    return (u < 0.575 ? -1 : 1) * 10 ** (12 * next() - 6);
+  });
+}
+
+describe.each(PATHS)('a step on the %s path', (path) => {
+  it('equals the reference rules bit for bit, over several steps, with skipped gradients', () => {
+    const input = fc.record({
+      d: dtype,
+      optimizer: fc.constantFrom(...Object.keys(OPTIMIZERS)),
+      // Lengths around the vector width, and one past a 64 KiB piece of float32.
+      lengths: fc.array(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.constant(16_400) }), { minLength: 1, maxLength: 4 }),
+      seed: fc.integer(),
+      steps: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(input, ({ d, optimizer, lengths, seed, steps }) => {
+        const draw = (n: number, k: number) => values(n, seed + k);
+        const results = (['reference', path] as Path[]).map((p) => {
+          usePath(p);
+          const params = makeParams(p, d, lengths, draw);
+          const opt = OPTIMIZERS[optimizer]!(params);
+          for (let t = 0; t < steps; t++) {
+            params.forEach((q, k) => setGrad(q, (t + k) % 4 === 3 ? null : draw(q.data.length, 100 * t + k + 7), d));
+            opt.step(() => (t * 7919) % 5);
+          }
+          return { params: params.map((q) => Array.from(q.data)), state: opt.stateDict() };
+        });
+        expect(results[1]).toStrictEqual(results[0]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('is refused whole when any gradient is bad: no parameter, no state changes', () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      usePath(path);
+      const lengths = [5000, 17, 20_000, 64];
+      const params = makeParams(path, 'float32', lengths, (n, k) => Array.from({ length: n }, (_, i) => Math.cos(i + k)));
+      const opt = new Rprop(params, { variant: 'irprop+' });
+      params.forEach((p, k) => setGrad(p, Array.from({ length: p.data.length }, (_, i) => Math.sin(i * k + 1)), 'float32'));
+      opt.step(() => 1);
+      const before = JSON.stringify([opt.stateDict(), params.map((p) => Array.from(p.data))]);
+      // The last parameter's gradient is bad, past the first 64 KiB piece of a staged copy too.
+      params.forEach((p, k) => setGrad(p, Array.from({ length: p.data.length }, (_, i) => Math.sin(i * k + 2)), 'float32'));
+      const last = params[2]!;
+      const g = last.grad!;
+      g[19_999] = bad;
+      if ('gradBuffer' in last) last.grad = (last as { gradBuffer: FloatArray }).gradBuffer;
+      expect(() => opt.step(() => 2)).toThrow(`the gradient of parameter 2 is ${bad} at index 19999; nothing was changed`);
+      expect(JSON.stringify([opt.stateDict(), params.map((p) => Array.from(p.data))])).toBe(before);
+    }
+  });
+});
