@@ -187,6 +187,11 @@ export abstract class Optimizer<O extends object> {
     return new RangeError(`${this.owner}.step: the gradient of ${parameterLabel(index, p.name)} ${what}; nothing was changed`);
   }
 
+  /** What is wrong with a finite value of a loaded state buffer (e.g. a negative step size), or null. */
+  protected stateValueProblem(_key: string, _value: number): string | null {
+    return null;
+  }
+
   /** Optimizer-wide scalars to save beside the per-parameter state. */
   protected extraState(): Record<string, number | null> {
     return {};
@@ -263,7 +268,13 @@ export abstract class Optimizer<O extends object> {
               if (value.length !== template.length) {
                 throw new RangeError(`${where}: ${label} '${key}' has ${value.length} values, the parameter has ${template.length}`);
               }
-              template.set(value);
+              const values = value as ArrayLike<unknown>;
+              for (let i = 0; i < values.length; i++) {
+                const v = values[i];
+                const problem = typeof v !== 'number' || !Number.isFinite(v) ? 'must hold finite numbers' : this.stateValueProblem(key, v);
+                if (problem !== null) throw new RangeError(`${where}: ${label} '${key}' ${problem}, got ${describe(v)} at index ${i}`);
+              }
+              template.set(value as ArrayLike<number>);
             }
           }
           states.set(p, fresh);

@@ -132,6 +132,10 @@ export class Rprop extends Optimizer<RpropOptions> {
     fastRpropStep(group.variant, b, c, this.lossIncreased);
   }
 
+  protected override stateValueProblem(key: string, value: number): string | null {
+    return key === 'stepSize' && value < 0 ? 'must hold step sizes ≥ 0' : null;
+  }
+
   protected override extraState(): Record<string, number | null> {
     return { prevLoss: this.prevLoss };
   }

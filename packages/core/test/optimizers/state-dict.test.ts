@@ -82,6 +82,9 @@ describe('stateDict / loadStateDict', () => {
     ['a missing buffer', (sd: any) => delete sd.state['0'].prevUpdate, /parameter 0's state needs an array 'prevUpdate' of 5 numbers, got undefined/],
     ['a bad option', (sd: any) => (sd.paramGroups[0].etas = [1.5, 1.2]), /etas\[0\] \(group 0 of the loaded state\) \(η−\) must satisfy 0 < η− < 1, got 1.5/],
     ['a bad previous loss', (sd: any) => (sd.prevLoss = 'high'), /'prevLoss' must be a number or null, got "high"/],
+    ['a NaN in a buffer', (sd: any) => (sd.state['0'].prev[3] = NaN), /parameter 0's state 'prev' must hold finite numbers, got NaN at index 3/],
+    ['a string in a buffer', (sd: any) => (sd.state['1'].prevUpdate[0] = '1'), /parameter 1's state 'prevUpdate' must hold finite numbers, got "1" at index 0/],
+    ['a negative step size', (sd: any) => (sd.state['0'].stepSize[2] = -0.5), /parameter 0's state 'stepSize' must hold step sizes ≥ 0, got -0.5 at index 2/],
   ])('refuses %s with a message, and changes nothing', (_what, corrupt, message) => {
     const { ps, opt } = trained();
     const before = JSON.stringify(opt.stateDict());
