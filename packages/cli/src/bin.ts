@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';

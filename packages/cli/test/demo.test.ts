@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rprop } from './run-cli.js';
+import { root, rprop } from './run-cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'rprop-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -37,6 +37,12 @@ describe('rprop demo', () => {
     }
     const trajectories = readFileSync(join(out, 'trajectories.svg'), 'utf8');
     for (const label of ['SGD', 'Adam', 'Rprop irprop-', '>x<', '>y<']) expect(trajectories).toContain(label);
+  });
+
+  it('is linked as `rprop` by npm ci, before anything is built', () => {
+    const link = join(root, 'node_modules', '.bin', 'rprop');
+    expect(existsSync(link)).toBe(true);
+    expect(realpathSync(link)).toBe(join(root, 'packages', 'cli', 'bin', 'rprop.js'));
   });
 
   it('--help explains every command', () => {

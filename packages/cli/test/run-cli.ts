@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
+const bin = join(root, 'packages', 'cli', 'bin', 'rprop.js');
 
 /** Runs the built `rprop` command as a process. */
 export function rprop(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
