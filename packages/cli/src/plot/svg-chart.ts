@@ -49,8 +49,16 @@ export function lineChart(series: Series[], o: ChartOptions): string {
     .x(([px]) => x(px))
     .y(([, py]) => y(py));
   const xTicks = x.ticks(8);
-  const yTicks = o.logY ? y.ticks().filter((t) => Math.log10(t) % 1 === 0) : y.ticks(8);
-  const fmt = (t: number) => (o.logY ? `1e${Math.round(Math.log10(t))}` : String(+t.toPrecision(6)));
+  const [y0, y1] = y.domain() as [number, number];
+  // Over many decades, label the powers of ten; over one or two, also 2× and 5× so the axis has ticks.
+  const fewDecades = o.logY && Math.log10(y1 / y0) < 3;
+  const yTicks = o.logY
+    ? y.ticks().filter((t) => {
+        const mantissa = +(t / 10 ** Math.floor(Math.log10(t))).toPrecision(3);
+        return mantissa === 1 || (fewDecades && (mantissa === 2 || mantissa === 5));
+      })
+    : y.ticks(8);
+  const fmt = (t: number) => (o.logY && !fewDecades ? `1e${Math.round(Math.log10(t))}` : String(+t.toPrecision(3)));
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
