@@ -24,8 +24,9 @@ int main(int argc, char **argv) {
   unsigned int hidden = (unsigned int)atoi(argv[2]);
   float target = (float)atof(argv[3]);
   unsigned int max_epochs = (unsigned int)atoi(argv[4]);
-  srand((unsigned int)atoi(argv[5]));
   struct fann *ann = fann_create_standard(3, fann_num_input_train_data(data), hidden, fann_num_output_train_data(data));
+  /* After fann_create_*, which seeds rand() from the clock: the seed given here then decides the weights. */
+  srand((unsigned int)atoi(argv[5]));
   fann_set_activation_function_hidden(ann, FANN_SIGMOID_SYMMETRIC);
   fann_set_activation_function_output(ann, FANN_SIGMOID);
   fann_set_training_algorithm(ann, FANN_TRAIN_RPROP);
