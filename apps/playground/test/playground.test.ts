@@ -31,7 +31,8 @@ describe('the playground page in headless Chromium', () => {
   beforeAll(async () => {
     expect(existsSync(join(dist, 'index.html')), 'build the page first: npm run build (npm test does)').toBe(true);
     expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does)`).toBe(true);
-    ({ server, url } = await serve(dist));
+    // Served from a nested folder: the build's asset paths are relative.
+    ({ server, url } = await serve(dist, '/any/nested/folder/'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -39,7 +40,7 @@ describe('the playground page in headless Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1480, height: 900 } });
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
-    page.on('request', (r) => !r.url().startsWith(url) && foreign.push(r.url()));
+    page.on('request', (r) => !r.url().startsWith(new URL(url).origin) && foreign.push(r.url()));
     await page.goto(url);
     await page.waitForTimeout(1500);
   }, 60_000);
