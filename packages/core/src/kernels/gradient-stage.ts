@@ -48,7 +48,7 @@ export function stageGradients(grads: readonly (FloatArray | null)[]): Array<Sta
   const k = kernels()!;
   grads.forEach((g, i) => {
     if (offsets[i] === undefined) return;
-    const copy = new ResidentArray(heap, region.at + offsets[i]!, g!, g!.length);
+    const copy = stagedCopy(i, heap, region.at + offsets[i]!, g!);
     staged[i] = { copy, firstNonFinite: copyAndCheck(k, g!, copy) };
   });
   return staged;
@@ -71,6 +71,16 @@ function copyAndCheck(k: KernelExports, g: FloatArray, copy: ResidentArray): num
     if (at >= 0) return from + at;
   }
   return -1;
+}
+
+/** Per gradient index, its copy in the last step (a model stages the same shapes every step). */
+const copies: ResidentArray[] = [];
+
+/** A resident array for gradient `i` at `at`, reusing last step's when it matches. */
+function stagedCopy(i: number, heap: KernelHeap, at: number, g: FloatArray): ResidentArray {
+  const last = copies[i];
+  if (last !== undefined && last.at === at && last.length === g.length && last.view.constructor === g.constructor) return last;
+  return (copies[i] = new ResidentArray(heap, at, g, g.length));
 }
 
 /** Makes the region hold at least `bytes` (rounded up to a MiB, so it is not regrown every step). */

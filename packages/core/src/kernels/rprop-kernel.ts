@@ -1,10 +1,26 @@
 import type { RpropBuffers, RpropConstants } from '../rules/rprop-constants.js';
 import type { FloatArray, Variant } from '../types.js';
 import { runInKernelMemory } from './copy-through.js';
-import { kernels } from './instance.js';
+import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
 
 const CODE: Record<Variant, number> = { 'rprop-': 0, 'irprop-': 1, 'rprop+': 2, 'irprop+': 3 };
+
+/** The arguments of the call in progress: module-level, so a step allocates no closure per parameter. */
+const call = {
+  run: null as KernelExports['rpropF32'] | null,
+  code: 0,
+  c: null as RpropConstants | null,
+  revert: false,
+};
+const arrays: FloatArray[] = [];
+const WRITTEN = [true, false, true, true, true];
+
+function runKernel(offsets: readonly number[], m: number): void {
+  const c = call.c!;
+  call.run!(call.code, offsets[0]!, offsets[1]!, offsets[2]!, offsets[3]!, offsets[4] ?? 0, m,
+    c.etaMinus, c.etaPlus, c.stepMin, c.stepMax, c.maximize, call.revert);
+}
 
 /**
  * One Rprop step on the WebAssembly SIMD kernel, equal bit for bit to `rpropStep`. Buffers that all
@@ -15,14 +31,20 @@ export function rpropKernelStep(variant: Variant, b: RpropBuffers, c: RpropConst
   const k = kernels();
   const heap = kernelHeap();
   if (k === null || heap === null) return false;
-  const run = b.param instanceof Float32Array ? k.rpropF32 : k.rpropF64;
-  const revert = variant === 'rprop+' || (variant === 'irprop+' && lossIncreased);
   const code = CODE[variant];
   const plus = code >= 2;
   if (plus && b.prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
-  const arrays: FloatArray[] = [b.param, b.grad, b.prev, b.stepSize, ...(plus ? [b.prevUpdate!] : [])];
-  runInKernelMemory(heap, arrays, [true, false, true, true, true], ([w, g, prev, step, dw = 0], m) =>
-    run(code, w!, g!, prev!, step!, dw, m, c.etaMinus, c.etaPlus, c.stepMin, c.stepMax, c.maximize, revert),
-  );
+  call.run = b.param instanceof Float32Array ? k.rpropF32 : k.rpropF64;
+  call.code = code;
+  call.c = c;
+  call.revert = variant === 'rprop+' || (variant === 'irprop+' && lossIncreased);
+  arrays.length = 0;
+  arrays.push(b.param, b.grad, b.prev, b.stepSize);
+  if (plus) arrays.push(b.prevUpdate!);
+  try {
+    runInKernelMemory(heap, arrays, WRITTEN, runKernel);
+  } finally {
+    call.c = null; // hold nothing of the caller's past the call
+  }
   return true;
 }

@@ -104,3 +104,24 @@ describe.each(PATHS)('a step on the %s path', (path) => {
     }
   });
 });
+
+describe('staged gradients shared by several optimizers', () => {
+  it('two optimizers stepping in turn (same indices, other shapes and types) each equal the reference', () => {
+    const run = (path: Path) => {
+      usePath(path);
+      const a = makeParams(path, 'float32', [300, 70], (n, k) => values(n, 11 + k));
+      const b = makeParams(path, 'float64', [70, 300, 5], (n, k) => values(n, 21 + k));
+      const optA = new Rprop(a);
+      const optB = new Rprop(b, { variant: 'rprop+' });
+      for (let t = 0; t < 6; t++) {
+        a.forEach((p, k) => setGrad(p, t % 3 === 2 && k === 0 ? null : values(p.data.length, 100 * t + k), 'float32'));
+        optA.step();
+        b.forEach((p, k) => setGrad(p, values(p.data.length, 200 * t + k), 'float64'));
+        optB.step(() => t % 2);
+      }
+      return [a, b].map((ps) => ps.map((p) => Array.from(p.data))).concat([[optA.stateDict(), optB.stateDict()] as never]);
+    };
+    const reference = run('reference');
+    expect(run('staged')).toStrictEqual(reference);
+  });
+});
