@@ -29,24 +29,3 @@ export function buildMlp(data: Dataset, hidden: number[], activation: Activation
   });
   return model;
 }
-
-const ACTIVATIONS: Record<string, (t: tf.Tensor) => tf.Tensor> = {
-  tanh: tf.tanh,
-  sigmoid: tf.sigmoid,
-  relu: tf.relu,
-  linear: (t) => t,
-};
-
-/**
- * The network's forward pass as plain tf ops on its variables: the same numbers as `model.apply`,
- * without the layers machinery that costs about a third of a small full-batch epoch.
- */
-export function forward(model: tf.Sequential): (x: tf.Tensor2D) => tf.Tensor2D {
-  const layers = model.layers.map((layer) => {
-    const [kernel, bias] = layer.getWeights(false).length === 2 ? layer.trainableWeights.map((w) => w.read()) : [];
-    const activation = ACTIVATIONS[String(layer.getConfig().activation)];
-    if (kernel === undefined || bias === undefined || activation === undefined) throw new Error(`forward: unsupported layer ${layer.name}`);
-    return { kernel, bias, activation };
-  });
-  return (x) => layers.reduce<tf.Tensor>((h, l) => l.activation(tf.add(tf.matMul(h, l.kernel), l.bias)), x) as tf.Tensor2D;
-}

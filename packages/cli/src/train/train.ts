@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
 import type { Dataset } from '../data/dataset.js';
 import { evaluate } from './metrics.js';
-import { buildMlp, forward, type Activation } from './mlp.js';
+import { buildMlp, type Activation } from './mlp.js';
+import { mlpGradients, mlpLayers } from './mlp-gradients.js';
 import { makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
+import { RpropOptimizer } from 'rprop-tfjs';
 
 const WARM_UP = 5;
 
@@ -44,10 +46,8 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   model.compile({ optimizer, loss: 'meanSquaredError' });
   const x = tf.tensor2d(data.x, [data.count, data.inputs]);
   const y = tf.tensor2d(data.y, [data.count, data.outputs]);
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const predict = forward(model);
-  // FANN's MSE: the mean over samples and outputs of the squared error.
-  const loss = () => tf.mean(tf.square(tf.sub(predict(x), y))) as tf.Scalar;
+  const xT = tf.transpose(x);
+  const layers = mlpLayers(model);
   const bar = progress(o.epochs, o.quiet);
   const curve: number[] = [];
   const start = performance.now();
@@ -56,9 +56,12 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   let warm = start;
   while (epoch < o.epochs) {
     if (curve.length === WARM_UP) warm = performance.now();
-    const value = optimizer.minimize(loss, true, variables)!;
-    const mse = value.dataSync()[0]!;
-    value.dispose();
+    // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
+    const { loss, grads } = mlpGradients(layers, x, xT, y);
+    const mse = loss.dataSync()[0]!;
+    if (optimizer instanceof RpropOptimizer) optimizer.setLoss(mse);
+    optimizer.applyGradients(grads);
+    tf.dispose([loss, grads]);
     curve.push(mse);
     if (o.targetMse !== undefined && mse <= o.targetMse) {
       // The step just taken was from a point already at the target: that point is the answer.
@@ -72,7 +75,7 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   const seconds = (end - start) / 1000;
   bar.stop();
   const final = evaluate(model, x, y);
-  tf.dispose([x, y]);
+  tf.dispose([x, xT, y]);
   return {
     model,
     epochs: reachedTarget ? curve.length - 1 : epoch,
