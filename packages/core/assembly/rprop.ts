@@ -3,46 +3,49 @@
 //
 // The loop is pure memory traffic on paper but bound by instruction count in practice: a version
 // that selects per case costs ≈45 SSE instructions per 4 floats (0.79 ns per float32 in L1 here),
-// this one ≈28 (0.55 ns). The sign logic works on sign bits and masks instead of materialising
-// sign(g)·sign(gp):
+// this one ≈26. The sign logic works on sign bits and masks instead of materialising sign(g)·sign(gp):
 //   nz(g)   = g ≠ 0 (g is never NaN: a step refuses such gradients before any kernel runs)
-//   nz(gp)  = |gp| > 0 (false for NaN, as sign(NaN) = 0 in the reference; a loaded state may hold it)
+//   nz(gp)  = gp ≠ 0 (gp is never NaN either: it is a past g, or 0, or a loaded finite value)
 //   differ  = sign bit of g ⊕ gp, spread over the lane (arithmetic shift)
 //   both    = nz(g) ∧ nz(gp)                 (s ≠ 0)
 //   flip    = both ∧ differ                  (s < 0)
 //   f       = 1 ⊕ (both ∧ ((η+ ⊕ 1) ⊕ (differ ∧ (η+ ⊕ η−))))   (xor of bit patterns: η+, η− or 1)
-//   sign(g) = nz(g) ∧ (1 ∨ signbit(g))       (±1, or +0 for ±0 as torch.sign)
-// and "no move" is w − (+0), which is w exactly, also for w = −0 and NaN. sign(g)·Δ stays a real
-// multiplication (not a copy of g's sign onto Δ) so that a loaded Δ of NaN or −0 gives what the
-// reference gives. Two vectors per iteration halve the loop overhead.
+//   sign(g)·Δ = (Δ ⊕ signbit(g)) ∧ nz(g)    (Δ is a number ≥ +0 — never NaN, never −0 — so
+//              multiplying by ±1 is flipping its sign bit, and by sign(±0) = +0 gives +0)
+// and "no move" is w − (+0), which is w exactly, also for w = −0 and NaN.
+//
+// What the kernels assume of the state, every optimizer guarantees: gp finite (a checked gradient,
+// or 0), Δ ≥ +0 and finite (lr + 0 to start, then products with η± > 0 clamped to [Δmin, Δmax]);
+// loadStateDict refuses non-finite values and negative step sizes and turns a −0 step size into +0.
+// The property tests draw every such state, and every gradient, w and option besides.
 import {
-  absMask, clamp, lanes, sign, signMask, spreadSign, vlt, vmul, vne, vpmax, vpmin, vsplat, vsub,
+  clamp, lanes, sign, signMask, spreadSign, vmul, vne, vpmax, vpmin, vsplat, vsub,
 } from './simd';
 
 @inline function vectorStep<T>(variant: i32, w: usize, g: usize, prev: usize, step: usize, dw: usize,
   epx: v128, epem: v128, vlo: v128, vhi: v128, maximize: bool, revert: bool): void {
   const zero = vsplat<T>(<T>0), one = vsplat<T>(<T>1);
-  const signBit = signMask<T>(), magnitude = absMask<T>();
+  const signBit = signMask<T>();
   const gv = maximize ? v128.xor(v128.load(g), signBit) : v128.load(g); // maximize negates g
   const pv = v128.load(prev);
   const nzg = vne<T>(gv, zero);
-  const both = v128.and(nzg, vlt<T>(zero, v128.and(pv, magnitude)));
+  const both = v128.and(nzg, vne<T>(pv, zero));
   const differ = spreadSign<T>(v128.xor(gv, pv));
   const flip = v128.and(both, differ);
   // f = η− ⊕ η+ picked by differ, then 1 where not both: four operations, no select.
   const factor = v128.xor(one, v128.and(both, v128.xor(epx, v128.and(differ, epem))));
   const d = vpmin<T>(vpmax<T>(vmul<T>(v128.load(step), factor), vlo), vhi);
   v128.store(step, d);
-  const sg = v128.and(v128.or(v128.and(gv, signBit), one), nzg);
-  const u = vmul<T>(sg, d); // sign(g)·Δ; the reference's w − sign(g)·Δ, and dw = −(sign(g)·Δ)
+  const signed = v128.xor(d, v128.and(gv, signBit)); // ±Δ with g's sign
   const wv = v128.load(w);
   if (variant == 0) {
-    v128.store(w, vsub<T>(wv, u));
+    v128.store(w, vsub<T>(wv, v128.and(signed, nzg)));
     v128.store(prev, gv);
   } else if (variant == 1) {
-    v128.store(w, vsub<T>(wv, v128.andnot(u, flip)));
+    v128.store(w, vsub<T>(wv, v128.and(signed, v128.andnot(nzg, flip))));
     v128.store(prev, v128.andnot(gv, flip));
   } else {
+    const u = v128.and(signed, nzg); // sign(g)·Δ; the reference's w − sign(g)·Δ, and dw = −(sign(g)·Δ)
     // w + dw is w − u exactly (a + (−b) is a − b in IEEE 754); a reverted flip is w − dwOld.
     const back = revert ? v128.bitselect(v128.load(dw), u, flip) : v128.andnot(u, flip);
     v128.store(w, vsub<T>(wv, back));

@@ -3,11 +3,14 @@
 // a busy neighbour on a shared machine moves the result less than a mean would.
 
 /**
- * Median seconds of `run()` after `prepare()`, over at least `min` timed runs (after 2 untimed
- * warm-ups), continuing while under `budget` seconds and `max` runs.
+ * Median seconds of `run()` after `prepare()`, over at least `min` timed runs (after untimed
+ * warm-up runs), continuing while under `budget` seconds and `max` runs.
  */
-export function medianSeconds(run, { prepare = () => {}, budget = 0.6, min = 7, max = 300 } = {}) {
-  for (let i = 0; i < 2; i++) {
+export function medianSeconds(run, { prepare = () => {}, budget = 0.6, min = 7, max = 300, warmUp = 0.15 } = {}) {
+  // Warm up for `warmUp` seconds (at least 2 runs): a 10 µs step needs thousands of runs before V8
+  // has optimised the JavaScript around the kernels, and 300 timed runs would catch it half way.
+  const warm = performance.now() + warmUp * 1000;
+  for (let i = 0; i < 2 || performance.now() < warm; i++) {
     prepare();
     run();
   }

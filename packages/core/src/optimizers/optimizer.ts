@@ -192,6 +192,11 @@ export abstract class Optimizer<O extends object> {
     return null;
   }
 
+  /** A loaded state value as the optimizer keeps it (after `stateValueProblem` passed it). */
+  protected normalizeStateValue(_key: string, value: number): number {
+    return value;
+  }
+
   /** Optimizer-wide scalars to save beside the per-parameter state. */
   protected extraState(): Record<string, number | null> {
     return {};
@@ -275,6 +280,7 @@ export abstract class Optimizer<O extends object> {
                 if (problem !== null) throw new RangeError(`${where}: ${label} '${key}' ${problem}, got ${describe(v)} at index ${i}`);
               }
               template.set(value as ArrayLike<number>);
+              for (let i = 0; i < template.length; i++) template[i] = this.normalizeStateValue(key, template[i]!);
             }
           }
           states.set(p, fresh);

@@ -136,6 +136,11 @@ export class Rprop extends Optimizer<RpropOptions> {
     return key === 'stepSize' && value < 0 ? 'must hold step sizes ≥ 0' : null;
   }
 
+  /** A step size of −0 becomes +0: steps never make one, and the kernels count on Δ ≥ +0. */
+  protected override normalizeStateValue(key: string, value: number): number {
+    return key === 'stepSize' ? value + 0 : value;
+  }
+
   protected override extraState(): Record<string, number | null> {
     return { prevLoss: this.prevLoss };
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Dtype } from '../properties/arbitraries.js';
 
-/** Kinds of values to draw besides the edge cases: NaN, ±Infinity, or only values with a clear sign bit. */
+/** Kinds of values to draw besides the edge cases: NaN, ±Infinity, or only values ≥ +0 (no −0). */
 export interface EdgeKinds {
   nan?: boolean;
   infinite?: boolean;
@@ -24,7 +24,7 @@ export function edgeValue(d: Dtype, options: EdgeKinds = {}): fc.Arbitrary<numbe
   if (options.nan) value = fc.oneof({ weight: 12, arbitrary: value }, { weight: 1, arbitrary: fc.constant(NaN) });
   if (options.infinite) value = fc.oneof({ weight: 12, arbitrary: value }, { weight: 1, arbitrary: fc.constantFrom(Infinity, -Infinity) });
   const rounded = value.map((v) => (f32 ? Math.fround(v) : v));
-  return options.nonNegative ? rounded.map((v) => (v < 0 ? -v : v)) : rounded;
+  return options.nonNegative ? rounded.map((v) => (v < 0 ? -v : v + 0)) : rounded; // + 0: −0 becomes +0
 }
 
 /** Arrays of one length (0 to 70, so every remainder of the vector width occurs) of edge values. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Adam, Lion, Rprop, SGD, Signum, type Parameter } from '../../src/index.js';
+import { Adam, Lion, Rprop, SGD, Signum, useKernels, type Parameter } from '../../src/index.js';
 import { arrayOf, dtype, gradientRun, rpropOptions, type Dtype } from '../properties/arbitraries.js';
 
 const N = 5;
@@ -93,5 +93,31 @@ describe('stateDict / loadStateDict', () => {
     expect(() => opt.loadStateDict(sd)).toThrow(message);
     expect(JSON.stringify(opt.stateDict())).toBe(before);
     expect(ps[0]!.data.length).toBe(5);
+  });
+});
+
+describe('a loaded step size of −0', () => {
+  it('becomes +0, and the kernels then step exactly as the reference rules', () => {
+    const run = (kernels: boolean) => {
+      useKernels(kernels, { minLength: 0 });
+      try {
+        const p = { data: new Float32Array([-0, 0, 1, -0, 2, -3, 0, -0, 5]), grad: new Float32Array(9) };
+        const opt = new Rprop([p], { stepSizes: [0, 50] });
+        const sd = opt.stateDict();
+        sd.state = { 0: { prev: [1, -1, 0, 0, -0, 2, -2, 1, 0], stepSize: [-0, -0, -0, 0, -0, 0.5, -0, -0, -0] } };
+        opt.loadStateDict(sd);
+        const loaded = opt.stateDict().state[0]!.stepSize as number[];
+        p.grad.set([-1, 1, 2, -0, 0, -4, 3, -2, 0]);
+        opt.step();
+        p.grad.set([1, -1, -2, 1, 0, 4, 3, -2, 1]);
+        opt.step();
+        return { loaded, data: Array.from(p.data), state: opt.stateDict().state };
+      } finally {
+        useKernels(true, { minLength: 64 });
+      }
+    };
+    const reference = run(false);
+    expect(reference.loaded.every((v) => !Object.is(v, -0))).toBe(true);
+    expect(run(true)).toStrictEqual(reference);
   });
 });
