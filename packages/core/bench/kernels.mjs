@@ -2,7 +2,8 @@
 // (defaults: iRprop−) for the reference loop, Rprop.step() on plain typed arrays (the fast path: the
 // WebAssembly SIMD kernels, copying w and g through their memory), the zero-copy path (parameters
 // from Rprop.allocate), a memory-copy floor and, when the system Python has PyTorch,
-// torch.optim.Rprop(foreach=True) on 2 threads — all measured in this one run, float32 and float64.
+// torch.optim.Rprop(foreach=True) on 2 threads (the fastest of 3 processes) — all measured in this one run,
+// float32 and float64.
 //
 // Flags: --json prints the rows as JSON; --quick skips 1e7 (for a smoke run); --shape=<label> (e.g.
 // --shape=200×5000 or --shape=1e6) measures that shape only.
