@@ -44,9 +44,9 @@ export function runInKernelMemory(
   const size = first.BYTES_PER_ELEMENT;
   const chunk = SLOT_BYTES / size;
   const scratch = heap.scratch(first);
-  // Last chunk first: the step's gradient check has just read the arrays front to back, so their
-  // tails are what the caches still hold (at 10⁷ float32 a gradient outgrows the L3).
-  for (let from = Math.floor((n - 1) / chunk) * chunk; from >= 0; from -= chunk) {
+  // Front to back. (Last chunk first, to meet the tail the gradient check had just left in cache,
+  // measured 5–10 % slower at 10⁶ and 10⁷ float32 on a Zen 4 VM with a 32 MiB L3.)
+  for (let from = 0; from < n; from += chunk) {
     const m = Math.min(chunk, n - from);
     const whole = from === 0 && m === n; // then the arrays themselves, not subarrays, are copied
     for (let k = 0; k < count; k++) {
