@@ -11,9 +11,11 @@
 // The copy floor moves as many bytes as the step must: it reads w, g, gp, Δ and writes w, gp, Δ,
 // 28 bytes per float32 parameter (56 per float64), done as one TypedArray.set of 14 (28) bytes per
 // parameter. The zero-copy row times the step alone: its gradient is written into the parameter's
-// buffer before each timed step, as a backward pass would.
+// buffer before each timed step, as a backward pass would. The fast path, the zero-copy path and the
+// floor are timed in turns, a warm block of each per round, and their ratios are medians of per-round
+// ratios: this shared machine's speed drifts by tens of percent within minutes.
 import { Rprop, useKernels } from 'rprop';
-import { medianSeconds, randomArray } from './timing.mjs';
+import { interleavedMedians, medianSeconds, randomArray } from './timing.mjs';
 import { stateBytesPerParameter } from './state-bytes.mjs';
 import { torchNsPerParameter } from './torch.mjs';
 
@@ -38,9 +40,10 @@ function draws(Ctor, shape) {
   return Array.from({ length: shape.tensors }, (_, t) => [randomArray(Ctor, shape.size, 1000 + t), randomArray(Ctor, shape.size, 2000 + t)]);
 }
 
-/** ns per parameter of Rprop.step() on ordinary arrays, with the kernels on or off. */
-function plainPath(Ctor, shape, grads, kernels) {
-  useKernels(kernels);
+// Each case is { prepare, run }: prepare() (untimed) hands over the next gradient, run() is the timed step.
+
+/** Rprop.step() on ordinary arrays (the kernels on or off, as set when it runs). */
+function plainPath(Ctor, shape, grads) {
   const params = grads.map((_, t) => ({ data: randomArray(Ctor, shape.size, t), grad: null }));
   const opt = new Rprop(params);
   let k = 0;
@@ -48,12 +51,10 @@ function plainPath(Ctor, shape, grads, kernels) {
     const which = k++ & 1;
     params.forEach((p, t) => (p.grad = grads[t][which]));
   };
-  const s = medianSeconds(() => opt.step(), { prepare });
-  useKernels(true);
-  return s;
+  return { prepare, run: () => opt.step() };
 }
 
-/** ns per parameter of Rprop.step() on parameters allocated in the kernels' memory. */
+/** Rprop.step() on parameters allocated in the kernels' memory. */
 function zeroCopyPath(Ctor, shape, grads) {
   const dtype = Ctor === Float32Array ? 'float32' : 'float64';
   const params = grads.map((_, t) => {
@@ -67,7 +68,7 @@ function zeroCopyPath(Ctor, shape, grads) {
     const which = k++ & 1;
     params.forEach((p, t) => p.gradBuffer.set(grads[t][which]));
   };
-  return medianSeconds(() => opt.step(), { prepare });
+  return { prepare, run: () => opt.step() };
 }
 
 /** The copy floor: the bytes one step must move, as one memcpy (see the header). */
@@ -75,7 +76,18 @@ function copyFloor(Ctor, shape) {
   const bytes = 14 * Ctor.BYTES_PER_ELEMENT / 4 * shape.size * shape.tensors;
   const src = new Uint8Array(bytes).fill(1);
   const dst = new Uint8Array(bytes);
-  return medianSeconds(() => dst.set(src));
+  return { prepare: () => {}, run: () => dst.set(src) };
+}
+
+/** Seconds of the reference loop (kernels off), alone: at 10⁷ one step takes a fifth of a second. */
+function referenceSeconds(Ctor, shape, grads) {
+  useKernels(false);
+  try {
+    const c = plainPath(Ctor, shape, grads);
+    return medianSeconds(c.run, { prepare: c.prepare });
+  } finally {
+    useKernels(true);
+  }
 }
 
 const rows = [];
@@ -85,10 +97,11 @@ for (const { dtype, Ctor } of DTYPES) {
     const n = shape.size * shape.tensors;
     const ns = (seconds) => (seconds / n) * 1e9;
     const grads = draws(Ctor, shape);
-    const referenceNs = ns(plainPath(Ctor, shape, grads, false));
-    const fastNs = ns(plainPath(Ctor, shape, grads, true));
-    const zeroCopyNs = ns(zeroCopyPath(Ctor, shape, grads));
-    const copyFloorNs = ns(copyFloor(Ctor, shape));
+    const referenceNs = ns(referenceSeconds(Ctor, shape, grads));
+    // The fast path, the zero-copy path and the floor in turns, round after round, so that a change
+    // in the machine's load between them moves all three alike; ratios are medians of each round's.
+    const m = interleavedMedians({ fast: plainPath(Ctor, shape, grads), zeroCopy: zeroCopyPath(Ctor, shape, grads), floor: copyFloor(Ctor, shape) });
+    const [fastNs, zeroCopyNs, copyFloorNs] = [m.seconds.fast, m.seconds.zeroCopy, m.seconds.floor].map(ns);
     const torchNs = torch?.[shape.label] ?? null;
     rows.push({
       dtype,
@@ -99,8 +112,8 @@ for (const { dtype, Ctor } of DTYPES) {
       copyFloorNs,
       torchForeachNs: torchNs,
       fastSpeedupVsTorch: torchNs === null ? null : torchNs / fastNs,
-      fastOverFloor: fastNs / copyFloorNs,
-      zeroCopyOverFloor: zeroCopyNs / copyFloorNs,
+      fastOverFloor: m.ratio('fast', 'floor'),
+      zeroCopyOverFloor: m.ratio('zeroCopy', 'floor'),
       fastSpeedupVsReference: referenceNs / fastNs,
     });
     globalThis.gc?.();

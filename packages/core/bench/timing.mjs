@@ -26,6 +26,49 @@ export function medianSeconds(run, { prepare = () => {}, budget = 0.6, min = 7, 
   return times[times.length >> 1] / 1000;
 }
 
+/**
+ * Times several cases in turns, so that the machine's drifting speed moves them alike: each round
+ * runs a block of each case — one untimed run to bring its data back into cache, then timed runs
+ * for `block` seconds (at least 3) — and keeps the block's median. So each case is timed warm, as
+ * it would be alone, but every case in every round. After `warmUp` seconds of each, at least `min`
+ * rounds, continuing while under `budget` seconds and `max` rounds. Returns each case's median of
+ * block medians, and `ratio(a, b)`: the median over rounds of a's block median over b's.
+ */
+export function interleavedMedians(cases, { budget = 2, min = 5, max = 100, warmUp = 0.15, block = 0.04 } = {}) {
+  const names = Object.keys(cases);
+  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  for (const name of names) {
+    const { prepare, run } = cases[name];
+    const warm = performance.now() + warmUp * 1000;
+    for (let i = 0; i < 2 || performance.now() < warm; i++) {
+      prepare();
+      run();
+    }
+  }
+  const blocks = Object.fromEntries(names.map((name) => [name, []]));
+  const end = performance.now() + budget * 1000;
+  for (let round = 0; round < min || (performance.now() < end && round < max); round++) {
+    for (const name of names) {
+      const { prepare, run } = cases[name];
+      prepare();
+      run(); // untimed: the other cases have just evicted this one's data
+      const times = [];
+      const stop = performance.now() + block * 1000;
+      while (times.length < 3 || performance.now() < stop) {
+        prepare();
+        const t = performance.now();
+        run();
+        times.push(performance.now() - t);
+      }
+      blocks[name].push(median(times));
+    }
+  }
+  return {
+    seconds: Object.fromEntries(names.map((name) => [name, median(blocks[name]) / 1000])),
+    ratio: (a, b) => median(blocks[a].map((t, i) => t / blocks[b][i])),
+  };
+}
+
 /** A typed array of `n` values uniform in (−1, 1) from a small LCG (seeded, so runs compare). */
 export function randomArray(Ctor, n, seed) {
   const a = new Ctor(n);
