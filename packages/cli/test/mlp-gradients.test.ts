@@ -52,6 +52,7 @@ describe('mlpGradients (the loss and gradients `rprop train` steps with)', () =>
       expect(scale).toBeGreaterThan(0);
       for (let i = 0; i < want.length; i++) expect(Math.abs(got[i]! - want[i]!)).toBeLessThanOrEqual(1e-5 * scale);
     }
-    tf.dispose([x, y, xT, loss, grads, model]);
+    tf.dispose([x, y, xT, loss, grads]);
+    model.dispose();
   });
 });

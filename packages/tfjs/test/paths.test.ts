@@ -74,7 +74,7 @@ describe.each(['cpu', 'wasm'])('on the %s backend', (backend) => {
     const v = tf.variable(tf.randomNormal([50, 20], 0, 1, 'float32', 3));
     const x = tf.randomNormal([8, 50], 0, 1, 'float32', 4);
     for (const opt of [new RpropOptimizer({ variant: 'irprop+' }), new RpropOptimizer(), new SignumOptimizer(), new LionOptimizer()] as SlotOptimizer[]) {
-      const loss = () => tf.sum(tf.square(tf.matMul(x, v)));
+      const loss = () => tf.sum(tf.square(tf.matMul(x, v))) as tf.Scalar;
       opt.minimize(loss);
       const before = tf.memory().numTensors;
       for (let t = 0; t < 10; t++) opt.minimize(loss);

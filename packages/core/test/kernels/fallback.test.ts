@@ -17,7 +17,11 @@ async function withoutSimd(): Promise<Library> {
 /** Steps `make`'s optimizer over two parameters (one long, one short) and returns everything it holds. */
 function run(lib: Library, dtype: 'float32' | 'float64', make: (ps: Parameter[]) => withKernels.Optimizer<object>): unknown {
   const Ctor = dtype === 'float32' ? Float32Array : Float64Array;
-  const wave = (n: number, k: number): FloatArray => Ctor.from({ length: n }, (_, i) => Math.sin(i * k + 1) * 10 ** ((i % 9) - 4));
+  const wave = (n: number, k: number): FloatArray => {
+    const a = new Ctor(n);
+    for (let i = 0; i < n; i++) a[i] = Math.sin(i * k + 1) * 10 ** ((i % 9) - 4);
+    return a;
+  };
   const params: Parameter[] = [
     { data: wave(300, 0.3), grad: null },
     { data: wave(5, 0.7), grad: null },

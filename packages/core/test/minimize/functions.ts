@@ -21,8 +21,8 @@ export const rosenbrock: Objective = (x, grad) => {
     const a = x[i + 1]! - x[i]! * x[i]!;
     const b = 1 - x[i]!;
     f += 100 * a * a + b * b;
-    grad[i] += -400 * x[i]! * a - 2 * b;
-    grad[i + 1] += 200 * a;
+    grad[i] = grad[i]! - 400 * x[i]! * a - 2 * b;
+    grad[i + 1] = grad[i + 1]! + 200 * a;
   }
   return f;
 };

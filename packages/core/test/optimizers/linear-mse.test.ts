@@ -29,8 +29,8 @@ function mse(t: LinearTrace, w: Float64Array, b: Float64Array, gw: Float64Array,
       const e = yhat - t.y[r * 2 + o]!;
       loss += e * e;
       const d = (2 * e) / count;
-      gb[o] += d;
-      for (let i = 0; i < 3; i++) gw[o * 3 + i] += d * t.x[r * 3 + i]!;
+      gb[o] = gb[o]! + d;
+      for (let i = 0; i < 3; i++) gw[o * 3 + i] = gw[o * 3 + i]! + d * t.x[r * 3 + i]!;
     }
   }
   return loss / count;
