@@ -17,6 +17,16 @@ const file = (name: string, text: string) => {
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
 
 describe('rprop train', () => {
+  it('trains with every --optimizer (the + variants get the loss; the others must not be asked for it)', () => {
+    for (const optimizer of ['rprop', 'adam', 'sgd', 'signum', 'lion']) {
+      const r = rprop(['train', 'xor', '--hidden', '4', '--epochs', '40', '--optimizer', optimizer, '--json', '--backend', 'cpu']);
+      expect(r.status, `${optimizer}: ${r.stderr}`).toBe(0);
+      const result = lastJson(r.stdout);
+      expect(result).toMatchObject({ optimizer, epochs: 40 });
+      expect(result.trainMse).toBeLessThan(0.5);
+    }
+  });
+
   it('trains xor to the target with every Rprop variant, and reports one JSON line last', () => {
     for (const variant of ['rprop-', 'irprop-', 'rprop+', 'irprop+']) {
       const r = rprop(['train', 'xor', '--hidden', '4', '--target-mse', '0.01', '--epochs', '2000', '--variant', variant, '--lr', '0.1', '--json', '--backend', 'cpu']);

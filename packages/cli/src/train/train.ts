@@ -6,7 +6,7 @@ import { buildMlp, type Activation } from './mlp.js';
 import { mlpGradients, mlpLayers } from './mlp-gradients.js';
 import { makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
-import { RpropOptimizer } from 'rprop-tfjs';
+import type { RpropOptimizer } from 'rprop-tfjs';
 
 const WARM_UP = 5;
 
@@ -59,7 +59,8 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
     // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
     const { loss, grads } = mlpGradients(layers, x, xT, y);
     const mse = loss.dataSync()[0]!;
-    if (optimizer instanceof RpropOptimizer) optimizer.setLoss(mse);
+    // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
+    if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
     optimizer.applyGradients(grads);
     tf.dispose([loss, grads]);
     curve.push(mse);
@@ -87,4 +88,8 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
     msPerEpochSteady: curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / Math.max(curve.length, 1),
     curve,
   };
+}
+
+function hasSetLoss(o: tf.Optimizer): o is tf.Optimizer & Pick<RpropOptimizer, 'setLoss'> {
+  return typeof (o as Partial<Pick<RpropOptimizer, 'setLoss'>>).setLoss === 'function';
 }
