@@ -3,6 +3,7 @@ import { SLOT_BYTES, type KernelHeap } from './kernel-heap.js';
 
 /** Reused between calls: a step runs this once per parameter, and allocating per call shows up. */
 const resident: number[] = [];
+/** Per array, where the kernel finds it (only the first `arrays.length` entries are this call's). */
 const offsets: number[] = [];
 /** Per slot, the last view of a chunk copied back (same size tensors reuse it every step). */
 const chunkViews: FloatArray[] = [];
@@ -35,7 +36,6 @@ export function runInKernelMemory(
     resident[k] = heap.offsetOf(arrays[k]!);
     if (resident[k]! < 0) copied++;
   }
-  offsets.length = count;
   if (copied === 0) {
     for (let k = 0; k < count; k++) offsets[k] = resident[k]!;
     kernel(offsets, n);

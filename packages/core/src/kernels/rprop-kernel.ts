@@ -13,12 +13,15 @@ const call = {
   c: null as RpropConstants | null,
   revert: false,
 };
-const arrays: FloatArray[] = [];
+/** The arrays of the call in progress, minus and plus variants (reused: resizing an array is slow). */
+const minusArrays: FloatArray[] = [];
+const plusArrays: FloatArray[] = [];
 const WRITTEN = [true, false, true, true, true];
+const EMPTY = new Float32Array(0);
 
 function runKernel(offsets: readonly number[], m: number): void {
   const c = call.c!;
-  call.run!(call.code, offsets[0]!, offsets[1]!, offsets[2]!, offsets[3]!, offsets[4] ?? 0, m,
+  call.run!(call.code, offsets[0]!, offsets[1]!, offsets[2]!, offsets[3]!, call.code >= 2 ? offsets[4]! : 0, m,
     c.etaMinus, c.etaPlus, c.stepMin, c.stepMax, c.maximize, call.revert);
 }
 
@@ -38,13 +41,17 @@ export function rpropKernelStep(variant: Variant, b: RpropBuffers, c: RpropConst
   call.code = code;
   call.c = c;
   call.revert = variant === 'rprop+' || (variant === 'irprop+' && lossIncreased);
-  arrays.length = 0;
-  arrays.push(b.param, b.grad, b.prev, b.stepSize);
-  if (plus) arrays.push(b.prevUpdate!);
+  const arrays = plus ? plusArrays : minusArrays;
+  arrays[0] = b.param;
+  arrays[1] = b.grad;
+  arrays[2] = b.prev;
+  arrays[3] = b.stepSize;
+  if (plus) arrays[4] = b.prevUpdate!;
   try {
     runInKernelMemory(heap, arrays, WRITTEN, runKernel);
   } finally {
     call.c = null; // hold nothing of the caller's past the call
+    arrays.fill(EMPTY);
   }
   return true;
 }
