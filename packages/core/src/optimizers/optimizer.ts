@@ -119,22 +119,37 @@ export abstract class Optimizer<O extends object> {
     const staged = stageGradients(grads);
     this.checkFinite(grads, staged);
     this.beginStep(loss);
+    this.makeMissingStates();
     let index = 0;
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         const s = staged[index++];
         if (p.grad === null) continue;
-        let state = this.state.get(p);
-        if (state === undefined) {
-          state = this.initState(p, group);
-          this.state.set(p, state);
-        }
+        const state = this.state.get(p)!;
         // Read after the state is made: making it in the kernels' memory may have moved resident buffers.
         this.update(p, s ? s.copy.view : p.grad!, state, group);
       }
     }
     this.endStep(loss);
     return loss;
+  }
+
+  /** Makes the state of every parameter that steps now and has none, group by group. */
+  private makeMissingStates(): void {
+    for (const group of this.paramGroups) {
+      const missing = group.params.filter((p) => p.grad !== null && !this.state.has(p));
+      if (missing.length === 0) continue;
+      const states = this.initStates(missing, group);
+      missing.forEach((p, i) => this.state.set(p, states[i]!));
+    }
+  }
+
+  /**
+   * Fresh state for several parameters of one group, in order. By default `initState` for each;
+   * an optimizer may lay their buffers out together.
+   */
+  protected initStates(params: readonly Parameter[], group: ResolvedGroup<O>): ParamState[] {
+    return params.map((p) => this.initState(p, group));
   }
 
   /** Sets every gradient buffer to zero (buffers are kept: closures usually write into them). */

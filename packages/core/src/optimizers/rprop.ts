@@ -105,6 +105,19 @@ export class Rprop extends Optimizer<RpropOptions> {
     if (loss !== undefined && this.usesLoss()) this.prevLoss = loss;
   }
 
+  /**
+   * Buffer by buffer rather than parameter by parameter: all the Δs of a group's new parameters lie
+   * one after another in the kernels' memory, and so do their gp (and dw), so a step over many small
+   * tensors reads a few long streams instead of many short ones.
+   */
+  protected override initStates(params: readonly Parameter[], group: ResolvedGroup<RpropOptions>): ParamState[] {
+    const names = isPlusVariant(group.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
+    const states = params.map(() => ({}) as Record<string, FloatArray>);
+    for (const name of names) params.forEach((p, i) => addStateBuffer(states[i]!, name, p.data));
+    for (const state of states) state.stepSize!.fill(group.lr + 0); // + 0: an lr of −0 starts at +0
+    return states;
+  }
+
   protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
     const names = isPlusVariant(group.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
     // In the kernels' memory when they run: a step then copies only w and g (or nothing, resident).
