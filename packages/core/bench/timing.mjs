@@ -7,13 +7,7 @@
  * warm-up runs), continuing while under `budget` seconds and `max` runs.
  */
 export function medianSeconds(run, { prepare = () => {}, budget = 0.6, min = 7, max = 300, warmUp = 0.15 } = {}) {
-  // Warm up for `warmUp` seconds (at least 2 runs): a 10 µs step needs thousands of runs before V8
-  // has optimised the JavaScript around the kernels, and 300 timed runs would catch it half way.
-  const warm = performance.now() + warmUp * 1000;
-  for (let i = 0; i < 2 || performance.now() < warm; i++) {
-    prepare();
-    run();
-  }
+  warm(prepare, run, warmUp);
   const times = [];
   const end = performance.now() + budget * 1000;
   while (times.length < min || (performance.now() < end && times.length < max)) {
@@ -22,8 +16,23 @@ export function medianSeconds(run, { prepare = () => {}, budget = 0.6, min = 7, 
     run();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1] / 1000;
+  return median(times) / 1000;
+}
+
+/**
+ * Untimed runs for `seconds` (at least 2): a 10 µs step needs thousands of runs before V8 has
+ * optimised the JavaScript around the kernels, and 300 timed runs would catch it half way.
+ */
+function warm(prepare, run, seconds) {
+  const end = performance.now() + seconds * 1000;
+  for (let i = 0; i < 2 || performance.now() < end; i++) {
+    prepare();
+    run();
+  }
+}
+
+function median(values) {
+  return [...values].sort((a, b) => a - b)[values.length >> 1];
 }
 
 /**
@@ -36,15 +45,7 @@ export function medianSeconds(run, { prepare = () => {}, budget = 0.6, min = 7, 
  */
 export function interleavedMedians(cases, { budget = 2, min = 5, max = 100, warmUp = 0.15, block = 0.04 } = {}) {
   const names = Object.keys(cases);
-  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-  for (const name of names) {
-    const { prepare, run } = cases[name];
-    const warm = performance.now() + warmUp * 1000;
-    for (let i = 0; i < 2 || performance.now() < warm; i++) {
-      prepare();
-      run();
-    }
-  }
+  for (const name of names) warm(cases[name].prepare, cases[name].run, warmUp);
   const blocks = Object.fromEntries(names.map((name) => [name, []]));
   const end = performance.now() + budget * 1000;
   for (let round = 0; round < min || (performance.now() < end && round < max); round++) {

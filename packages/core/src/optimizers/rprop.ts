@@ -1,7 +1,7 @@
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
-import { addStateBuffer, optimizerState } from '../kernels/kernel-state.js';
+import { addStateBuffer } from '../kernels/kernel-state.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -107,8 +107,8 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   /**
    * Buffer by buffer rather than parameter by parameter: all the Δs of a group's new parameters lie
-   * one after another in the kernels' memory, and so do their gp (and dw), so a step over many small
-   * tensors reads a few long streams instead of many short ones.
+   * one after another in the kernels' memory (when they run), and so do their gp (and dw), so a step
+   * over many small tensors reads a few long streams instead of many short ones.
    */
   protected override initStates(params: readonly Parameter[], group: ResolvedGroup<RpropOptions>): ParamState[] {
     const names = isPlusVariant(group.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
@@ -119,11 +119,7 @@ export class Rprop extends Optimizer<RpropOptions> {
   }
 
   protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
-    const names = isPlusVariant(group.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
-    // In the kernels' memory when they run: a step then copies only w and g (or nothing, resident).
-    const state: ParamState = optimizerState(p.data, names);
-    (state.stepSize as FloatArray).fill(group.lr + 0); // + 0: an lr of −0 starts at +0
-    return state;
+    return this.initStates([p], group)[0]!;
   }
 
   protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>): void {
