@@ -11,8 +11,15 @@ const require = createRequire(import.meta.url);
 setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
 const json = process.argv.includes('--json');
 
-function median(fn, reps = 40) {
-  for (let i = 0; i < 3; i++) fn();
+/**
+ * Median ms of `fn` over at least `reps` runs, after 0.3 s of untimed ones: the WebAssembly kernels
+ * start on V8's baseline compiler and are swapped for optimised code after some hundred calls, and
+ * a handful of warm-up runs sometimes timed that switch (1 run in 7 came out 5× slower; with this
+ * warm-up 8 runs of 8 agreed).
+ */
+function median(fn, reps = 100) {
+  const warm = performance.now() + 300;
+  for (let i = 0; i < 3 || performance.now() < warm; i++) fn();
   const times = [];
   for (let i = 0; i < reps; i++) {
     const t = performance.now();
