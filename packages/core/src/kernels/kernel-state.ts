@@ -59,3 +59,12 @@ function getter(name: string): (this: Record<typeof RESIDENT, Record<string, Res
   }
   return get;
 }
+
+/**
+ * The byte offset of state buffer `name` in the kernels' memory, or −1 if it is an ordinary array
+ * (or missing). Offsets stay put when the memory grows (only views detach), so they can be cached.
+ */
+export function residentOffset(state: object, name: string): number {
+  const arrays = (state as Partial<Record<typeof RESIDENT, Record<string, ResidentArray>>>)[RESIDENT];
+  return arrays?.[name]?.at ?? -1;
+}

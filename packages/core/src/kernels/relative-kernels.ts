@@ -1,6 +1,6 @@
 import type { LionConstants } from '../rules/lion.js';
 import type { FloatArray } from '../types.js';
-import { runInKernelMemory } from './copy-through.js';
+import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernelMinLength, kernels } from './instance.js';
 import { kernelHeap, type KernelHeap } from './kernel-heap.js';
 
@@ -14,38 +14,38 @@ function heapFor(a: FloatArray): KernelHeap | null {
   return a.length >= kernelMinLength() || heap.offsetOf(a) >= 0 ? heap : null;
 }
 
-/** signSGD on the SIMD kernel, equal bit for bit to `signSgd`; false (nothing done) when it should not run. */
-export function signSgdKernel(param: FloatArray, grad: FloatArray, lr: number, maximize: boolean): boolean {
+/** signSGD on the SIMD kernel (`grad` an array, or the byte offset of a staged copy), equal bit for bit to `signSgd`; false (nothing done) when it should not run. */
+export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maximize: boolean): boolean {
   const k = kernels();
   const heap = heapFor(param);
   if (k === null || heap === null) return false;
   const run = param instanceof Float32Array ? k.signSgdF32 : k.signSgdF64;
   const step = lr * (maximize ? -1 : 1);
-  runInKernelMemory(heap, [param, grad], [true, false], ([w, g], m) => run(w!, g!, m, step));
+  runInKernelMemory(heap, param, param.length, [param, grad], [true, false], ([w, g], m) => run(w!, g!, m, step));
   return true;
 }
 
 /** Signum on the SIMD kernel, equal bit for bit to `signum`; false when it should not run. */
 export function signumKernel(
-  param: FloatArray, grad: FloatArray, momentum: FloatArray, lr: number, beta: number, oneMinusBeta: number, maximize: boolean,
+  param: FloatArray, grad: Operand, momentum: FloatArray, lr: number, beta: number, oneMinusBeta: number, maximize: boolean,
 ): boolean {
   const k = kernels();
   const heap = heapFor(param);
   if (k === null || heap === null) return false;
   const run = param instanceof Float32Array ? k.signumF32 : k.signumF64;
-  runInKernelMemory(heap, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>
+  runInKernelMemory(heap, param, param.length, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>
     run(w!, g!, mo!, m, lr, beta, oneMinusBeta, maximize),
   );
   return true;
 }
 
 /** Lion on the SIMD kernel, equal bit for bit to `lion`; false when it should not run. */
-export function lionKernel(param: FloatArray, grad: FloatArray, momentum: FloatArray, c: LionConstants): boolean {
+export function lionKernel(param: FloatArray, grad: Operand, momentum: FloatArray, c: LionConstants): boolean {
   const k = kernels();
   const heap = heapFor(param);
   if (k === null || heap === null) return false;
   const run = param instanceof Float32Array ? k.lionF32 : k.lionF64;
-  runInKernelMemory(heap, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>
+  runInKernelMemory(heap, param, param.length, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>
     run(w!, g!, mo!, m, c.lr, c.beta1, c.oneMinusBeta1, c.beta2, c.oneMinusBeta2, c.weightDecay, c.maximize),
   );
   return true;

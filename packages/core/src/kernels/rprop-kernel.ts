@@ -1,6 +1,6 @@
 import type { RpropBuffers, RpropConstants } from '../rules/rprop-constants.js';
 import type { FloatArray, Variant } from '../types.js';
-import { runInKernelMemory } from './copy-through.js';
+import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
 
@@ -13,9 +13,9 @@ const call = {
   c: null as RpropConstants | null,
   revert: false,
 };
-/** The arrays of the call in progress, minus and plus variants (reused: resizing an array is slow). */
-const minusArrays: FloatArray[] = [];
-const plusArrays: FloatArray[] = [];
+/** The operands of the call in progress, minus and plus variants (reused: resizing an array is slow). */
+const minusOperands: Operand[] = [];
+const plusOperands: Operand[] = [];
 const WRITTEN = [true, false, true, true, true];
 const EMPTY = new Float32Array(0);
 
@@ -31,27 +31,39 @@ function runKernel(offsets: readonly number[], m: number): void {
  * in chunks. Returns false, having done nothing, where the kernels are unavailable.
  */
 export function rpropKernelStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): boolean {
+  return rpropKernelRun(variant, b.param, b.grad, b.prev, b.stepSize, b.prevUpdate, c, lossIncreased);
+}
+
+/**
+ * `rpropKernelStep` on operands: the state buffers (gp, Δ, dw) may be given as byte offsets in the
+ * kernels' memory (see `Operand`), which is how an optimizer's step passes its resident state.
+ * `param` gives the type and the length.
+ */
+export function rpropKernelRun(
+  variant: Variant, param: FloatArray, grad: Operand, prev: Operand, stepSize: Operand, prevUpdate: Operand | undefined,
+  c: RpropConstants, lossIncreased: boolean,
+): boolean {
   const k = kernels();
   const heap = kernelHeap();
   if (k === null || heap === null) return false;
   const code = CODE[variant];
   const plus = code >= 2;
-  if (plus && b.prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
-  call.run = b.param instanceof Float32Array ? k.rpropF32 : k.rpropF64;
+  if (plus && prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
+  call.run = param instanceof Float32Array ? k.rpropF32 : k.rpropF64;
   call.code = code;
   call.c = c;
   call.revert = variant === 'rprop+' || (variant === 'irprop+' && lossIncreased);
-  const arrays = plus ? plusArrays : minusArrays;
-  arrays[0] = b.param;
-  arrays[1] = b.grad;
-  arrays[2] = b.prev;
-  arrays[3] = b.stepSize;
-  if (plus) arrays[4] = b.prevUpdate!;
+  const operands = plus ? plusOperands : minusOperands;
+  operands[0] = param;
+  operands[1] = grad;
+  operands[2] = prev;
+  operands[3] = stepSize;
+  if (plus) operands[4] = prevUpdate!;
   try {
-    runInKernelMemory(heap, arrays, WRITTEN, runKernel);
+    runInKernelMemory(heap, param, param.length, operands, WRITTEN, runKernel);
   } finally {
     call.c = null; // hold nothing of the caller's past the call
-    arrays.fill(EMPTY);
+    for (let i = 0; i < operands.length; i++) operands[i] = EMPTY; // (a loop: fill() is a slow call here)
   }
   return true;
 }

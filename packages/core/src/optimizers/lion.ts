@@ -54,7 +54,7 @@ export class Lion extends Optimizer<LionOptions> {
     return optimizerState(p.data, ['momentum']);
   }
 
-  protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<LionOptions>): void {
+  protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<LionOptions>, index: number): void {
     const r = roundingOf(p.data);
     const [b1, b2] = g.betas;
     const c: LionConstants = {
@@ -66,6 +66,7 @@ export class Lion extends Optimizer<LionOptions> {
       weightDecay: r(g.weightDecay),
       maximize: g.maximize,
     };
-    if (!lionKernel(p.data, grad, s.momentum as FloatArray, c)) lion(p.data, grad, s.momentum as FloatArray, c);
+    const gradAt = this.stagedGradientAt(index); // the checked copy in the kernels' memory, if staged
+    if (!lionKernel(p.data, gradAt >= 0 ? gradAt : grad, s.momentum as FloatArray, c)) lion(p.data, grad, s.momentum as FloatArray, c);
   }
 }

@@ -1,7 +1,7 @@
 import { withoutUndefined } from '../defined.js';
 import { describe, parameterLabel } from '../errors.js';
 import { firstNonFinite } from '../kernels/first-non-finite.js';
-import { stageGradients, type StagedGradient } from '../kernels/gradient-stage.js';
+import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
 
@@ -90,8 +90,11 @@ export abstract class Optimizer<O extends object> {
   /** Fresh state for a parameter, made on its first step. */
   protected abstract initState(param: Parameter, group: ResolvedGroup<O>): ParamState;
 
-  /** Applies the rule to one parameter with a checked gradient. */
-  protected abstract update(param: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<O>): void;
+  /**
+   * Applies the rule to one parameter with a checked gradient. `index` is the parameter's position
+   * over all groups (stable while the optimizer lives), for caches kept per parameter.
+   */
+  protected abstract update(param: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<O>, index: number): void;
 
   /** Called with the closure's loss after the gradients are checked and before any update. */
   protected beginStep(_loss: number | undefined): void {}
@@ -120,19 +123,43 @@ export abstract class Optimizer<O extends object> {
     this.checkFinite(grads, staged);
     this.beginStep(loss);
     this.makeMissingStates();
-    let index = 0;
-    for (const group of this.paramGroups) {
-      for (const p of group.params) {
-        const s = staged[index++];
-        if (p.grad === null) continue;
-        const state = this.state.get(p)!;
-        // Read after the state is made: making it in the kernels' memory may have moved resident buffers.
-        this.update(p, s ? s.copy.view : p.grad!, state, group);
-      }
+    this.staged = staged;
+    try {
+      this.updateAll();
+    } finally {
+      this.staged = null;
     }
     this.endStep(loss);
     return loss;
   }
+
+  /** `update` for every parameter with a gradient, in order. */
+  private updateAll(): void {
+    let index = 0;
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        const i = index++;
+        if (p.grad === null) continue;
+        const state = this.state.get(p)!;
+        // Read after the state is made: making it in the kernels' memory may have moved resident buffers.
+        // A staged gradient is passed as the caller's array (it holds the same values as the copy);
+        // kernels read the copy, at `stagedGradientAt(i)`.
+        this.update(p, p.grad!, state, group, i);
+      }
+    }
+  }
+
+  /**
+   * During `update`: the byte offset in the kernels' memory of the checked copy of parameter
+   * `index`'s gradient, or −1 if it was not staged. Kernels take it instead of the gradient array, so
+   * the gradient crosses into WebAssembly once per step.
+   */
+  protected stagedGradientAt(index: number): number {
+    return this.staged?.at[index] ?? -1;
+  }
+
+  /** The current step's staged gradients (null outside `step`). */
+  private staged: StagedGradients | null = null;
 
   /** Makes the state of every parameter that steps now and has none, group by group. */
   private makeMissingStates(): void {
@@ -182,16 +209,18 @@ export abstract class Optimizer<O extends object> {
    * makes a step atomic. Staged gradients were checked while being staged; the others are checked
    * by `firstNonFinite` (SIMD too where the kernels run).
    */
-  private checkFinite(grads: ReadonlyArray<FloatArray | null>, staged: ReadonlyArray<StagedGradient | null>): void {
+  private checkFinite(grads: ReadonlyArray<FloatArray | null>, staged: StagedGradients): void {
     let index = 0;
     for (const group of this.paramGroups) {
       for (const p of group.params) {
-        const s = staged[index];
         if (grads[index] !== null) {
-          // Not the array from before staging: a resident gradient may have moved since.
-          const g = s ? s.copy.view : p.grad!;
-          const bad = s ? s.firstNonFinite : firstNonFinite(g);
-          if (bad >= 0) throw this.refuse(index, p, `is ${describe(g[bad])} at index ${bad}`);
+          const isStaged = staged.at[index]! >= 0;
+          const bad = isStaged ? staged.firstNonFinite[index]! : firstNonFinite(p.grad!);
+          if (bad >= 0) {
+            // Not the array from before staging: a resident gradient may have moved since.
+            const g = isStaged ? staged.view(index) : p.grad!;
+            throw this.refuse(index, p, `is ${describe(g[bad])} at index ${bad}`);
+          }
         }
         index++;
       }

@@ -1,7 +1,10 @@
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
-import { addStateBuffer } from '../kernels/kernel-state.js';
+import { kernelMinLength } from '../kernels/instance.js';
+import { kernelHeap } from '../kernels/kernel-heap.js';
+import { addStateBuffer, residentOffset } from '../kernels/kernel-state.js';
+import { rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -122,15 +125,26 @@ export class Rprop extends Optimizer<RpropOptions> {
     return this.initStates([p], group)[0]!;
   }
 
-  protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>): void {
+  protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>, index: number): void {
     const plus = isPlusVariant(group.variant);
-    if (plus && state.prevUpdate === undefined) {
+    if (this.offsetsOf[index] !== state) this.cacheOffsets(state, index);
+    let dwAt = this.offsets[3 * index + 2]!;
+    if (plus && dwAt < 0 && state.prevUpdate === undefined) {
       // A group switched to a + variant after its state was made has no dw yet: start it at 0.
       addStateBuffer(state as Record<string, FloatArray>, 'prevUpdate', p.data);
+      this.cacheOffsets(state, index);
+      dwAt = this.offsets[3 * index + 2]!;
       grad = p.grad ?? grad; // the allocation may have grown the kernels' memory: re-view resident buffers
     }
     const param = p.data;
     const c = rpropConstantsFor(param, group.etas, group.stepSizes, group.maximize);
+    const prevAt = this.offsets[3 * index]!, stepAt = this.offsets[3 * index + 1]!;
+    const resident = prevAt >= 0 && stepAt >= 0 && (!plus || dwAt >= 0);
+    if (resident && (param.length >= kernelMinLength() || (kernelHeap()?.offsetOf(param) ?? -1) >= 0)) {
+      // The state by offset: its views are not touched (see `cacheOffsets`).
+      const gradAt = this.stagedGradientAt(index);
+      if (rpropKernelRun(group.variant, param, gradAt >= 0 ? gradAt : grad, prevAt, stepAt, plus ? dwAt : undefined, c, this.lossIncreased)) return;
+    }
     const b: RpropBuffers = {
       param,
       grad,
@@ -139,6 +153,30 @@ export class Rprop extends Optimizer<RpropOptions> {
       prevUpdate: plus ? (state.prevUpdate as FloatArray) : undefined,
     };
     fastRpropStep(group.variant, b, c, this.lossIncreased);
+  }
+
+  /** Per parameter index, the state record whose offsets `offsets` holds. */
+  private readonly offsetsOf: Array<ParamState | undefined> = [];
+  /** Per parameter index i, at 3i, 3i + 1, 3i + 2: byte offsets of its gp, Δ, dw in the kernels' memory (−1: not there). */
+  private offsets = new Float64Array(0);
+
+  /**
+   * Caches where a parameter's state buffers live. A step over many tensors then reads one flat
+   * array instead of three objects per buffer (record, resident array, view), which the step's own
+   * data streams have evicted from cache by the next step: ≈1 µs per tensor at 5000 weights, measured.
+   * Offsets stay valid when the memory grows; a new state record (first step, loadStateDict) is
+   * noticed by its identity.
+   */
+  private cacheOffsets(state: ParamState, index: number): void {
+    if (this.offsets.length < 3 * (index + 1)) {
+      const grown = new Float64Array(Math.max(3 * (index + 1), 2 * this.offsets.length));
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[3 * index] = residentOffset(state, 'prev');
+    this.offsets[3 * index + 1] = residentOffset(state, 'stepSize');
+    this.offsets[3 * index + 2] = residentOffset(state, 'prevUpdate');
+    this.offsetsOf[index] = state;
   }
 
   protected override stateValueProblem(key: string, value: number): string | null {

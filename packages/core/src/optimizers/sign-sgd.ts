@@ -40,8 +40,9 @@ export class SignSGD extends Optimizer<SignSGDOptions> {
     return {};
   }
 
-  protected override update(p: Parameter, grad: FloatArray, _s: ParamState, g: ResolvedGroup<SignSGDOptions>): void {
+  protected override update(p: Parameter, grad: FloatArray, _s: ParamState, g: ResolvedGroup<SignSGDOptions>, index: number): void {
     const lr = roundingOf(p.data)(g.lr);
-    if (!signSgdKernel(p.data, grad, lr, g.maximize)) signSgd(p.data, grad, lr, g.maximize);
+    const gradAt = this.stagedGradientAt(index); // the checked copy in the kernels' memory, if staged
+    if (!signSgdKernel(p.data, gradAt >= 0 ? gradAt : grad, lr, g.maximize)) signSgd(p.data, grad, lr, g.maximize);
   }
 }

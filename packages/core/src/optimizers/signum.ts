@@ -45,9 +45,10 @@ export class Signum extends Optimizer<SignumOptions> {
     return optimizerState(p.data, ['momentum']);
   }
 
-  protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<SignumOptions>): void {
+  protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<SignumOptions>, index: number): void {
     const r = roundingOf(p.data);
-    const args = [p.data, grad, s.momentum as FloatArray, r(g.lr), r(g.beta), r(1 - g.beta), g.maximize] as const;
-    if (!signumKernel(...args)) signum(...args);
+    const args = [s.momentum as FloatArray, r(g.lr), r(g.beta), r(1 - g.beta), g.maximize] as const;
+    const gradAt = this.stagedGradientAt(index); // the checked copy in the kernels' memory, if staged
+    if (!signumKernel(p.data, gradAt >= 0 ? gradAt : grad, ...args)) signum(p.data, grad, ...args);
   }
 }
