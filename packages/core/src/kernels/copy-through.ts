@@ -13,13 +13,16 @@ export type Operand = FloatArray | number;
 const resident: number[] = [];
 /** Per operand, where the kernel finds it (only the first `operands.length` entries are this call's). */
 const offsets: number[] = [];
-/** Per slot, the last view of a chunk copied back (same size tensors reuse it every step). */
+/** Per slot, the last view of a chunk copied back (same size tensors reuse it every step), and what it views. */
 const chunkViews: FloatArray[] = [];
+const chunkViewsOf: FloatArray[] = [];
 
 /** `scratch[k·chunk, k·chunk + m)`, reusing the last such view when it still fits. */
 function chunkView(scratch: FloatArray, k: number, chunk: number, m: number): FloatArray {
   const last = chunkViews[k];
-  if (last !== undefined && last.length === m && last.buffer === scratch.buffer && last.constructor === scratch.constructor) return last;
+  // `scratch` is a new object whenever the memory or the element type changed (see KernelHeap.scratch).
+  if (last !== undefined && chunkViewsOf[k] === scratch && last.length === m) return last;
+  chunkViewsOf[k] = scratch;
   return (chunkViews[k] = scratch.subarray(k * chunk, k * chunk + m));
 }
 

@@ -12,6 +12,20 @@ export interface StagedGradients {
   view(i: number): FloatArray;
 }
 
+/**
+ * The result of the last `stageGradients` call, reused by the next (a step keeps it only until its
+ * updates are done): fresh arrays every step cost an allocation per tensor, which shows over many.
+ */
+const at: number[] = [];
+const firstNonFinite: number[] = [];
+const lengths: number[] = [];
+const float32: boolean[] = [];
+const staged: StagedGradients = {
+  at,
+  firstNonFinite,
+  view: (i) => new (float32[i] ? Float32Array : Float64Array)(kernelHeap()!.buffer, at[i]!, lengths[i]!),
+};
+
 /** Bytes copied and checked at a time: the check then reads what the copy just left in L2. */
 const PIECE_BYTES = 64 * 1024;
 
@@ -43,20 +57,17 @@ function regionView(heap: KernelHeap, like: FloatArray): FloatArray {
  * Not staged (offset −1): null or resident gradients, ones shorter than `kernelMinLength()`, ones past
  * `stagingLimit()` bytes in all, and all of them where the kernels are off. Growing the region may
  * grow the memory, which moves resident buffers: read resident parameters' `data`/`grad` afresh
- * afterwards, and staged ones through `view`.
+ * afterwards, and staged ones through `view`. The result is valid until the next call.
  */
 export function stageGradients(grads: readonly (FloatArray | null)[]): StagedGradients {
   const count = grads.length;
-  const at = new Array<number>(count).fill(-1);
-  const firstNonFinite = new Array<number>(count).fill(-1);
-  const lengths = new Array<number>(count).fill(0);
-  const float32 = new Array<boolean>(count).fill(false);
+  at.length = firstNonFinite.length = lengths.length = float32.length = count;
+  for (let i = 0; i < count; i++) {
+    at[i] = firstNonFinite[i] = -1;
+    lengths[i] = 0;
+    float32[i] = false;
+  }
   const heap = kernelHeap();
-  const staged: StagedGradients = {
-    at,
-    firstNonFinite,
-    view: (i) => new (float32[i] ? Float32Array : Float64Array)(heap!.buffer, at[i]!, lengths[i]!),
-  };
   if (heap === null) return staged;
   const limit = stagingLimit();
   const minLength = kernelMinLength();

@@ -21,7 +21,9 @@ export class KernelHeap {
   /** memory.buffer, kept: reading it is a call into the engine, and a step asks for it many times. */
   private current: ArrayBuffer;
   private readonly free = new FreeList();
-  private readonly scratchViews = new Map<unknown, FloatArray>();
+  /** The scratch region as float32 and as float64, while the memory's buffer is the same. */
+  private scratch32: Float32Array | null = null;
+  private scratch64: Float64Array | null = null;
   private readonly registry =
     typeof FinalizationRegistry === 'function'
       ? new FinalizationRegistry<{ at: number; bytes: number }>(({ at, bytes }) => this.release(at, bytes))
@@ -90,11 +92,13 @@ export class KernelHeap {
 
   /** The whole scratch region as an array of `like`'s type (cached until the memory grows). */
   scratch<A extends FloatArray>(like: A): A {
-    const cached = this.scratchViews.get(like.constructor);
-    if (cached !== undefined && cached.buffer === this.buffer) return cached as A;
-    const fresh = this.view(like, this.scratchAt, (SLOTS * SLOT_BYTES) / like.BYTES_PER_ELEMENT);
-    this.scratchViews.set(like.constructor, fresh);
-    return fresh;
+    const buffer = this.buffer;
+    if (like instanceof Float32Array) {
+      if (this.scratch32 === null || this.scratch32.buffer !== buffer) this.scratch32 = new Float32Array(buffer, this.scratchAt, SLOTS * SLOT_BYTES / 4);
+      return this.scratch32 as A;
+    }
+    if (this.scratch64 === null || this.scratch64.buffer !== buffer) this.scratch64 = new Float64Array(buffer, this.scratchAt, SLOTS * SLOT_BYTES / 8);
+    return this.scratch64 as A;
   }
 
   /** The byte offset of `a` if it lives in this memory, else −1. */
