@@ -140,7 +140,7 @@ export abstract class Optimizer<O extends object> {
       for (const p of group.params) {
         const i = index++;
         if (p.grad === null) continue;
-        const state = this.state.get(p)!;
+        const state = this.stateByIndex[i]!;
         // Read after the state is made: making it in the kernels' memory may have moved resident buffers.
         // A staged gradient is passed as the caller's array (it holds the same values as the copy);
         // kernels read the copy, at `stagedGradientAt(i)`.
@@ -161,14 +161,27 @@ export abstract class Optimizer<O extends object> {
   /** The current step's staged gradients (null outside `step`). */
   private staged: StagedGradients | null = null;
 
+  /**
+   * `state` by parameter index, for the update loop (an array read, where a Map lookup per tensor
+   * showed up over many tensors). Rebuilt by `makeMissingStates` after any change.
+   */
+  private readonly stateByIndex: Array<ParamState | undefined> = [];
+
   /** Makes the state of every parameter that steps now and has none, group by group. */
   private makeMissingStates(): void {
+    let count = 0;
+    for (const group of this.paramGroups) count += group.params.length;
+    if (this.state.size === count && this.stateByIndex.length === count) return; // every state made and indexed
+    let index = 0;
     for (const group of this.paramGroups) {
       const missing = group.params.filter((p) => p.grad !== null && !this.state.has(p));
-      if (missing.length === 0) continue;
-      const states = this.initStates(missing, group);
-      missing.forEach((p, i) => this.state.set(p, states[i]!));
+      if (missing.length > 0) {
+        const states = this.initStates(missing, group);
+        missing.forEach((p, i) => this.state.set(p, states[i]!));
+      }
+      for (const p of group.params) this.stateByIndex[index++] = this.state.get(p);
     }
+    this.stateByIndex.length = index;
   }
 
   /**
@@ -342,6 +355,7 @@ export abstract class Optimizer<O extends object> {
     groups.forEach((g, i) => Object.assign(this.paramGroups[i]!, g));
     this.state.clear();
     for (const [p, s] of states) this.state.set(p, s);
+    this.stateByIndex.length = 0; // re-indexed at the next step
     this.loadExtraState(extra);
   }
 }
