@@ -30,8 +30,8 @@ function chunkView(scratch: FloatArray, k: number, chunk: number, m: number): Fl
  * Runs `kernel(offsets, m)` on `operands` (`n` elements each, all of `like`'s type) in the kernels'
  * memory. Operands that live there (byte offsets, or views of that memory: resident parameters,
  * optimizer state, staged gradients) are used in place; the others are copied in, chunk by chunk,
- * into scratch slots of SLOT_BYTES (64 KiB: a chunk's slots stay in L2 between the copy in, the
- * kernel and the copy out), and those marked `written` are copied back. With every operand resident
+ * into scratch slots of SLOT_BYTES (a chunk's slots stay in L2 between the copy in, the kernel and
+ * the copy out), and those marked `written` are copied back. With every operand resident
  * nothing is copied at all (the zero-copy path).
  */
 export function runInKernelMemory(

@@ -6,8 +6,12 @@ const PAGE = 65536;
 /** Cache-line alignment: a chunk of an array then starts on a line, as the scratch slots do. */
 const ALIGN = 64;
 
-/** Bytes of one scratch slot: a chunk of one array copied through the kernels' memory. */
-export const SLOT_BYTES = 64 * 1024;
+/**
+ * Bytes of one scratch slot: a chunk of one array copied through the kernels' memory. 128 KiB: a
+ * chunk's slots, its staged gradient and its state stay in L2 (measured ≈3–4 % faster than 64 KiB at
+ * 10⁶ and 10⁷ float32, and 16 KiB 16–34 % slower; A/B in one process).
+ */
+export const SLOT_BYTES = 128 * 1024;
 /** Scratch slots: one per array a kernel takes (w, g, gp, Δ and dw for the + variants). */
 export const SLOTS = 5;
 
@@ -36,7 +40,9 @@ export class KernelHeap {
 
   constructor(private readonly k: KernelExports) {
     this.current = k.memory.buffer;
-    this.top = Math.ceil(k.heapBase() / ALIGN) * ALIGN;
+    // From a page boundary: the scratch slots then start on one too (≈5 % faster over 2000 tensors of
+    // 500 weights than at an offset of 1 KiB, measured; the cause was not pinned down).
+    this.top = Math.ceil(k.heapBase() / PAGE) * PAGE;
     const at = this.allocate(SLOTS * SLOT_BYTES);
     if (at < 0) throw new RangeError('rprop: cannot reserve the kernels\' scratch memory');
     this.scratchAt = at;

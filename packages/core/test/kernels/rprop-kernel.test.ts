@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kernelsActive, rpropConstantsFor, rpropKernelStep, rpropStep, VARIANTS, type FloatArray, type RpropBuffers } from '../../src/index.js';
-import { kernelHeap } from '../../src/kernels/kernel-heap.js';
+import { kernelHeap, SLOT_BYTES } from '../../src/kernels/kernel-heap.js';
 import { arrayOf, dtype, rpropOptions, type Dtype } from '../properties/arbitraries.js';
 import { edgeArrays, firstDifference, type EdgeKinds } from './edge-values.js';
 
@@ -64,7 +64,7 @@ describe('the WebAssembly SIMD Rprop kernel', () => {
   }
 
   it('copies long arrays through in chunks without losing an element', () => {
-    const n = 8192 * 2 + 37;
+    const n = (2 * SLOT_BYTES) / 4 + 37; // three chunks of float32, five of float64
     for (const variant of VARIANTS) {
       for (const d of ['float32', 'float64'] as const) {
         const values = NAMES.map((_, k) => Array.from({ length: n }, (_, i) => (k === 3 ? 0.01 * (1 + (i % 7)) : Math.sin(i * (k + 1.3)))));
