@@ -357,7 +357,11 @@ export abstract class Optimizer<O extends object> {
     for (const [p, s] of states) this.state.set(p, s);
     this.stateByIndex.length = 0; // re-indexed at the next step
     this.loadExtraState(extra);
+    this.statesReplaced();
   }
+
+  /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */
+  protected statesReplaced(): void {}
 }
 
 function checkParameter(owner: string, p: Parameter, index: number): void {

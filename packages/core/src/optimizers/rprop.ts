@@ -179,6 +179,10 @@ export class Rprop extends Optimizer<RpropOptions> {
     this.offsetsOf[index] = state;
   }
 
+  protected override statesReplaced(): void {
+    this.offsetsOf.length = 0; // and so let the old records (and their kernel memory) go
+  }
+
   protected override stateValueProblem(key: string, value: number): string | null {
     return key === 'stepSize' && value < 0 ? 'must hold step sizes ≥ 0' : null;
   }
