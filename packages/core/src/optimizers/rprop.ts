@@ -3,7 +3,8 @@ import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.j
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
 import { kernelMinLength } from '../kernels/instance.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
-import { addStateBuffer, residentOffset } from '../kernels/kernel-state.js';
+import { addStateBuffer } from '../kernels/kernel-state.js';
+import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
@@ -127,21 +128,20 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>, index: number): void {
     const plus = isPlusVariant(group.variant);
-    if (this.offsetsOf[index] !== state) this.cacheOffsets(state, index);
-    let dwAt = this.offsets[3 * index + 2]!;
-    if (plus && dwAt < 0 && state.prevUpdate === undefined) {
+    const offsets = this.stateOffsets;
+    offsets.sync(state, index);
+    if (plus && offsets.at(index, 2) < 0 && state.prevUpdate === undefined) {
       // A group switched to a + variant after its state was made has no dw yet: start it at 0.
       addStateBuffer(state as Record<string, FloatArray>, 'prevUpdate', p.data);
-      this.cacheOffsets(state, index);
-      dwAt = this.offsets[3 * index + 2]!;
+      offsets.refresh(state, index);
       grad = p.grad ?? grad; // the allocation may have grown the kernels' memory: re-view resident buffers
     }
     const param = p.data;
     const c = rpropConstantsFor(param, group.etas, group.stepSizes, group.maximize);
-    const prevAt = this.offsets[3 * index]!, stepAt = this.offsets[3 * index + 1]!;
+    const prevAt = offsets.at(index, 0), stepAt = offsets.at(index, 1), dwAt = offsets.at(index, 2);
     const resident = prevAt >= 0 && stepAt >= 0 && (!plus || dwAt >= 0);
     if (resident && (param.length >= kernelMinLength() || (kernelHeap()?.offsetOf(param) ?? -1) >= 0)) {
-      // The state by offset: its views are not touched (see `cacheOffsets`).
+      // The state by offset, the gradient by its staged copy where there is one: no views touched.
       const gradAt = this.stagedGradientAt(index);
       if (rpropKernelRun(group.variant, param, gradAt >= 0 ? gradAt : grad, prevAt, stepAt, plus ? dwAt : undefined, c, this.lossIncreased)) return;
     }
@@ -155,32 +155,11 @@ export class Rprop extends Optimizer<RpropOptions> {
     fastRpropStep(group.variant, b, c, this.lossIncreased);
   }
 
-  /** Per parameter index, the state record whose offsets `offsets` holds. */
-  private readonly offsetsOf: Array<ParamState | undefined> = [];
-  /** Per parameter index i, at 3i, 3i + 1, 3i + 2: byte offsets of its gp, Δ, dw in the kernels' memory (−1: not there). */
-  private offsets = new Float64Array(0);
-
-  /**
-   * Caches where a parameter's state buffers live. A step over many tensors then reads one flat
-   * array instead of three objects per buffer (record, resident array, view), which the step's own
-   * data streams have evicted from cache by the next step: ≈1 µs per tensor at 5000 weights, measured.
-   * Offsets stay valid when the memory grows; a new state record (first step, loadStateDict) is
-   * noticed by its identity.
-   */
-  private cacheOffsets(state: ParamState, index: number): void {
-    if (this.offsets.length < 3 * (index + 1)) {
-      const grown = new Float64Array(Math.max(3 * (index + 1), 2 * this.offsets.length));
-      grown.set(this.offsets);
-      this.offsets = grown;
-    }
-    this.offsets[3 * index] = residentOffset(state, 'prev');
-    this.offsets[3 * index + 1] = residentOffset(state, 'stepSize');
-    this.offsets[3 * index + 2] = residentOffset(state, 'prevUpdate');
-    this.offsetsOf[index] = state;
-  }
+  /** Where each parameter's gp, Δ and dw live in the kernels' memory. */
+  private readonly stateOffsets = new StateOffsets(['prev', 'stepSize', 'prevUpdate']);
 
   protected override statesReplaced(): void {
-    this.offsetsOf.length = 0; // and so let the old records (and their kernel memory) go
+    this.stateOffsets.clear();
   }
 
   protected override stateValueProblem(key: string, value: number): string | null {
