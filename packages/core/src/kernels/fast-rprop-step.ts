@@ -1,8 +1,7 @@
 import type { RpropBuffers, RpropConstants } from '../rules/rprop-constants.js';
 import { rpropStep } from '../rules/rprop-step.js';
 import type { Variant } from '../types.js';
-import { kernelMinLength } from './instance.js';
-import { kernelHeap } from './kernel-heap.js';
+import { kernelHeapFor } from './kernel-heap.js';
 import { rpropKernelStep } from './rprop-kernel.js';
 
 /**
@@ -10,7 +9,6 @@ import { rpropKernelStep } from './rprop-kernel.js';
  * rule. Both give identical results (tested bit for bit).
  */
 export function fastRpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
-  const worthIt = b.param.length >= kernelMinLength() || (kernelHeap()?.offsetOf(b.param) ?? -1) >= 0;
-  if (worthIt && rpropKernelStep(variant, b, c, lossIncreased)) return;
+  if (kernelHeapFor(b.param) !== null && rpropKernelStep(variant, b, c, lossIncreased)) return;
   rpropStep(variant, b, c, lossIncreased);
 }

@@ -8,8 +8,6 @@ export interface StagedGradients {
   readonly at: readonly number[];
   /** Per gradient: the index of its first NaN or ±Infinity, or −1 (also where it was not staged). */
   readonly firstNonFinite: readonly number[];
-  /** A view of gradient `i`'s copy, made afresh (views detach when the memory grows). Staged ones only. */
-  view(i: number): FloatArray;
 }
 
 /**
@@ -18,13 +16,7 @@ export interface StagedGradients {
  */
 const at: number[] = [];
 const firstNonFinite: number[] = [];
-const lengths: number[] = [];
-const float32: boolean[] = [];
-const staged: StagedGradients = {
-  at,
-  firstNonFinite,
-  view: (i) => new (float32[i] ? Float32Array : Float64Array)(kernelHeap()!.buffer, at[i]!, lengths[i]!),
-};
+const staged: StagedGradients = { at, firstNonFinite };
 
 /** Bytes copied and checked at a time: the check then reads what the copy just left in L2. */
 const PIECE_BYTES = 64 * 1024;
@@ -57,16 +49,13 @@ function regionView(heap: KernelHeap, like: FloatArray): FloatArray {
  * Not staged (offset −1): null or resident gradients, ones shorter than `kernelMinLength()`, ones past
  * `stagingLimit()` bytes in all, and all of them where the kernels are off. Growing the region may
  * grow the memory, which moves resident buffers: read resident parameters' `data`/`grad` afresh
- * afterwards, and staged ones through `view`. The result is valid until the next call.
+ * afterwards. (Staged gradients are ordinary arrays, which never move, and hold the same values as
+ * their copies.) The result is valid until the next call.
  */
 export function stageGradients(grads: readonly (FloatArray | null)[]): StagedGradients {
   const count = grads.length;
-  at.length = firstNonFinite.length = lengths.length = float32.length = count;
-  for (let i = 0; i < count; i++) {
-    at[i] = firstNonFinite[i] = -1;
-    lengths[i] = 0;
-    float32[i] = false;
-  }
+  at.length = firstNonFinite.length = count;
+  for (let i = 0; i < count; i++) at[i] = firstNonFinite[i] = -1;
   const heap = kernelHeap();
   if (heap === null) return staged;
   const limit = stagingLimit();
@@ -90,8 +79,6 @@ export function stageGradients(grads: readonly (FloatArray | null)[]): StagedGra
     if (at[i]! < 0) continue;
     const g = grads[i]!;
     at[i] = region.at + at[i]!;
-    lengths[i] = g.length;
-    float32[i] = g instanceof Float32Array;
     firstNonFinite[i] = copyAndCheck(k, heap, g, at[i]!);
   }
   return staged;

@@ -1,6 +1,6 @@
 import type { FloatArray } from '../types.js';
 import { FreeList } from './free-list.js';
-import { kernels, type KernelExports } from './instance.js';
+import { kernelMinLength, kernels, type KernelExports } from './instance.js';
 
 const PAGE = 65536;
 /** Cache-line alignment: a chunk of an array then starts on a line, as the scratch slots do. */
@@ -127,4 +127,14 @@ export function kernelHeap(): KernelHeap | null {
   // One heap for the life of the module: a second would hand out memory the first already gave.
   heap ??= new KernelHeap(k);
   return heap;
+}
+
+/**
+ * The heap when the kernels should run on `a`: available, and `a` long enough to pay for copying it
+ * through their memory (`kernelMinLength`) or already living there; else null.
+ */
+export function kernelHeapFor(a: FloatArray): KernelHeap | null {
+  const h = kernelHeap();
+  if (h === null) return null;
+  return a.length >= kernelMinLength() || h.offsetOf(a) >= 0 ? h : null;
 }

@@ -1,23 +1,16 @@
 import type { LionConstants } from '../rules/lion.js';
 import type { FloatArray } from '../types.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
-import { kernelMinLength, kernels } from './instance.js';
-import { kernelHeap, type KernelHeap } from './kernel-heap.js';
+import { kernels } from './instance.js';
+import { kernelHeapFor } from './kernel-heap.js';
 
 /**
- * The heap when the kernels should run on these arrays (available, and long enough to pay for
- * copying, or already resident), else null.
+ * signSGD on the SIMD kernel, equal bit for bit to `signSgd`; false (nothing done) when it should not
+ * run. Here and below `grad` is an array, or the byte offset of its staged copy (see `Operand`).
  */
-function heapFor(a: FloatArray): KernelHeap | null {
-  const heap = kernelHeap();
-  if (heap === null) return null;
-  return a.length >= kernelMinLength() || heap.offsetOf(a) >= 0 ? heap : null;
-}
-
-/** signSGD on the SIMD kernel (`grad` an array, or the byte offset of a staged copy), equal bit for bit to `signSgd`; false (nothing done) when it should not run. */
 export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maximize: boolean): boolean {
   const k = kernels();
-  const heap = heapFor(param);
+  const heap = kernelHeapFor(param);
   if (k === null || heap === null) return false;
   const run = param instanceof Float32Array ? k.signSgdF32 : k.signSgdF64;
   const step = lr * (maximize ? -1 : 1);
@@ -30,7 +23,7 @@ export function signumKernel(
   param: FloatArray, grad: Operand, momentum: FloatArray, lr: number, beta: number, oneMinusBeta: number, maximize: boolean,
 ): boolean {
   const k = kernels();
-  const heap = heapFor(param);
+  const heap = kernelHeapFor(param);
   if (k === null || heap === null) return false;
   const run = param instanceof Float32Array ? k.signumF32 : k.signumF64;
   runInKernelMemory(heap, param, param.length, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>
@@ -42,7 +35,7 @@ export function signumKernel(
 /** Lion on the SIMD kernel, equal bit for bit to `lion`; false when it should not run. */
 export function lionKernel(param: FloatArray, grad: Operand, momentum: FloatArray, c: LionConstants): boolean {
   const k = kernels();
-  const heap = heapFor(param);
+  const heap = kernelHeapFor(param);
   if (k === null || heap === null) return false;
   const run = param instanceof Float32Array ? k.lionF32 : k.lionF64;
   runInKernelMemory(heap, param, param.length, [param, grad, momentum], [true, false, true], ([w, g, mo], m) =>

@@ -227,13 +227,11 @@ export abstract class Optimizer<O extends object> {
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         if (grads[index] !== null) {
-          const isStaged = staged.at[index]! >= 0;
-          const bad = isStaged ? staged.firstNonFinite[index]! : firstNonFinite(p.grad!);
-          if (bad >= 0) {
-            // Not the array from before staging: a resident gradient may have moved since.
-            const g = isStaged ? staged.view(index) : p.grad!;
-            throw this.refuse(index, p, `is ${describe(g[bad])} at index ${bad}`);
-          }
+          // A staged gradient is an ordinary array; any other is read afresh, as a resident one may
+          // have moved while the staging region grew.
+          const g = staged.at[index]! >= 0 ? grads[index]! : p.grad!;
+          const bad = staged.at[index]! >= 0 ? staged.firstNonFinite[index]! : firstNonFinite(g);
+          if (bad >= 0) throw this.refuse(index, p, `is ${describe(g[bad])} at index ${bad}`);
         }
         index++;
       }

@@ -1,8 +1,7 @@
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
-import { kernelMinLength } from '../kernels/instance.js';
-import { kernelHeap } from '../kernels/kernel-heap.js';
+import { kernelHeapFor } from '../kernels/kernel-heap.js';
 import { addStateBuffer } from '../kernels/kernel-state.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropKernelRun } from '../kernels/rprop-kernel.js';
@@ -140,7 +139,7 @@ export class Rprop extends Optimizer<RpropOptions> {
     const c = rpropConstantsFor(param, group.etas, group.stepSizes, group.maximize);
     const prevAt = offsets.at(index, 0), stepAt = offsets.at(index, 1), dwAt = offsets.at(index, 2);
     const resident = prevAt >= 0 && stepAt >= 0 && (!plus || dwAt >= 0);
-    if (resident && (param.length >= kernelMinLength() || (kernelHeap()?.offsetOf(param) ?? -1) >= 0)) {
+    if (resident && kernelHeapFor(param) !== null) {
       // The state by offset, the gradient by its staged copy where there is one: no views touched.
       const gradAt = this.stagedGradientAt(index);
       if (rpropKernelRun(group.variant, param, gradAt >= 0 ? gradAt : grad, prevAt, stepAt, plus ? dwAt : undefined, c, this.lossIncreased)) return;
