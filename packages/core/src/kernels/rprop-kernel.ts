@@ -4,7 +4,13 @@ import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
 
-const CODE: Record<Variant, number> = { 'rprop-': 0, 'irprop-': 1, 'rprop+': 2, 'irprop+': 3 };
+/** The kernels' variant codes (2 and up: the + variants, which keep dw). */
+export const VARIANT_CODE: Readonly<Record<Variant, number>> = { 'rprop-': 0, 'irprop-': 1, 'rprop+': 2, 'irprop+': 3 };
+
+/** Whether a step takes flipped weights' last change back: always for rprop+, for irprop+ when the loss rose. */
+export function revertsFlips(variant: Variant, lossIncreased: boolean): boolean {
+  return variant === 'rprop+' || (variant === 'irprop+' && lossIncreased);
+}
 
 /** The arguments of the call in progress: module-level, so a step allocates no closure per parameter. */
 const call = {
@@ -46,13 +52,13 @@ export function rpropKernelRun(
   const k = kernels();
   const heap = kernelHeap();
   if (k === null || heap === null) return false;
-  const code = CODE[variant];
+  const code = VARIANT_CODE[variant];
   const plus = code >= 2;
   if (plus && prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
   call.run = param instanceof Float32Array ? k.rpropF32 : k.rpropF64;
   call.code = code;
   call.c = c;
-  call.revert = variant === 'rprop+' || (variant === 'irprop+' && lossIncreased);
+  call.revert = revertsFlips(variant, lossIncreased);
   const operands = plus ? plusOperands : minusOperands;
   operands[0] = param;
   operands[1] = grad;

@@ -133,20 +133,35 @@ export abstract class Optimizer<O extends object> {
     return loss;
   }
 
-  /** `update` for every parameter with a gradient, in order. */
+  /** `update` for every parameter with a gradient, in order, group by group. */
   private updateAll(): void {
-    let index = 0;
+    let first = 0;
     for (const group of this.paramGroups) {
-      for (const p of group.params) {
-        const i = index++;
-        if (p.grad === null) continue;
-        const state = this.stateByIndex[i]!;
-        // Read after the state is made: making it in the kernels' memory may have moved resident buffers.
-        // A staged gradient is passed as the caller's array (it holds the same values as the copy);
-        // kernels read the copy, at `stagedGradientAt(i)`.
-        this.update(p, p.grad!, state, group, i);
-      }
+      this.updateGroup(group, first);
+      first += group.params.length;
     }
+  }
+
+  /**
+   * `update` for every parameter of `group` that has a gradient, in order; `first` is the index of
+   * the group's first parameter. An optimizer may override it to update a group's parameters
+   * together (the order of updates within a step does not matter: every gradient was checked first).
+   */
+  protected updateGroup(group: ResolvedGroup<O>, first: number): void {
+    const params = group.params;
+    for (let j = 0; j < params.length; j++) {
+      const p = params[j]!;
+      if (p.grad === null) continue;
+      // Read after the state is made: making it in the kernels' memory may have moved resident buffers.
+      // A staged gradient is passed as the caller's array (it holds the same values as the copy);
+      // kernels read the copy, at `stagedGradientAt(i)`.
+      this.update(p, p.grad, this.stateAt(first + j), group, first + j);
+    }
+  }
+
+  /** During a step's updates: the state of parameter `index` (made before any update runs). */
+  protected stateAt(index: number): ParamState {
+    return this.stateByIndex[index]!;
   }
 
   /**

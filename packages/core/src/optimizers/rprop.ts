@@ -1,8 +1,9 @@
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
-import { kernelHeapFor } from '../kernels/kernel-heap.js';
+import { kernelHeap, kernelHeapFor } from '../kernels/kernel-heap.js';
 import { addStateBuffer } from '../kernels/kernel-state.js';
+import { RpropBatch } from '../kernels/rprop-batch.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
@@ -124,6 +125,32 @@ export class Rprop extends Optimizer<RpropOptions> {
   protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
     return this.initStates([p], group)[0]!;
   }
+
+  /**
+   * The group's parameters whose gradient was staged and whose state lives in the kernels' memory go
+   * through the kernels together (see {@link RpropBatch}); the rest, one by one through `update`.
+   */
+  protected override updateGroup(group: ResolvedGroup<RpropOptions>, first: number): void {
+    if (kernelHeap() === null) return super.updateGroup(group, first);
+    const plus = isPlusVariant(group.variant);
+    const offsets = this.stateOffsets;
+    const params = group.params;
+    for (let j = 0; j < params.length; j++) {
+      const p = params[j]!;
+      const grad = p.grad;
+      if (grad === null) continue;
+      const index = first + j;
+      const state = this.stateAt(index);
+      offsets.sync(state, index);
+      const gradAt = this.stagedGradientAt(index);
+      const prevAt = offsets.at(index, 0), stepAt = offsets.at(index, 1), dwAt = offsets.at(index, 2);
+      if (gradAt >= 0 && prevAt >= 0 && stepAt >= 0 && (!plus || dwAt >= 0)) this.batch.add(p.data, gradAt, prevAt, stepAt, dwAt);
+      else this.update(p, grad, state, group, index);
+    }
+    this.batch.run(group.variant, group.etas, group.stepSizes, group.maximize, this.lossIncreased);
+  }
+
+  private readonly batch = new RpropBatch();
 
   protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>, index: number): void {
     const plus = isPlusVariant(group.variant);

@@ -127,6 +127,28 @@ describe('staged gradients shared by several optimizers', () => {
   });
 });
 
+describe('groups with their own options, mixing float32 and float64 parameters', () => {
+  it('each parameter steps with its group\'s options in its own precision, as the reference does', () => {
+    const run = (path: Path) => {
+      usePath(path);
+      const f32 = makeParams(path, 'float32', [300, 9, 70], (n, k) => values(n, 41 + k));
+      const f64 = makeParams(path, 'float64', [70, 300], (n, k) => values(n, 51 + k));
+      const all = [...f32, ...f64];
+      const opt = new Rprop([
+        { params: [f32[0]!, f64[0]!, f32[1]!], etas: [0.3, 1.7], stepSizes: [1e-3, 0.5] },
+        { params: [f64[1]!, f32[2]!], variant: 'irprop+', lr: 0.1, maximize: true },
+      ]);
+      for (let t = 0; t < 6; t++) {
+        all.forEach((p, k) => setGrad(p, values(p.data.length, 400 * t + k), p.data instanceof Float32Array ? 'float32' : 'float64'));
+        opt.step(() => (t * 13) % 5);
+      }
+      return { params: all.map((p) => Array.from(p.data)), state: opt.stateDict() };
+    };
+    const reference = run('reference');
+    for (const path of PATHS) expect(run(path), path).toStrictEqual(reference);
+  });
+});
+
 describe.each(PATHS)('what a step caches per parameter follows its state (%s path)', (path) => {
   /** Runs `script` on the reference rules and on `path`; both must leave the same parameters and state. */
   function sameAsReference(script: (params: Parameter[], opt: Rprop) => void): void {
