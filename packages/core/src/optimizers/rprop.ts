@@ -127,11 +127,12 @@ export class Rprop extends Optimizer<RpropOptions> {
   }
 
   /**
-   * The group's parameters whose gradient was staged and whose state lives in the kernels' memory go
-   * through the kernels together (see {@link RpropBatch}); the rest, one by one through `update`.
+   * The group's parameters whose gradient and state are in the kernels' memory (a staged gradient, or
+   * a resident parameter's own) go through the kernels together (see {@link RpropBatch}); the rest, one by one through `update`.
    */
   protected override updateGroup(group: ResolvedGroup<RpropOptions>, first: number): void {
-    if (kernelHeap() === null) return super.updateGroup(group, first);
+    const heap = kernelHeap();
+    if (heap === null) return super.updateGroup(group, first);
     const plus = isPlusVariant(group.variant);
     const offsets = this.stateOffsets;
     const params = group.params;
@@ -142,9 +143,14 @@ export class Rprop extends Optimizer<RpropOptions> {
       const index = first + j;
       const state = this.stateAt(index);
       offsets.sync(state, index);
-      const gradAt = this.stagedGradientAt(index);
+      const param = p.data;
+      const paramAt = heap.offsetOf(param);
+      const staged = this.stagedGradientAt(index);
+      // A resident gradient is used in place, but only with a resident parameter: an ordinary
+      // parameter with one is short or was refused staging, and goes the per-tensor way.
+      const gradAt = staged >= 0 ? staged : paramAt >= 0 ? heap.offsetOf(grad) : -1;
       const prevAt = offsets.at(index, 0), stepAt = offsets.at(index, 1), dwAt = offsets.at(index, 2);
-      if (gradAt >= 0 && prevAt >= 0 && stepAt >= 0 && (!plus || dwAt >= 0)) this.batch.add(p.data, gradAt, prevAt, stepAt, dwAt);
+      if (gradAt >= 0 && prevAt >= 0 && stepAt >= 0 && (!plus || dwAt >= 0)) this.batch.add(param, paramAt, gradAt, prevAt, stepAt, dwAt);
       else this.update(p, grad, state, group, index);
     }
     this.batch.run(group.variant, group.etas, group.stepSizes, group.maximize, this.lossIncreased);
