@@ -1,8 +1,9 @@
-import type { RpropBuffers, RpropConstants } from '../rules/rprop-constants.js';
+import { rpropConstantsFor, type RpropBuffers, type RpropConstants } from '../rules/rprop-constants.js';
 import type { FloatArray, Variant } from '../types.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
+import type { BatchKernel } from './tensor-batch.js';
 
 /** The kernels' variant codes (2 and up: the + variants, which keep dw). */
 export const VARIANT_CODE: Readonly<Record<Variant, number>> = { 'rprop-': 0, 'irprop-': 1, 'rprop+': 2, 'irprop+': 3 };
@@ -72,4 +73,26 @@ export function rpropKernelRun(
     for (let i = 0; i < operands.length; i++) operands[i] = EMPTY; // (a loop: fill() is a slow call here)
   }
   return true;
+}
+
+const F32 = new Float32Array(0);
+const F64 = new Float64Array(0);
+
+/**
+ * The Rprop kernel for a `TensorBatch` of one group (operands: g, gp, Δ, dw), its options turned into
+ * constants once per precision. The kernels must be available.
+ */
+export function rpropBatchKernel(
+  variant: Variant, etas: readonly [number, number], stepSizes: readonly [number, number], maximize: boolean, lossIncreased: boolean,
+): BatchKernel {
+  const k = kernels()!;
+  const code = VARIANT_CODE[variant];
+  const revert = revertsFlips(variant, lossIncreased);
+  let c32: RpropConstants | null = null;
+  let c64: RpropConstants | null = null;
+  return (o, m, f32) => {
+    const c = f32 ? (c32 ??= rpropConstantsFor(F32, etas, stepSizes, maximize)) : (c64 ??= rpropConstantsFor(F64, etas, stepSizes, maximize));
+    (f32 ? k.rpropF32 : k.rpropF64)(code, o[0]!, o[1]!, o[2]!, o[3]!, code >= 2 ? o[4]! : 0, m,
+      c.etaMinus, c.etaPlus, c.stepMin, c.stepMax, c.maximize, revert);
+  };
 }

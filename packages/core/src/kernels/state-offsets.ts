@@ -34,9 +34,9 @@ export class StateOffsets {
     this.records[index] = state;
   }
 
-  /** The byte offset of buffer `names[k]` of parameter `index` (after `sync`), or −1. */
+  /** The byte offset of buffer `names[k]` of parameter `index` (after `sync`), or −1 (also for k past the names). */
   at(index: number, k: number): number {
-    return this.offsets[this.names.length * index + k]!;
+    return k < this.names.length ? this.offsets[this.names.length * index + k]! : -1;
   }
 
   /** Forgets every record (and so lets them, and their kernel memory, go). */

@@ -1,4 +1,6 @@
-import { lionKernel } from '../kernels/relative-kernels.js';
+import { lionBatchKernel, lionKernel } from '../kernels/relative-kernels.js';
+import { StateOffsets } from '../kernels/state-offsets.js';
+import { TensorBatch } from '../kernels/tensor-batch.js';
 import { lion, type LionConstants } from '../rules/lion.js';
 import { roundingOf } from '../sign.js';
 import { optimizerState } from '../kernels/kernel-state.js';
@@ -54,19 +56,37 @@ export class Lion extends Optimizer<LionOptions> {
     return optimizerState(p.data, ['momentum']);
   }
 
+  /** A group's tensors whose gradient and momentum are in the kernels' memory step together (see `TensorBatch`). */
+  protected override updateGroup(g: ResolvedGroup<LionOptions>, first: number): void {
+    this.updateGroupBatched(g, first, this.stateOffsets, 1, this.batch, () =>
+      lionBatchKernel(lionConstants(g, Math.fround), lionConstants(g, (x) => x)));
+  }
+
+  private readonly stateOffsets = new StateOffsets(['momentum']);
+  /** Operands: g, momentum. */
+  private readonly batch = new TensorBatch(2);
+
+  protected override statesReplaced(): void {
+    this.stateOffsets.clear();
+  }
+
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<LionOptions>, index: number): void {
-    const r = roundingOf(p.data);
-    const [b1, b2] = g.betas;
-    const c: LionConstants = {
-      lr: r(g.lr),
-      beta1: r(b1),
-      oneMinusBeta1: r(1 - b1),
-      beta2: r(b2),
-      oneMinusBeta2: r(1 - b2),
-      weightDecay: r(g.weightDecay),
-      maximize: g.maximize,
-    };
+    const c = lionConstants(g, roundingOf(p.data));
     const gradAt = this.stagedGradientAt(index); // the checked copy in the kernels' memory, if staged
     if (!lionKernel(p.data, gradAt >= 0 ? gradAt : grad, s.momentum as FloatArray, c)) lion(p.data, grad, s.momentum as FloatArray, c);
   }
+}
+
+/** A group's options as Lion's constants, rounded by `r` (to a buffer's precision). */
+function lionConstants(g: LionOptions, r: (x: number) => number): LionConstants {
+  const [b1, b2] = g.betas;
+  return {
+    lr: r(g.lr),
+    beta1: r(b1),
+    oneMinusBeta1: r(1 - b1),
+    beta2: r(b2),
+    oneMinusBeta2: r(1 - b2),
+    weightDecay: r(g.weightDecay),
+    maximize: g.maximize,
+  };
 }

@@ -2,7 +2,10 @@ import { withoutUndefined } from '../defined.js';
 import { describe, parameterLabel } from '../errors.js';
 import { firstNonFinite } from '../kernels/first-non-finite.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
+import { kernelHeap } from '../kernels/kernel-heap.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
+import type { StateOffsets } from '../kernels/state-offsets.js';
+import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
 
 /** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
@@ -148,6 +151,10 @@ export abstract class Optimizer<O extends object> {
    * together (the order of updates within a step does not matter: every gradient was checked first).
    */
   protected updateGroup(group: ResolvedGroup<O>, first: number): void {
+    this.updateEach(group, first);
+  }
+
+  private updateEach(group: ResolvedGroup<O>, first: number): void {
     const params = group.params;
     for (let j = 0; j < params.length; j++) {
       const p = params[j]!;
@@ -157,6 +164,40 @@ export abstract class Optimizer<O extends object> {
       // kernels read the copy, at `stagedGradientAt(i)`.
       this.update(p, p.grad, this.stateAt(first + j), group, first + j);
     }
+  }
+
+  /**
+   * `updateGroup` for optimizers with kernels that take a tensor's gradient and state by offset: the
+   * group's parameters whose gradient (staged, or a resident parameter's own) and first `needed`
+   * state buffers (as `offsets` names them) are all in the kernels' memory go into `batch`, which then
+   * runs `kernel()` on them; the others go through `update`. Without the kernels, the plain loop.
+   */
+  protected updateGroupBatched(
+    group: ResolvedGroup<O>, first: number, offsets: StateOffsets, needed: number, batch: TensorBatch, kernel: () => BatchKernel,
+  ): void {
+    const heap = kernelHeap();
+    if (heap === null) return this.updateEach(group, first);
+    const params = group.params;
+    for (let j = 0; j < params.length; j++) {
+      const p = params[j]!;
+      const grad = p.grad;
+      if (grad === null) continue;
+      const index = first + j;
+      const state = this.stateAt(index);
+      offsets.sync(state, index);
+      const param = p.data;
+      const paramAt = heap.offsetOf(param);
+      const staged = this.stagedGradientAt(index);
+      // A resident gradient is used in place, but only with a resident parameter: an ordinary
+      // parameter with one is short or was refused staging, and goes the per-tensor way.
+      const gradAt = staged >= 0 ? staged : paramAt >= 0 ? heap.offsetOf(grad) : -1;
+      let ready = gradAt >= 0;
+      for (let k = 0; k < needed && ready; k++) ready = offsets.at(index, k) >= 0;
+      // State the kernel does not read (dw of a minus variant) goes in as offset 0: never copied, never used.
+      if (ready) batch.add(param, paramAt, gradAt, needed > 0 ? offsets.at(index, 0) : 0, needed > 1 ? offsets.at(index, 1) : 0, needed > 2 ? offsets.at(index, 2) : 0);
+      else this.update(p, grad, state, group, index);
+    }
+    batch.run(kernel());
   }
 
   /** During a step's updates: the state of parameter `index` (made before any update runs). */

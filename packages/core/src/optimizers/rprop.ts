@@ -1,11 +1,11 @@
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
-import { kernelHeap, kernelHeapFor } from '../kernels/kernel-heap.js';
+import { kernelHeapFor } from '../kernels/kernel-heap.js';
 import { addStateBuffer } from '../kernels/kernel-state.js';
-import { RpropBatch } from '../kernels/rprop-batch.js';
+import { TensorBatch } from '../kernels/tensor-batch.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
-import { rpropKernelRun } from '../kernels/rprop-kernel.js';
+import { rpropBatchKernel, rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -126,37 +126,15 @@ export class Rprop extends Optimizer<RpropOptions> {
     return this.initStates([p], group)[0]!;
   }
 
-  /**
-   * The group's parameters whose gradient and state are in the kernels' memory (a staged gradient, or
-   * a resident parameter's own) go through the kernels together (see {@link RpropBatch}); the rest, one by one through `update`.
-   */
+  /** A group's tensors whose gradient and state are in the kernels' memory step together (see `TensorBatch`). */
   protected override updateGroup(group: ResolvedGroup<RpropOptions>, first: number): void {
-    const heap = kernelHeap();
-    if (heap === null) return super.updateGroup(group, first);
-    const plus = isPlusVariant(group.variant);
-    const offsets = this.stateOffsets;
-    const params = group.params;
-    for (let j = 0; j < params.length; j++) {
-      const p = params[j]!;
-      const grad = p.grad;
-      if (grad === null) continue;
-      const index = first + j;
-      const state = this.stateAt(index);
-      offsets.sync(state, index);
-      const param = p.data;
-      const paramAt = heap.offsetOf(param);
-      const staged = this.stagedGradientAt(index);
-      // A resident gradient is used in place, but only with a resident parameter: an ordinary
-      // parameter with one is short or was refused staging, and goes the per-tensor way.
-      const gradAt = staged >= 0 ? staged : paramAt >= 0 ? heap.offsetOf(grad) : -1;
-      const prevAt = offsets.at(index, 0), stepAt = offsets.at(index, 1), dwAt = offsets.at(index, 2);
-      if (gradAt >= 0 && prevAt >= 0 && stepAt >= 0 && (!plus || dwAt >= 0)) this.batch.add(param, paramAt, gradAt, prevAt, stepAt, dwAt);
-      else this.update(p, grad, state, group, index);
-    }
-    this.batch.run(group.variant, group.etas, group.stepSizes, group.maximize, this.lossIncreased);
+    const needed = isPlusVariant(group.variant) ? 3 : 2; // gp, Δ (and dw)
+    this.updateGroupBatched(group, first, this.stateOffsets, needed, this.batch, () =>
+      rpropBatchKernel(group.variant, group.etas, group.stepSizes, group.maximize, this.lossIncreased));
   }
 
-  private readonly batch = new RpropBatch();
+  /** Operands: g, gp, Δ, dw. */
+  private readonly batch = new TensorBatch(4);
 
   protected override update(p: Parameter, grad: FloatArray, state: ParamState, group: ResolvedGroup<RpropOptions>, index: number): void {
     const plus = isPlusVariant(group.variant);

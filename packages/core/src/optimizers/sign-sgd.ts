@@ -1,4 +1,6 @@
-import { signSgdKernel } from '../kernels/relative-kernels.js';
+import { signSgdBatchKernel, signSgdKernel } from '../kernels/relative-kernels.js';
+import { StateOffsets } from '../kernels/state-offsets.js';
+import { TensorBatch } from '../kernels/tensor-batch.js';
 import { signSgd } from '../rules/sign-sgd.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
@@ -39,6 +41,16 @@ export class SignSGD extends Optimizer<SignSGDOptions> {
   protected override initState(): ParamState {
     return {};
   }
+
+  /** A group's tensors whose gradient is in the kernels' memory step together (see `TensorBatch`). */
+  protected override updateGroup(g: ResolvedGroup<SignSGDOptions>, first: number): void {
+    this.updateGroupBatched(g, first, this.noState, 0, this.batch, () => signSgdBatchKernel(Math.fround(g.lr), g.lr, g.maximize));
+  }
+
+  /** Operand: g. */
+  private readonly batch = new TensorBatch(1);
+  /** signSGD keeps no state: no offsets to read. */
+  private readonly noState = new StateOffsets([]);
 
   protected override update(p: Parameter, grad: FloatArray, _s: ParamState, g: ResolvedGroup<SignSGDOptions>, index: number): void {
     const lr = roundingOf(p.data)(g.lr);

@@ -1,4 +1,6 @@
-import { signumKernel } from '../kernels/relative-kernels.js';
+import { signumBatchKernel, signumKernel, type SignumConstants } from '../kernels/relative-kernels.js';
+import { StateOffsets } from '../kernels/state-offsets.js';
+import { TensorBatch } from '../kernels/tensor-batch.js';
 import { signum } from '../rules/signum.js';
 import { roundingOf } from '../sign.js';
 import { optimizerState } from '../kernels/kernel-state.js';
@@ -43,6 +45,21 @@ export class Signum extends Optimizer<SignumOptions> {
   protected override initState(p: Parameter): ParamState {
     // In the kernels' memory when they run, so a step copies only w and g through it.
     return optimizerState(p.data, ['momentum']);
+  }
+
+  /** A group's tensors whose gradient and momentum are in the kernels' memory step together (see `TensorBatch`). */
+  protected override updateGroup(g: ResolvedGroup<SignumOptions>, first: number): void {
+    const constants = (r: (x: number) => number): SignumConstants => ({ lr: r(g.lr), beta: r(g.beta), oneMinusBeta: r(1 - g.beta) });
+    this.updateGroupBatched(g, first, this.stateOffsets, 1, this.batch, () =>
+      signumBatchKernel(constants(Math.fround), constants((x) => x), g.maximize));
+  }
+
+  private readonly stateOffsets = new StateOffsets(['momentum']);
+  /** Operands: g, momentum. */
+  private readonly batch = new TensorBatch(2);
+
+  protected override statesReplaced(): void {
+    this.stateOffsets.clear();
   }
 
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<SignumOptions>, index: number): void {

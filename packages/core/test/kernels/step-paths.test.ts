@@ -127,17 +127,29 @@ describe('staged gradients shared by several optimizers', () => {
   });
 });
 
-describe('groups with their own options, mixing float32 and float64 parameters', () => {
+/** Per optimizer, two groups' options (each differing from the defaults) and how to make it. */
+const GROUPED: Record<string, { options: [object, object]; make: (groups: never) => Optimizer<object> }> = {
+  Rprop: {
+    options: [{ etas: [0.3, 1.7], stepSizes: [1e-3, 0.5] }, { variant: 'irprop+', lr: 0.1, maximize: true }],
+    make: (groups) => new Rprop(groups),
+  },
+  SignSGD: { options: [{ lr: 0.03 }, { lr: 0.1, maximize: true }], make: (groups) => new SignSGD(groups) },
+  Signum: { options: [{ lr: 0.03, beta: 0.7 }, { lr: 0.1, beta: 0.95, maximize: true }], make: (groups) => new Signum(groups) },
+  Lion: { options: [{ lr: 0.03, betas: [0.8, 0.9] }, { lr: 0.1, weightDecay: 0.3, maximize: true }], make: (groups) => new Lion(groups) },
+};
+
+describe.each(Object.keys(GROUPED))('%s: groups with their own options, mixing float32 and float64 parameters', (name) => {
   it('each parameter steps with its group\'s options in its own precision, as the reference does', () => {
+    const { options, make } = GROUPED[name]!;
     const run = (path: Path) => {
       usePath(path);
       const f32 = makeParams(path, 'float32', [300, 9, 70], (n, k) => values(n, 41 + k));
       const f64 = makeParams(path, 'float64', [70, 300], (n, k) => values(n, 51 + k));
       const all = [...f32, ...f64];
-      const opt = new Rprop([
-        { params: [f32[0]!, f64[0]!, f32[1]!], etas: [0.3, 1.7], stepSizes: [1e-3, 0.5] },
-        { params: [f64[1]!, f32[2]!], variant: 'irprop+', lr: 0.1, maximize: true },
-      ]);
+      const opt = make([
+        { params: [f32[0]!, f64[0]!, f32[1]!], ...options[0] },
+        { params: [f64[1]!, f32[2]!], ...options[1] },
+      ] as never);
       for (let t = 0; t < 6; t++) {
         all.forEach((p, k) => setGrad(p, values(p.data.length, 400 * t + k), p.data instanceof Float32Array ? 'float32' : 'float64'));
         opt.step(() => (t * 13) % 5);
