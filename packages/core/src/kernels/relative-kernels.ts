@@ -62,6 +62,7 @@ export interface SignumConstants {
   readonly oneMinusBeta: number;
 }
 
+/** Signum; `c32`/`c64`: its constants rounded to float32 / as they are. */
 export function signumBatchKernel(c32: SignumConstants, c64: SignumConstants, maximize: boolean): BatchKernel {
   const k = kernels()!;
   return (o, m, f32) => {
@@ -70,6 +71,7 @@ export function signumBatchKernel(c32: SignumConstants, c64: SignumConstants, ma
   };
 }
 
+/** Lion; `c32`/`c64`: its constants rounded to float32 / as they are. */
 export function lionBatchKernel(c32: LionConstants, c64: LionConstants): BatchKernel {
   const k = kernels()!;
   return (o, m, f32) => {

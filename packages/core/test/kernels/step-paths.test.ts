@@ -163,37 +163,37 @@ describe.each(Object.keys(GROUPED))('%s: groups with their own options, mixing f
 
 describe.each(PATHS)('what a step caches per parameter follows its state (%s path)', (path) => {
   /** Runs `script` on the reference rules and on `path`; both must leave the same parameters and state. */
-  function sameAsReference(script: (params: Parameter[], opt: Rprop) => void): void {
+  function sameAsReference<T extends Optimizer<object>>(script: (params: Parameter[], opt: T) => void, make: (ps: Parameter[]) => T): void {
     const run = (p: Path) => {
       usePath(p);
       const params = makeParams(p, 'float32', [300, 7, 70], (n, k) => values(n, 31 + k));
-      const opt = new Rprop(params);
+      const opt = make(params);
       script(params, opt);
       return { params: params.map((q) => Array.from(q.data)), state: opt.stateDict() };
     };
     expect(run(path)).toStrictEqual(run('reference'));
   }
 
-  const stepWith = (params: Parameter[], opt: Rprop, t: number) => {
+  const stepWith = (params: Parameter[], opt: Optimizer<object>, t: number) => {
     params.forEach((p, k) => setGrad(p, values(p.data.length, 300 * t + k), 'float32'));
     opt.step(() => (t * 31) % 7);
   };
 
   it('a group switched to a + variant mid-run gets its dw and backtracks from then on', () => {
-    sameAsReference((params, opt) => {
+    sameAsReference<Rprop>((params, opt) => {
       for (let t = 0; t < 3; t++) stepWith(params, opt, t);
       opt.paramGroups[0]!.variant = 'rprop+';
       for (let t = 3; t < 7; t++) stepWith(params, opt, t);
-    });
+    }, (ps) => new Rprop(ps));
   });
 
-  it('loadStateDict into an optimizer that has stepped: the next steps use the loaded state', () => {
+  it.each(['irprop-', 'Signum', 'Lion'])('loadStateDict into an optimizer that has stepped: the next steps use the loaded state (%s)', (name) => {
     sameAsReference((params, opt) => {
       for (let t = 0; t < 2; t++) stepWith(params, opt, t);
       const saved = JSON.parse(JSON.stringify(opt.stateDict()));
       for (let t = 2; t < 5; t++) stepWith(params, opt, t);
       opt.loadStateDict(saved);
       for (let t = 5; t < 8; t++) stepWith(params, opt, t);
-    });
+    }, OPTIMIZERS[name]!);
   });
 });
