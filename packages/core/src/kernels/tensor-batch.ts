@@ -18,8 +18,8 @@ const W_ONLY = [true, false, false, false, false];
  * then stepped in one tight loop by `run`.
  *
  * Why: over many small tensors the per-tensor path (`update` → kernel wrapper → `runInKernelMemory`)
- * costs ≈0.4 µs of JavaScript per tensor — a quarter of an Rprop step at 2000 × 500 float32 (A/B:
- * this loop takes 0.75 of the time) — and more where it reaches state through views. Here a resident
+ * costs ≈0.4 µs of JavaScript per tensor — up to a quarter of an Rprop step at 2000 × 500 float32
+ * (A/B: this loop takes 0.75–0.87 of the time) — and more where it reaches state through views. Here a resident
  * parameter costs a kernel call, an ordinary one that fits a scratch slot a copy in, the call and a
  * copy out, and larger ones take the chunked path. Reused from step to step.
  */
