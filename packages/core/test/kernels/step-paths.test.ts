@@ -28,9 +28,13 @@ function makeParams(path: Path, d: Dtype, lengths: number[], init: (n: number, k
   });
 }
 
-function setGrad(p: Parameter, values: number[] | null, d: Dtype): void {
+/**
+ * Gives `p` the gradient `values`: an ordinary array, or for a resident parameter its own gradient
+ * buffer — unless `ordinary`, which hands a resident parameter an ordinary array (then staged).
+ */
+function setGrad(p: Parameter, values: number[] | null, d: Dtype, ordinary = false): void {
   if (values === null) p.grad = null;
-  else if ('gradBuffer' in p) {
+  else if ('gradBuffer' in p && !ordinary) {
     (p as { gradBuffer: FloatArray }).gradBuffer.set(values);
     p.grad = (p as { gradBuffer: FloatArray }).gradBuffer;
   } else p.grad = (d === 'float32' ? Float32Array : Float64Array).from(values);
@@ -74,7 +78,8 @@ describe.each(PATHS)('a step on the %s path', (path) => {
           const params = makeParams(p, d, lengths, draw);
           const opt = OPTIMIZERS[optimizer]!(params);
           for (let t = 0; t < steps; t++) {
-            params.forEach((q, k) => setGrad(q, (t + k) % 4 === 3 ? null : draw(q.data.length, 100 * t + k + 7), d));
+            // On the mixed path every other step hands resident parameters ordinary gradients.
+            params.forEach((q, k) => setGrad(q, (t + k) % 4 === 3 ? null : draw(q.data.length, 100 * t + k + 7), d, p === 'mixed' && t % 2 === 1));
             opt.step(() => (t * 7919) % 5);
           }
           return { params: params.map((q) => Array.from(q.data)), state: opt.stateDict() };
