@@ -6,7 +6,6 @@
 @inline export function vadd<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.add(a, b) : f64x2.add(a, b); }
 @inline export function vsub<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.sub(a, b) : f64x2.sub(a, b); }
 @inline export function vmul<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.mul(a, b) : f64x2.mul(a, b); }
-@inline export function vneg<T>(a: v128): v128 { return sizeof<T>() == 4 ? f32x4.neg(a) : f64x2.neg(a); }
 @inline export function vgt<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.gt(a, b) : f64x2.gt(a, b); }
 @inline export function vlt<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.lt(a, b) : f64x2.lt(a, b); }
 @inline export function vne<T>(a: v128, b: v128): v128 { return sizeof<T>() == 4 ? f32x4.ne(a, b) : f64x2.ne(a, b); }
@@ -17,10 +16,6 @@
 
 /** Every lane's sign bit set (−0.0): xor negates, and keeps the sign. */
 @inline export function signMask<T>(): v128 { return vsplat<T>(<T>-0.0); }
-/** Every lane's bits but the sign: and gives |x|. */
-@inline export function absMask<T>(): v128 {
-  return sizeof<T>() == 4 ? i32x4.splat(0x7fffffff) : i64x2.splat(0x7fffffffffffffff);
-}
 /**
  * Each lane all ones where its sign bit is set, else all zeros: an arithmetic shift for 32-bit lanes,
  * a signed compare with 0 for 64-bit ones (SSE has no 64-bit arithmetic shift, and V8's emulation of

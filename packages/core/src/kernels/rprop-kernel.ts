@@ -26,10 +26,13 @@ const plusOperands: Operand[] = [];
 const WRITTEN = [true, false, true, true, true];
 const EMPTY = new Float32Array(0);
 
+/** One kernel call: `o` holds the byte offsets of w, g, gp, Δ (and dw for the + variants, code ≥ 2). */
+function callRprop(run: KernelExports['rpropF32'], code: number, o: readonly number[], m: number, c: RpropConstants, revert: boolean): void {
+  run(code, o[0]!, o[1]!, o[2]!, o[3]!, code >= 2 ? o[4]! : 0, m, c.etaMinus, c.etaPlus, c.stepMin, c.stepMax, c.maximize, revert);
+}
+
 function runKernel(offsets: readonly number[], m: number): void {
-  const c = call.c!;
-  call.run!(call.code, offsets[0]!, offsets[1]!, offsets[2]!, offsets[3]!, call.code >= 2 ? offsets[4]! : 0, m,
-    c.etaMinus, c.etaPlus, c.stepMin, c.stepMax, c.maximize, call.revert);
+  callRprop(call.run!, call.code, offsets, m, call.c!, call.revert);
 }
 
 /**
@@ -92,7 +95,6 @@ export function rpropBatchKernel(
   let c64: RpropConstants | null = null;
   return (o, m, f32) => {
     const c = f32 ? (c32 ??= rpropConstantsFor(F32, etas, stepSizes, maximize)) : (c64 ??= rpropConstantsFor(F64, etas, stepSizes, maximize));
-    (f32 ? k.rpropF32 : k.rpropF64)(code, o[0]!, o[1]!, o[2]!, o[3]!, code >= 2 ? o[4]! : 0, m,
-      c.etaMinus, c.etaPlus, c.stepMin, c.stepMax, c.maximize, revert);
+    callRprop(f32 ? k.rpropF32 : k.rpropF64, code, o, m, c, revert);
   };
 }

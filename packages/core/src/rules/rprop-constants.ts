@@ -33,22 +33,9 @@ export function rpropConstantsFor(
   stepSizes: readonly [number, number],
   maximize: boolean,
 ): RpropConstants {
-  const float32 = array instanceof Float32Array;
-  const r = float32 ? Math.fround : (x: number) => x;
-  const etaMinus = r(etas[0]), etaPlus = r(etas[1]), stepMin = r(stepSizes[0]), stepMax = r(stepSizes[1]);
-  // The last result per type is reused when it matches (a step asks once per parameter, with the
-  // same options nearly always): one allocation fewer per tensor. Object.is, so −0 ≠ +0.
-  const last = float32 ? last32 : last64;
-  if (last !== null && Object.is(last.etaMinus, etaMinus) && Object.is(last.etaPlus, etaPlus) &&
-    Object.is(last.stepMin, stepMin) && Object.is(last.stepMax, stepMax) && last.maximize === maximize) return last;
-  const made = Object.freeze({ etaMinus, etaPlus, stepMin, stepMax, maximize });
-  if (float32) last32 = made;
-  else last64 = made;
-  return made;
+  const r = array instanceof Float32Array ? Math.fround : (x: number) => x;
+  return { etaMinus: r(etas[0]), etaPlus: r(etas[1]), stepMin: r(stepSizes[0]), stepMax: r(stepSizes[1]), maximize };
 }
-
-let last32: RpropConstants | null = null;
-let last64: RpropConstants | null = null;
 
 /**
  * Step 3 of the semantics: Δ·f clamped to [Δmin, Δmax], f chosen by s = sign(g)·sign(gp). For a
