@@ -27,7 +27,11 @@ export interface IterationInfo {
 export interface MinimizeOptions extends Partial<RpropOptions> {
   /** Most steps to take. Default 100 000. */
   maxIterations?: number;
-  /** Converged when every Δᵢ ≤ xTol·|xᵢ| or Δᵢ ≤ xTolAbs. Default 2⁻⁵² (Δ below about one ulp of x). */
+  /**
+   * Converged when every Δᵢ ≤ xTol·|xᵢ| or Δᵢ ≤ xTolAbs, for coordinates whose derivative has changed
+   * sign at least once (or is zero now) — a Δ that only started small has not converged. Default 2⁻⁵²
+   * (Δ below about one ulp of x).
+   */
   xTol?: number;
   /** See `xTol`; the absolute floor for coordinates near 0. Default 1e-15. */
   xTolAbs?: number;
@@ -89,7 +93,7 @@ export const MINIMIZE_DEFAULTS = Object.freeze({
  * ```
  */
 export function minimize(fun: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
-  const o = { ...MINIMIZE_DEFAULTS, ...withoutUndefined(options) };
+  const o = { ...MINIMIZE_DEFAULTS, ...withoutUndefined(options ?? {}) };
   const rprop: RpropOptions = { lr: o.lr, etas: o.etas, stepSizes: o.stepSizes, variant: o.variant, maximize: o.maximize };
   validateRpropOptions(rprop, '', 'minimize');
   if (!Number.isInteger(o.maxIterations) || o.maxIterations < 0) {
@@ -115,13 +119,19 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   const constants = rpropConstantsFor(x, o.etas, o.stepSizes, o.maximize);
   const sense = o.maximize ? -1 : 1;
 
+  // Per coordinate: whether its gradient's sign has flipped yet. Until it has, its Δ has only been
+  // growing from lr (or held at it), so a small Δ says nothing about convergence: with lr ≤ xTolAbs
+  // the step-size test would otherwise stop after one step, far from the minimum.
+  const flipped = new Uint8Array(n);
   const best = Float64Array.from(x);
   let bestF = Infinity;
-  let prevF = Infinity;
+  // The previous score (f, or −f when maximizing): iRprop+ backtracks when the objective got worse.
+  let prevScore = Infinity;
+  let lastF = NaN;
   let evaluations = 0;
   const finish = (iterations: number, converged: boolean, message: string): MinimizeResult => ({
     x: bestF === Infinity ? x : best,
-    fun: bestF === Infinity ? NaN : sense * bestF,
+    fun: bestF === Infinity ? lastF : sense * bestF,
     iterations,
     evaluations,
     converged,
@@ -132,6 +142,9 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     const f = fun(x, grad);
     evaluations++;
     if (typeof f !== 'number' || Number.isNaN(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
+    lastF = f;
+    // An infinite f has no minimum to approach here (−∞: unbounded; +∞: outside f's domain, or overflow).
+    if (!Number.isFinite(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
     const badGrad = firstNonFinite(grad);
     if (badGrad >= 0) return finish(iteration, false, `the gradient is ${describe(grad[badGrad])} at index ${badGrad}, iteration ${iteration}`);
     const score = sense * f;
@@ -142,12 +155,13 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     if (maxAbs(grad) <= o.gTol) return finish(iteration, true, o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`);
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
-    fastRpropStep(o.variant, buffers, constants, f > prevF);
-    prevF = f;
+    noteFlips(flipped, grad, prev, sense);
+    fastRpropStep(o.variant, buffers, constants, score > prevScore);
+    prevScore = score;
     if (o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize }) === false) {
       return finish(iteration + 1, false, 'stopped by onIteration');
     }
-    if (stepsNegligible(x, stepSize, o.xTol, o.xTolAbs)) {
+    if (stepsNegligible(x, grad, stepSize, flipped, o.xTol, o.xTolAbs)) {
       // One more evaluation so the returned point's f is known and the best point is up to date.
       const fLast = fun(x, grad);
       evaluations++;
@@ -169,10 +183,22 @@ function maxAbs(a: Float64Array): number {
   return m;
 }
 
-function stepsNegligible(x: Float64Array, stepSize: Float64Array, xTol: number, xTolAbs: number): boolean {
+/** Marks the coordinates whose derivative (as the rule sees it: −g when maximizing) flips sign now. */
+function noteFlips(flipped: Uint8Array, grad: Float64Array, prev: Float64Array, sense: number): void {
+  for (let i = 0; i < flipped.length; i++) {
+    if (flipped[i] === 0 && sense * Math.sign(grad[i]!) * Math.sign(prev[i]!) < 0) flipped[i] = 1;
+  }
+}
+
+/**
+ * Whether every coordinate has settled: its Δ negligible against x, and either its derivative has
+ * flipped sign at least once (Δ has been cut, not merely started small) or it is zero now.
+ */
+function stepsNegligible(x: Float64Array, grad: Float64Array, stepSize: Float64Array, flipped: Uint8Array, xTol: number, xTolAbs: number): boolean {
   for (let i = 0; i < x.length; i++) {
     const d = stepSize[i]!;
     if (d > xTolAbs && d > xTol * Math.abs(x[i]!)) return false;
+    if (flipped[i] === 0 && grad[i] !== 0) return false;
   }
   return true;
 }

@@ -20,7 +20,12 @@ export interface RpropOptions {
   stepSizes: readonly [number, number];
   /** Which Rprop. Default `'irprop-'`, the algorithm of `torch.optim.Rprop`. */
   variant: Variant;
-  /** Ascend instead of descend. Default false. */
+  /**
+   * Ascend instead of descend (every gradient is negated first). Default false. The + variants still
+   * read the closure's value as a loss — iRprop+ backtracks a flipped weight when it went up — as the
+   * published rule and the reference traces do; when maximizing with iRprop+, have the closure return
+   * the negated objective. (`minimize` does this itself.)
+   */
   maximize: boolean;
 }
 

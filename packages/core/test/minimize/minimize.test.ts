@@ -76,6 +76,49 @@ describe('minimize', () => {
     expect(r.fun).toBeLessThanOrEqual(0);
   });
 
+  it('maximizing −f takes exactly the path of minimizing f, for every variant (iRprop+ backtracks when the objective gets worse)', () => {
+    const negated = (x: Float64Array, g: Float64Array) => {
+      const f = rosenbrock(x, g);
+      for (let i = 0; i < g.length; i++) g[i] = -g[i]!;
+      return -f;
+    };
+    for (const variant of VARIANTS) {
+      const down = minimize(rosenbrock, [-1.2, 1], { variant, maxIterations: 3000 });
+      const up = minimize(negated, [-1.2, 1], { variant, maximize: true, maxIterations: 3000 });
+      expect(up.iterations, variant).toBe(down.iterations);
+      expect(Array.from(up.x), variant).toEqual(Array.from(down.x));
+      expect(up.fun, variant).toBe(-down.fun);
+    }
+  });
+
+  it('does not call a step size that only started small converged: lr far below xTolAbs still reaches the minimum', () => {
+    const f = (x: Float64Array, g: Float64Array) => ((g[0] = 2 * (x[0]! - 5)), (x[0]! - 5) ** 2);
+    for (const lr of [1e-15, 1e-20]) {
+      const r = minimize(f, [0], { lr });
+      expect(r.converged, `lr ${lr}`).toBe(true);
+      expect(Math.abs(r.x[0]! - 5), `lr ${lr}`).toBeLessThan(1e-12);
+    }
+    // A coordinate f does not depend on (derivative always 0) never flips, and does not block convergence.
+    const flat = minimize((x, g) => ((g[0] = 2 * x[0]!), (g[1] = 0), x[0]! ** 2), [3, 7]);
+    expect(flat.converged).toBe(true);
+    expect(Math.abs(flat.x[0]!)).toBeLessThan(1e-12);
+  });
+
+  it('stops without claiming convergence when f is infinite, and reports that f', () => {
+    const q = scaledQuadratic([0.01, 100]);
+    const overflow = minimize(q, [1e300, 1e300]);
+    expect(overflow).toMatchObject({ converged: false, fun: Infinity, iterations: 0, message: 'f(x) is Infinity at iteration 0' });
+    const unbounded = minimize((x, g) => ((g[0] = 1), x[0]! < 2 ? -Infinity : x[0]!), [3]);
+    expect(unbounded.converged).toBe(false);
+    expect(unbounded.message).toMatch(/^f\(x\) is -Infinity at iteration \d+$/);
+    expect(unbounded.x[0]).toBeGreaterThanOrEqual(2); // the best finite point, not the one where f is −∞
+  });
+
+  it('takes null options as no options', () => {
+    const q = scaledQuadratic([1]);
+    expect(minimize(q, [3], null as unknown as undefined)).toEqual(minimize(q, [3]));
+  });
+
   it('returns the best point it evaluated, with its value', () => {
     const f = scaledQuadratic([1]);
     const r = minimize(f, [3], { variant: 'rprop-', maxIterations: 40 });
