@@ -223,6 +223,13 @@ export abstract class Optimizer<O extends object> {
    */
   private readonly stateByIndex: Array<ParamState | undefined> = [];
 
+  /**
+   * By parameter index, the shape of the `data` its state was made for (`shapeCode`), or undefined
+   * while it has none: a step refuses a parameter whose array has since been swapped for one of another
+   * length or type, which the state's buffers (and the kernels, which trust them) do not fit.
+   */
+  private readonly stateShapes: Array<number | undefined> = [];
+
   /** Makes the state of every parameter that steps now and has none, group by group. */
   private makeMissingStates(): void {
     let count = 0;
@@ -235,7 +242,12 @@ export abstract class Optimizer<O extends object> {
         const states = this.initStates(missing, group);
         missing.forEach((p, i) => this.state.set(p, states[i]!));
       }
-      for (const p of group.params) this.stateByIndex[index++] = this.state.get(p);
+      for (const p of group.params) {
+        const s = this.state.get(p);
+        this.stateByIndex[index] = s;
+        this.stateShapes[index] ??= s === undefined ? undefined : shapeCode(p.data);
+        index++;
+      }
     }
     this.stateByIndex.length = index;
   }
@@ -265,6 +277,14 @@ export abstract class Optimizer<O extends object> {
             throw this.refuse(index, p, `must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`);
           }
           if (g.length !== p.data.length) throw this.refuse(index, p, `has length ${g.length}, but the parameter has length ${p.data.length}`);
+          const made = this.stateShapes[index];
+          if (made !== undefined && made !== shapeCode(p.data)) {
+            throw new RangeError(
+              `${this.owner}.step: ${parameterLabel(index, p.name)} is now a ${p.data.constructor.name} of length ${p.data.length}, ` +
+                `but its optimizer state was made for a ${shapeName(made)}: a stepped parameter's array must keep its length and type ` +
+                `(make a new optimizer for the new shape); nothing was changed`,
+            );
+          }
         }
         grads.push(g);
         index++;
@@ -410,12 +430,27 @@ export abstract class Optimizer<O extends object> {
     this.state.clear();
     for (const [p, s] of states) this.state.set(p, s);
     this.stateByIndex.length = 0; // re-indexed at the next step
+    this.stateShapes.length = 0;
+    let at = 0;
+    for (const group of this.paramGroups) {
+      for (const p of group.params) this.stateShapes[at++] = states.has(p) ? shapeCode(p.data) : undefined;
+    }
     this.loadExtraState(extra);
     this.statesReplaced();
   }
 
   /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */
   protected statesReplaced(): void {}
+}
+
+/** A float array's length and element type as one number (float32: odd), compared once per tensor per step. */
+function shapeCode(a: FloatArray): number {
+  return a.length * 2 + (a instanceof Float32Array ? 1 : 0);
+}
+
+/** `shapeCode` in words. */
+function shapeName(code: number): string {
+  return `${code % 2 === 1 ? 'Float32Array' : 'Float64Array'} of length ${Math.floor(code / 2)}`;
 }
 
 function checkParameter(owner: string, p: Parameter, index: number): void {

@@ -63,6 +63,31 @@ describe('a bad step is refused naming the parameter and the first bad index, an
     expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
   });
 
+  it.each([
+    ['longer', 3, (n: number) => new Float32Array(n + 5).fill(1), 'Float32Array'],
+    ['shorter', 3, (n: number) => new Float32Array(n - 1).fill(1), 'Float32Array'],
+    ['of another type', 3, (n: number) => new Float64Array(n).fill(1), 'Float64Array'],
+    ['longer (kernel path)', 100_000, (n: number) => new Float32Array(n + 5).fill(1), 'Float32Array'],
+  ] as const)('a stepped parameter whose array was swapped for one %s is refused, and nothing changes', (_case, n, swap, type) => {
+    const a: Parameter = { data: new Float32Array(n).fill(1), grad: new Float32Array(n).fill(1), name: 'weight' };
+    const b: Parameter = { data: new Float32Array(n).fill(1), grad: new Float32Array(n).fill(1) };
+    const opt = new Rprop([a, b]);
+    opt.step();
+    a.data = swap(n);
+    a.grad = a.data.slice().fill(-1);
+    b.grad = null;
+    const before = JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)]);
+    expect(() => opt.step()).toThrow(
+      `Rprop.step: parameter 0 ("weight") is now a ${type} of length ${a.data.length}, but its optimizer state was made for a ` +
+        `Float32Array of length ${n}: a stepped parameter's array must keep its length and type (make a new optimizer for the new shape); nothing was changed`,
+    );
+    expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
+    // An array of the same length and type is a legitimate swap (e.g. weights loaded into a fresh array).
+    a.data = new Float32Array(n).fill(2);
+    a.grad = new Float32Array(n).fill(1);
+    expect(() => opt.step()).not.toThrow();
+  });
+
   it('a + variant stepped without a loss says it needs a closure returning the loss, and changes nothing', () => {
     const { a, b, opt, before } = setUp('irprop+');
     expect(() => opt.step()).toThrow(
