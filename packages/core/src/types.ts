@@ -34,6 +34,9 @@ export interface StateDict<O> {
   state: Record<string, SerializedParamState>;
   /** Each group's options, and the indices of its parameters. */
   paramGroups: Array<{ params: number[] } & O>;
-  /** Optimizer-wide scalars (e.g. the + variants' previous loss; `null` = none yet). */
-  extra?: Record<string, number | null>;
+  /**
+   * Optimizer-wide scalars sit beside `state` and `paramGroups` as keys of their own — Rprop's
+   * `prevLoss`, the + variants' previous loss (`null`: none yet).
+   */
+  prevLoss?: number | null;
 }

@@ -64,6 +64,7 @@ export class ResidentParameter implements Parameter {
 
   constructor(length: number, dtype: Dtype = 'float32', readonly name?: string) {
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`allocate: length must be an integer ≥ 0, got ${length}`);
+    if (!Object.hasOwn(CTOR, dtype)) throw new TypeError(`allocate: dtype must be 'float32' or 'float64', got ${JSON.stringify(dtype) ?? String(dtype)}`);
     const like = new CTOR[dtype](0);
     const heap = kernelHeap();
     this.values = heap === null ? null : mustAllocate(heap, like, length);

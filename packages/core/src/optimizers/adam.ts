@@ -47,6 +47,10 @@ export class Adam extends Optimizer<AdamOptions> {
     flag('Adam', `maximize${where}`, o.maximize);
   }
 
+  protected override stateValueProblem(key: string, value: number): string | null {
+    return key === 'step' && !(Number.isInteger(value) && value >= 0) ? 'must be a whole number of steps ≥ 0' : null;
+  }
+
   protected override initState(p: Parameter): ParamState {
     const Ctor = p.data.constructor as Float64ArrayConstructor;
     return { step: 0, expAvg: new Ctor(p.data.length), expAvgSq: new Ctor(p.data.length) };

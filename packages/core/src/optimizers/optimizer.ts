@@ -339,6 +339,9 @@ export abstract class Optimizer<O extends object> {
   /**
    * A JSON-serialisable snapshot: per-parameter state keyed by the parameter's index over all
    * groups, each group's options with its parameters' indices, and optimizer-wide scalars.
+   * Through JSON, save → load → continue equals an uninterrupted run bit for bit, with one
+   * exception JSON imposes: it has no −0, so a state value of −0 comes back as +0 (reachable only
+   * with a step size of exactly 0, where it can decide the sign of a zero weight).
    */
   stateDict(): StateDict<O> & Record<string, unknown> {
     const state: Record<string, SerializedParamState> = {};
@@ -376,12 +379,19 @@ export abstract class Optimizer<O extends object> {
     }
     const groups: ResolvedGroup<O>[] = [];
     const states = new Map<Parameter, ParamState>();
+    const seen = new Map<string, number>(); // parameter id → its group
     let index = 0;
     this.paramGroups.forEach((group, g) => {
       const saved = sd.paramGroups[g]!;
       const { params: ids, ...options } = saved;
       if (!Array.isArray(ids) || ids.length !== group.params.length) {
         throw new RangeError(`${where}: group ${g} of the state has ${Array.isArray(ids) ? ids.length : 'no'} parameters, this optimizer's has ${group.params.length}`);
+      }
+      for (const id of ids as unknown[]) {
+        if (!Number.isInteger(id) || (id as number) < 0) throw new TypeError(`${where}: group ${g} of the state names a parameter ${describe(id)}; ids are whole numbers ≥ 0`);
+        const key = String(id);
+        if (seen.has(key)) throw new RangeError(`${where}: parameter id ${key} appears twice (groups ${seen.get(key)} and ${g})`);
+        seen.set(key, g);
       }
       const resolved = { ...(options as unknown as O), params: group.params } as ResolvedGroup<O>;
       this.validateOptions(resolved, ` (group ${g} of the loaded state)`);
@@ -396,6 +406,8 @@ export abstract class Optimizer<O extends object> {
             const value = saved[key];
             if (typeof template === 'number') {
               if (typeof value !== 'number') throw new TypeError(`${where}: ${label} needs a number '${key}', got ${describe(value)}`);
+              const problem = !Number.isFinite(value) ? 'must be a finite number' : this.stateValueProblem(key, value);
+              if (problem !== null) throw new RangeError(`${where}: ${label} '${key}' ${problem}, got ${describe(value)}`);
               fresh[key] = value;
             } else {
               if (!Array.isArray(value) && !isFloatArray(value)) {
@@ -407,7 +419,12 @@ export abstract class Optimizer<O extends object> {
               const values = value as ArrayLike<unknown>;
               for (let i = 0; i < values.length; i++) {
                 const v = values[i];
-                const problem = typeof v !== 'number' || !Number.isFinite(v) ? 'must hold finite numbers' : this.stateValueProblem(key, v);
+                const problem =
+                  typeof v !== 'number' || !Number.isFinite(v)
+                    ? 'must hold finite numbers'
+                    : template instanceof Float32Array && !Number.isFinite(Math.fround(v))
+                      ? 'must hold numbers that fit a float32 (the parameter\'s type)'
+                      : this.stateValueProblem(key, v);
                 if (problem !== null) throw new RangeError(`${where}: ${label} '${key}' ${problem}, got ${describe(v)} at index ${i}`);
               }
               template.set(value as ArrayLike<number>);
@@ -419,10 +436,14 @@ export abstract class Optimizer<O extends object> {
         index++;
       }
     });
+    // Every saved state must belong to a parameter: a state under an id no group names means the
+    // dict was made for other parameters (or edited), and loading it would drop that state silently.
+    const orphan = Object.keys(sd.state).find((key) => !seen.has(key));
+    if (orphan !== undefined) throw new RangeError(`${where}: the state has an entry '${orphan}' that no parameter group names (their ids: ${[...seen.keys()].join(', ') || 'none'})`);
     const extra: Record<string, number | null> = {};
     for (const key of Object.keys(this.extraState())) {
       const v = sd[key] ?? null;
-      if (v !== null && typeof v !== 'number') throw new TypeError(`${where}: '${key}' must be a number or null, got ${describe(v)}`);
+      if (v !== null && (typeof v !== 'number' || Number.isNaN(v))) throw new TypeError(`${where}: '${key}' must be a number or null, got ${describe(v)}`);
       extra[key] = v;
     }
     // Everything checked: only now replace the live state.

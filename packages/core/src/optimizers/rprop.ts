@@ -43,6 +43,23 @@ export function isPlusVariant(v: Variant): boolean {
   return v === 'rprop+' || v === 'irprop+';
 }
 
+/**
+ * Float32 parameters use the options rounded to float32 (as PyTorch does): refuses options that pass
+ * as doubles but not once rounded — a step size that overflows to Infinity, an η+ that rounds to 1
+ * (Δ would never grow), an η− that rounds to 0 or 1.
+ */
+function validateFloat32(o: RpropOptions, where: string): void {
+  const f = Math.fround;
+  const why = 'once rounded to float32 (the type of this group\'s parameters)';
+  if (!Number.isFinite(f(o.lr))) throw new RangeError(`Rprop: lr${where} overflows to Infinity ${why}, got ${describe(o.lr)}`);
+  if (!Number.isFinite(f(o.stepSizes[1]))) {
+    throw new RangeError(`Rprop: stepSizes[1]${where} (Δmax) overflows to Infinity ${why}, got ${describe(o.stepSizes[1])}`);
+  }
+  if (!(f(o.etas[1]) > 1)) throw new RangeError(`Rprop: etas[1]${where} (η+) must be > 1 ${why}, got ${describe(o.etas[1])}`);
+  const etaMinus = f(o.etas[0]);
+  if (!(etaMinus > 0 && etaMinus < 1)) throw new RangeError(`Rprop: etas[0]${where} (η−) must satisfy 0 < η− < 1 ${why}, got ${describe(o.etas[0])}`);
+}
+
 /** Checks Rprop options; messages name the option, the rule and the value. */
 export function validateRpropOptions(o: RpropOptions, where = '', owner = 'Rprop'): void {
   nonNegative(owner, `lr${where}`, o.lr);
@@ -90,6 +107,8 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   protected override validateOptions(o: RpropOptions, where: string): void {
     validateRpropOptions(o, where);
+    const params = (o as Partial<ResolvedGroup<RpropOptions>>).params;
+    if (params?.some((p) => p.data instanceof Float32Array)) validateFloat32(o, where);
   }
 
   private usesLoss(): boolean {
@@ -103,6 +122,8 @@ export class Rprop extends Optimizer<RpropOptions> {
       throw new TypeError(`Rprop.step: the '${v}' variant needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed`);
     }
     if (Number.isNaN(loss)) throw new RangeError(`Rprop.step: the closure returned a NaN loss; nothing was changed`);
+    // −∞ would be the previous loss no later loss can be below, and JSON (stateDict) has no −∞.
+    if (loss === -Infinity) throw new RangeError(`Rprop.step: the closure returned a loss of -Infinity, which the + variants cannot compare; nothing was changed`);
   }
 
   protected override beginStep(loss: number | undefined): void {

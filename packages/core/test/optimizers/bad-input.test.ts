@@ -31,6 +31,17 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['minimize x0 NaN', () => minimize(() => 0, [1, NaN]), 'minimize: x0 is NaN at index 1'],
     ['minimize maxIterations', () => minimize(() => 0, [1], { maxIterations: 1.5 }), 'minimize: maxIterations must be an integer ≥ 0, got 1.5'],
     ['minimize η+', () => minimize(() => 0, [1], { etas: [0.5, 0.9] }), 'minimize: etas[1] (η+) must satisfy η+ > 1, got 0.9'],
+    ['float32: lr overflows', () => new Rprop([p()], { lr: 1e39, stepSizes: [0, 1e40] }),
+      "Rprop: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['float32: Δmax overflows', () => new Rprop([p()], { stepSizes: [0, 1e40] }),
+      "Rprop: stepSizes[1] (Δmax) overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+40"],
+    ['float32: η+ rounds to 1', () => new Rprop([p()], { etas: [0.5, 1 + 1e-9] }),
+      "Rprop: etas[1] (η+) must be > 1 once rounded to float32 (the type of this group's parameters), got 1.000000001"],
+    ['float32: η− rounds to 1', () => new Rprop([p()], { etas: [1 - 1e-9, 1.2] }),
+      "Rprop: etas[0] (η−) must satisfy 0 < η− < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999"],
+    ['float32 group among float64', () => new Rprop([{ params: [{ data: new Float64Array(1), grad: null }] }, { params: [p()], lr: 1e39, stepSizes: [0, 1e40] }]),
+      "Rprop: lr (group 1) overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['allocate: unknown dtype', () => Rprop.allocate(4, 'float16' as never), `allocate: dtype must be 'float32' or 'float64', got "float16"`],
   ])('%s', (_case, make, message) => {
     expect(make).toThrow(message);
     try {
@@ -94,6 +105,18 @@ describe('a bad step is refused naming the parameter and the first bad index, an
       "Rprop.step: the 'irprop+' variant needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed",
     );
     expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
+  });
+
+  it('a + variant refuses a loss of −Infinity (no later loss could compare, and JSON cannot save it), and changes nothing', () => {
+    const { a, b, opt, before } = setUp('irprop+');
+    expect(() => opt.step(() => -Infinity)).toThrow(
+      'Rprop.step: the closure returned a loss of -Infinity, which the + variants cannot compare; nothing was changed',
+    );
+    expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
+  });
+
+  it('float64 parameters keep options that only overflow float32', () => {
+    expect(() => new Rprop([{ data: new Float64Array(1), grad: null }], { lr: 1e39, stepSizes: [0, 1e40] })).not.toThrow();
   });
 
   it('a closure that returns no number is refused', () => {

@@ -85,6 +85,10 @@ describe('stateDict / loadStateDict', () => {
     ['a NaN in a buffer', (sd: any) => (sd.state['0'].prev[3] = NaN), /parameter 0's state 'prev' must hold finite numbers, got NaN at index 3/],
     ['a string in a buffer', (sd: any) => (sd.state['1'].prevUpdate[0] = '1'), /parameter 1's state 'prevUpdate' must hold finite numbers, got "1" at index 0/],
     ['a negative step size', (sd: any) => (sd.state['0'].stepSize[2] = -0.5), /parameter 0's state 'stepSize' must hold step sizes ≥ 0, got -0.5 at index 2/],
+    ['ids that name no saved state', (sd: any) => (sd.paramGroups[0].params = [7, 8]), /the state has an entry '0' that no parameter group names \(their ids: 7, 8\)/],
+    ['an id twice', (sd: any) => (sd.paramGroups[0].params = [1, 1]), /parameter id 1 appears twice \(groups 0 and 0\)/],
+    ['an id that is no whole number', (sd: any) => (sd.paramGroups[0].params = [0, 'one']), /group 0 of the state names a parameter "one"; ids are whole numbers ≥ 0/],
+    ['a NaN previous loss', (sd: any) => (sd.prevLoss = NaN), /'prevLoss' must be a number or null, got NaN/],
   ])('refuses %s with a message, and changes nothing', (_what, corrupt, message) => {
     const { ps, opt } = trained();
     const before = JSON.stringify(opt.stateDict());
@@ -119,5 +123,49 @@ describe('a loaded step size of −0', () => {
     const reference = run(false);
     expect(reference.loaded.every((v) => !Object.is(v, -0))).toBe(true);
     expect(run(true)).toStrictEqual(reference);
+  });
+});
+
+describe('loadStateDict checks values against the parameters they load into', () => {
+  it('refuses a float32 parameter\'s value that overflows float32 (it would load as Infinity), and changes nothing', () => {
+    const q: Parameter = { data: new Float32Array(2), grad: Float32Array.of(1, 1) };
+    const opt = new Rprop([q]);
+    opt.step();
+    const before = JSON.stringify(opt.stateDict());
+    const sd = JSON.parse(before);
+    sd.state['0'].stepSize[1] = 1e300;
+    expect(() => opt.loadStateDict(sd)).toThrow("Rprop.loadStateDict: parameter 0's state 'stepSize' must hold numbers that fit a float32 (the parameter's type), got 1e+300 at index 1");
+    expect(JSON.stringify(opt.stateDict())).toBe(before);
+    // The same value is fine for a float64 parameter.
+    const r: Parameter = { data: new Float64Array(2), grad: Float64Array.of(1, 1) };
+    const o64 = new Rprop([r]);
+    o64.step();
+    const sd64 = JSON.parse(JSON.stringify(o64.stateDict()));
+    sd64.state['0'].stepSize[1] = 1e300;
+    expect(() => o64.loadStateDict(sd64)).not.toThrow();
+  });
+
+  it('refuses an Adam step count that is not a whole number ≥ 0 (the next step would make NaN), and changes nothing', () => {
+    const q: Parameter = { data: Float64Array.of(1, 2), grad: Float64Array.of(0.1, 0.2) };
+    const adam = new Adam([q]);
+    adam.step();
+    const before = JSON.stringify(adam.stateDict());
+    for (const bad of [-1, 1.5]) {
+      const sd = JSON.parse(before);
+      sd.state['0'].step = bad;
+      expect(() => adam.loadStateDict(sd)).toThrow(`Adam.loadStateDict: parameter 0's state 'step' must be a whole number of steps ≥ 0, got ${bad}`);
+      expect(JSON.stringify(adam.stateDict())).toBe(before);
+    }
+  });
+
+  it('a loaded state fixes the parameter\'s shape too: a later swap to another length is refused', () => {
+    const q: Parameter = { data: Float64Array.of(1, 2), grad: Float64Array.of(1, 1), name: 'q' };
+    const opt = new Rprop([q]);
+    opt.step();
+    const fresh = new Rprop([q]);
+    fresh.loadStateDict(JSON.parse(JSON.stringify(opt.stateDict())));
+    q.data = new Float64Array(3);
+    q.grad = new Float64Array(3);
+    expect(() => fresh.step()).toThrow(/parameter 0 \("q"\) is now a Float64Array of length 3, but its optimizer state was made for a Float64Array of length 2/);
   });
 });
