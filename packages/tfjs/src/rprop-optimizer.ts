@@ -45,6 +45,7 @@ export class RpropOptimizer extends SlotOptimizer {
   }
 
   readonly options: Readonly<RpropOptions>;
+  protected override readonly displayName = 'RpropOptimizer';
   /** The loss of the last step (+ variants); null before the first. */
   private prevLoss: number | null = null;
   /** The loss of the point the coming step starts from, set by `minimize` or `setLoss`. */

@@ -27,6 +27,12 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
   forceComposedOps = false;
 
+  /**
+   * The class's name at the start of its error messages ('RpropOptimizer'); `getClassName()` is the
+   * shorter name it is serialised under ('Rprop'), which would not say which class threw.
+   */
+  protected abstract readonly displayName: string;
+
   /** The slots each variable gets, in saving order. */
   protected abstract slotNames(): readonly string[];
 
@@ -65,13 +71,13 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       const values = arrays?.read(gradient) ?? (gradient.dataSync() as Float32Array);
       const bad = firstNonFinite(values);
       if (bad >= 0) {
-        throw new RangeError(`${this.getClassName()}: the gradient of '${name}' is ${values[bad]} at index ${bad}; nothing was changed`);
+        throw new RangeError(`${this.displayName}: the gradient of '${name}' is ${values[bad]} at index ${bad}; nothing was changed`);
       }
     });
     const updates: SlotUpdate[] = [];
     entries.forEach(([name, gradient], i) => {
       const value = tf.engine().registeredVariables[name];
-      if (value === undefined) throw new Error(`${this.getClassName()}: no variable named '${name}'`);
+      if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'`);
       this.variableNames[i] = name;
       this.slotVariables[i] ??= Object.fromEntries(
         this.slotNames().map((slot) => [slot, markOwned(tf.tidy(() => this.initialSlot(slot, value).variable(false)))]),
@@ -117,7 +123,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     const names = this.slotNames();
     if (slotValues.length % names.length !== 0) {
       throw new RangeError(
-        `${this.getClassName()}.setWeights: expected the iteration count, ${extraCount} scalar(s) and ${names.length} slot(s) per variable, got ${weightValues.length} weights`,
+        `${this.displayName}.setWeights: expected the iteration count, ${extraCount} scalar(s) and ${names.length} slot(s) per variable, got ${weightValues.length} weights`,
       );
     }
     const count = slotValues.length / names.length;
