@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { firstNonFinite } from 'rprop';
+import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
+import { checkGradient, checkSlots } from './step-checks.js';
 
 /** A tensor with its name, as the optimizers' weights are passed around. */
 type NamedTensor = { name: string; tensor: tf.Tensor };
-import { firstNonFinite } from 'rprop';
-import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
 
 /** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
 export interface SlotUpdate {
@@ -15,7 +16,8 @@ export interface SlotUpdate {
 
 /**
  * What the sign optimizers share: per-variable slot variables made lazily (Adam's pattern), a step
- * that refuses a NaN/±Infinity gradient before changing anything, a fused update on the typed
+ * that refuses, before changing anything, a NaN/±Infinity gradient, a gradient of another size than
+ * its variable and slots of another shape (slots are matched by position), a fused update on the typed
  * arrays of the `cpu` and `wasm` backends and composed tf ops elsewhere, and weights saved as
  * [iterations, extra scalars…, every variable's first slot, every variable's second slot, …].
  */
@@ -65,7 +67,15 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       : Object.entries(variableGradients);
     this.checkStep();
     const arrays = this.forceComposedOps ? null : backendArrays();
-    // Refuse a bad gradient before anything (slots included) is made or changed.
+    // Refuse a bad input before anything (slots included) is made or changed.
+    const variables = entries.map(([name, gradient], i) => {
+      const value = tf.engine().registeredVariables[name];
+      if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
+      const slots = this.slotVariables[i];
+      if (slots !== undefined) checkSlots(this.displayName, name, i, value, slots);
+      if (gradient != null) checkGradient(this.displayName, name, value, gradient);
+      return value;
+    });
     entries.forEach(([name, gradient]) => {
       if (gradient == null) return;
       const values = arrays?.read(gradient) ?? (gradient.dataSync() as Float32Array);
@@ -76,8 +86,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     });
     const updates: SlotUpdate[] = [];
     entries.forEach(([name, gradient], i) => {
-      const value = tf.engine().registeredVariables[name];
-      if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'`);
+      const value = variables[i]!;
       this.variableNames[i] = name;
       this.slotVariables[i] ??= Object.fromEntries(
         this.slotNames().map((slot) => [slot, markOwned(tf.tidy(() => this.initialSlot(slot, value).variable(false)))]),
@@ -85,7 +94,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       if (gradient != null) updates.push({ name, value, gradient, slots: this.slotVariables[i]! });
     });
     if (arrays !== null) this.applyOnArrays(arrays, updates);
-    else tf.tidy(() => this.updateOps(updates));
+    // The ops need the variable's shape; the arrays only its size, which the checks matched.
+    else tf.tidy(() => this.updateOps(updates.map((u) => ({ ...u, gradient: tf.reshape(u.gradient, u.value.shape) }))));
     this.afterStep();
     this.incrementIterations();
   }

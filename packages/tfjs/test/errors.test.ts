@@ -66,4 +66,16 @@ describe('bad input', () => {
     tf.dispose([v, g]);
     opt.dispose();
   });
+
+  it('an int32 variable is refused before any slot is made', async () => {
+    const v = tf.variable(tf.tensor1d([1, 2], 'int32'), true, 'int32Variable');
+    const g = tf.tensor1d([1, 1]);
+    const opt = new RpropOptimizer();
+    expect(() => opt.applyGradients([{ name: v.name, tensor: g }])).toThrow(
+      "RpropOptimizer: variable 'int32Variable' is int32 and its gradient float32; only float32 is supported; nothing was changed",
+    );
+    expect((await opt.getWeights()).length).toBe(2); // iterations and prevLoss: no slots were made
+    tf.dispose([v, g]);
+    opt.dispose();
+  });
 });
