@@ -64,19 +64,12 @@ export class RpropOptimizer extends SlotOptimizer {
     this.pendingLoss = loss;
   }
 
-  override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
-    if (!isPlusVariant(this.options.variant)) return super.minimize(f, returnCost, varList);
-    const { value, grads } = this.computeGradients(f, varList);
-    try {
-      this.setLoss(value.dataSync()[0]!);
-      this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
-    } finally {
-      this.pendingLoss = null; // a refused step must not leave its loss for the next one
-      tf.dispose(grads);
-    }
-    if (returnCost) return value;
-    value.dispose();
-    return null;
+  protected override takeLoss(cost: tf.Scalar): void {
+    if (isPlusVariant(this.options.variant)) this.setLoss(cost.dataSync()[0]!);
+  }
+
+  protected override dropStepInputs(): void {
+    this.pendingLoss = null;
   }
 
   protected override checkStep(): void {
@@ -120,7 +113,6 @@ export class RpropOptimizer extends SlotOptimizer {
 
   protected override afterStep(): void {
     if (isPlusVariant(this.options.variant)) this.prevLoss = this.pendingLoss;
-    this.pendingLoss = null;
   }
 
   protected override extraWeights(): Array<{ name: string; value: number }> {

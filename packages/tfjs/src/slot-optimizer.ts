@@ -53,6 +53,12 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /** Called once a step has updated every variable. */
   protected afterStep(): void {}
 
+  /** Receives the cost `minimize` computed, before its step (the Rprop + variants keep it as the loss). */
+  protected takeLoss(_cost: tf.Scalar): void {}
+
+  /** Forgets what was handed in for one step (a loss from `setLoss`), whether the step ran or was refused. */
+  protected dropStepInputs(): void {}
+
   /** Optimizer-wide scalars saved after the iteration count (e.g. the previous loss). */
   protected extraWeights(): Array<{ name: string; value: number }> {
     return [];
@@ -61,7 +67,36 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /** Restores what `extraWeights` saved, in order. */
   protected setExtraWeights(_values: number[]): void {}
 
+  /**
+   * `tf.Optimizer.minimize`, which also disposes the cost and the gradients when the step is refused
+   * (the base class leaks both then), and hands the cost to the step first.
+   */
+  override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
+    const { value, grads } = this.computeGradients(f, varList);
+    try {
+      this.takeLoss(value);
+      this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
+    } catch (e) {
+      value.dispose();
+      throw e;
+    } finally {
+      this.dropStepInputs(); // also when takeLoss refused the cost: an earlier setLoss must not outlive it
+      tf.dispose(grads);
+    }
+    if (returnCost) return value;
+    value.dispose();
+    return null;
+  }
+
   override applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    try {
+      this.applyStep(variableGradients);
+    } finally {
+      this.dropStepInputs(); // a refused step must not leave its loss for the next one
+    }
+  }
+
+  private applyStep(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
     const entries = Array.isArray(variableGradients)
       ? variableGradients.map((v) => [v.name, v.tensor] as const)
       : Object.entries(variableGradients);
