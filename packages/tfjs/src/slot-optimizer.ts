@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { firstNonFinite } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
+import { splitSavedWeights, type NamedTensor } from './saved-weights.js';
 import { checkGradient, checkSlots } from './step-checks.js';
-
-/** A tensor with its name, as the optimizers' weights are passed around. */
-type NamedTensor = { name: string; tensor: tf.Tensor };
 
 /** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
 export interface SlotUpdate {
@@ -160,24 +158,25 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     return [await this.saveIterations(), ...extra, ...slots];
   }
 
+  /**
+   * Loads weights laid out as `getWeights` saves them. Everything is checked and copied before
+   * anything changes, so a refused call leaves the optimizer as it was, and the weights may be this
+   * optimizer's own (`setWeights(await getWeights())`). Slots are matched to variables by position;
+   * their shapes are checked against the variables at the next step.
+   */
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    const rest = await this.extractIterations(weightValues);
-    const extraCount = this.extraWeights().length;
-    const extra = await Promise.all(rest.slice(0, extraCount).map(async (w) => (await w.tensor.data())[0]!));
-    const slotValues = rest.slice(extraCount);
     const names = this.slotNames();
-    if (slotValues.length % names.length !== 0) {
-      throw new RangeError(
-        `${this.displayName}.setWeights: expected the iteration count, ${extraCount} scalar(s) and ${names.length} slot(s) per variable, got ${weightValues.length} weights`,
-      );
-    }
-    const count = slotValues.length / names.length;
-    this.setExtraWeights(extra);
-    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
-    // Slots by position: variable names change when a model is loaded again.
-    this.slotVariables = Array.from({ length: count }, (_, i) =>
-      Object.fromEntries(names.map((slot, k) => [slot, tf.tidy(() => tf.clone(slotValues[k * count + i]!.tensor).variable(false))])),
+    const saved = splitSavedWeights(this.displayName, weightValues, this.extraWeights().map((w) => w.name), names);
+    const iterations = (await saved.iterations.data())[0]!;
+    const extras = await Promise.all(saved.extras.map(async (t) => (await t.data())[0]!));
+    // Copies before the old slots go: the incoming tensors may be those slots.
+    const slotVariables = saved.slots.map((slots) =>
+      Object.fromEntries(names.map((slot, k) => [slot, tf.tidy(() => tf.clone(slots[k]!).variable(false))])),
     );
+    this.iterations_ = iterations;
+    this.setExtraWeights(extras);
+    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
+    this.slotVariables = slotVariables;
   }
 
   override dispose(): void {
