@@ -24,6 +24,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   protected slotVariables: Array<Record<string, tf.Variable>> = [];
   /** Names of the model variables, by position, for the slots' saved names. */
   private variableNames: string[] = [];
+  /** The extra scalars as `getWeights` last returned them (see `extraVariable`). */
+  private extraVariables: tf.Variable[] = [];
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
   forceComposedOps = false;
 
@@ -150,12 +152,30 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     );
   }
 
+  /**
+   * The weights to save: [iterations, extra scalars…, slots]. Like TF.js's own optimizers it returns
+   * the live slot variables, and the extra scalars are live too: one variable each, updated here.
+   */
   override async getWeights(): Promise<NamedTensor[]> {
-    const extra = this.extraWeights().map(({ name, value }) => ({ name, tensor: tf.scalar(value) }));
+    const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.extraVariable(k, value) as tf.Tensor }));
     const slots = this.slotNames().flatMap((slot) =>
       this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
     );
     return [await this.saveIterations(), ...extra, ...slots];
+  }
+
+  /**
+   * Extra scalar `k` holding `value`. A variable kept from call to call, because callers such as
+   * `model.save` never dispose what `getWeights` returns: a new scalar each time would leak one tensor
+   * per save beyond the iteration count TF.js's own optimizers leak.
+   */
+  private extraVariable(k: number, value: number): tf.Variable {
+    const kept = this.extraVariables[k];
+    return tf.tidy(() => {
+      if (kept === undefined || kept.isDisposed) return (this.extraVariables[k] = tf.variable(tf.scalar(value), false));
+      kept.assign(tf.scalar(value));
+      return kept;
+    });
   }
 
   /**
@@ -181,7 +201,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   override dispose(): void {
     super.dispose();
-    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
+    tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.extraVariables]);
     this.slotVariables = [];
+    this.extraVariables = [];
   }
 }
