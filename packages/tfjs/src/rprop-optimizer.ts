@@ -33,6 +33,8 @@ export interface RpropConfig extends tf.serialization.ConfigDict {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { RpropOptimizer } from 'rprop-tfjs';
+ * const x = tf.randomNormal([64, 3], 0, 1, 'float32', 1);
+ * const y = tf.matMul(x, tf.tensor2d([[1, -2], [0.5, 1], [-1, 0]]));
  * const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
  * model.compile({ optimizer: new RpropOptimizer({ lr: 0.01, etas: [0.5, 1.2], stepSizes: [1e-6, 50] }), loss: 'meanSquaredError' });
  * await model.fit(x, y, { epochs: 100, batchSize: x.shape[0] });   // full batch
