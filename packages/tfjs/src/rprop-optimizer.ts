@@ -60,7 +60,7 @@ export class RpropOptimizer extends SlotOptimizer {
     this.options = Object.freeze({ ...o, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number] });
   }
 
-  /** Gives the + variants the loss at the current point, for a following `applyGradients`. */
+  /** Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up whether it runs or is refused. */
   setLoss(loss: number): void {
     if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
     this.pendingLoss = loss;
