@@ -33,6 +33,8 @@ export interface RpropConfig extends tf.serialization.ConfigDict {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { RpropOptimizer } from 'rprop-tfjs';
+ * const x = tf.randomNormal([64, 3], 0, 1, 'float32', 1);
+ * const y = tf.matMul(x, tf.tensor2d([[1, -2], [0.5, 1], [-1, 0]]));
  * const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
  * model.compile({ optimizer: new RpropOptimizer({ lr: 0.01, etas: [0.5, 1.2], stepSizes: [1e-6, 50] }), loss: 'meanSquaredError' });
  * await model.fit(x, y, { epochs: 100, batchSize: x.shape[0] });   // full batch
@@ -45,6 +47,7 @@ export class RpropOptimizer extends SlotOptimizer {
   }
 
   readonly options: Readonly<RpropOptions>;
+  protected override readonly displayName = 'RpropOptimizer';
   /** The loss of the last step (+ variants); null before the first. */
   private prevLoss: number | null = null;
   /** The loss of the point the coming step starts from, set by `minimize` or `setLoss`. */
@@ -57,25 +60,18 @@ export class RpropOptimizer extends SlotOptimizer {
     this.options = Object.freeze({ ...o, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number] });
   }
 
-  /** Gives the + variants the loss at the current point, for a following `applyGradients`. */
+  /** Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up whether it runs or is refused. */
   setLoss(loss: number): void {
     if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
     this.pendingLoss = loss;
   }
 
-  override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
-    if (!isPlusVariant(this.options.variant)) return super.minimize(f, returnCost, varList);
-    const { value, grads } = this.computeGradients(f, varList);
-    try {
-      this.setLoss(value.dataSync()[0]!);
-      this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
-    } finally {
-      this.pendingLoss = null; // a refused step must not leave its loss for the next one
-      tf.dispose(grads);
-    }
-    if (returnCost) return value;
-    value.dispose();
-    return null;
+  protected override takeLoss(cost: tf.Scalar): void {
+    if (isPlusVariant(this.options.variant)) this.setLoss(cost.dataSync()[0]!);
+  }
+
+  protected override dropStepInputs(): void {
+    this.pendingLoss = null;
   }
 
   protected override checkStep(): void {
@@ -119,7 +115,6 @@ export class RpropOptimizer extends SlotOptimizer {
 
   protected override afterStep(): void {
     if (isPlusVariant(this.options.variant)) this.prevLoss = this.pendingLoss;
-    this.pendingLoss = null;
   }
 
   protected override extraWeights(): Array<{ name: string; value: number }> {

@@ -20,6 +20,21 @@ function withDefaults<O extends object>(defaults: O, options: Partial<O>): O {
 }
 
 /**
+ * Runs the core class's option checks, renaming the class in their messages ('Signum: lr must…' →
+ * 'SignumOptimizer: lr must…'): this package's errors name its own classes, and the core takes no
+ * owner name for these checks (only `validateRpropOptions` does).
+ */
+function checkOptions(coreName: string, displayName: string, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (!(e instanceof Error) || !e.message.startsWith(`${coreName}: `)) throw e;
+    const Type = e.constructor as ErrorConstructor; // RangeError or TypeError, kept
+    throw new Type(`${displayName}: ${e.message.slice(coreName.length + 2)}`, { cause: e });
+  }
+}
+
+/**
  * Signum as a TensorFlow.js optimizer: `m ← β·m + (1−β)·g; w ← w − lr·sign(m)`. For mini-batches.
  *
  * @example
@@ -34,12 +49,13 @@ export class SignumOptimizer extends SlotOptimizer {
   }
 
   readonly options: Readonly<SignumOptions>;
+  protected override readonly displayName = 'SignumOptimizer';
 
   constructor(options: Partial<SignumOptions> = {}) {
     super();
     const o = withDefaults(SIGNUM_DEFAULTS, options);
-    // The core class validates with the same messages; a throwaway parameter carries the check.
-    new Signum([{ data: new Float32Array(0), grad: null }], o);
+    // The core class validates; a throwaway parameter carries the check.
+    checkOptions('Signum', this.displayName, () => new Signum([{ data: new Float32Array(0), grad: null }], o));
     this.options = Object.freeze(o);
   }
 
@@ -100,11 +116,12 @@ export class LionOptimizer extends SlotOptimizer {
   }
 
   readonly options: Readonly<LionOptions>;
+  protected override readonly displayName = 'LionOptimizer';
 
   constructor(options: Partial<LionOptions> = {}) {
     super();
     const o = withDefaults(LION_DEFAULTS, options);
-    new Lion([{ data: new Float32Array(0), grad: null }], o);
+    checkOptions('Lion', this.displayName, () => new Lion([{ data: new Float32Array(0), grad: null }], o));
     this.options = Object.freeze({ ...o, betas: [...o.betas] as [number, number] });
   }
 

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-
-/** A tensor with its name, as the optimizers' weights are passed around. */
-type NamedTensor = { name: string; tensor: tf.Tensor };
 import { firstNonFinite } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
+import { splitSavedWeights, type NamedTensor } from './saved-weights.js';
+import { checkGradient, checkSlots } from './step-checks.js';
 
 /** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
 export interface SlotUpdate {
@@ -15,7 +14,8 @@ export interface SlotUpdate {
 
 /**
  * What the sign optimizers share: per-variable slot variables made lazily (Adam's pattern), a step
- * that refuses a NaN/±Infinity gradient before changing anything, a fused update on the typed
+ * that refuses, before changing anything, a NaN/±Infinity gradient, a gradient of another size than
+ * its variable and slots of another shape (slots are matched by position), a fused update on the typed
  * arrays of the `cpu` and `wasm` backends and composed tf ops elsewhere, and weights saved as
  * [iterations, extra scalars…, every variable's first slot, every variable's second slot, …].
  */
@@ -24,8 +24,16 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   protected slotVariables: Array<Record<string, tf.Variable>> = [];
   /** Names of the model variables, by position, for the slots' saved names. */
   private variableNames: string[] = [];
+  /** The extra scalars as `getWeights` last returned them (see `extraVariable`). */
+  private extraVariables: tf.Variable[] = [];
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
   forceComposedOps = false;
+
+  /**
+   * The class's name at the start of its error messages ('RpropOptimizer'); `getClassName()` is the
+   * shorter name it is serialised under ('Rprop'), which would not say which class threw.
+   */
+  protected abstract readonly displayName: string;
 
   /** The slots each variable gets, in saving order. */
   protected abstract slotNames(): readonly string[];
@@ -45,6 +53,12 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /** Called once a step has updated every variable. */
   protected afterStep(): void {}
 
+  /** Receives the cost `minimize` computed, before its step (the Rprop + variants keep it as the loss). */
+  protected takeLoss(_cost: tf.Scalar): void {}
+
+  /** Forgets what was handed in for one step (a loss from `setLoss`), whether the step ran or was refused. */
+  protected dropStepInputs(): void {}
+
   /** Optimizer-wide scalars saved after the iteration count (e.g. the previous loss). */
   protected extraWeights(): Array<{ name: string; value: number }> {
     return [];
@@ -53,25 +67,61 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /** Restores what `extraWeights` saved, in order. */
   protected setExtraWeights(_values: number[]): void {}
 
+  /**
+   * `tf.Optimizer.minimize`, which also disposes the cost and the gradients when the step is refused
+   * (the base class leaks both then), and hands the cost to the step first.
+   */
+  override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
+    const { value, grads } = this.computeGradients(f, varList);
+    try {
+      this.takeLoss(value);
+      this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
+    } catch (e) {
+      value.dispose();
+      throw e;
+    } finally {
+      this.dropStepInputs(); // also when takeLoss refused the cost: an earlier setLoss must not outlive it
+      tf.dispose(grads);
+    }
+    if (returnCost) return value;
+    value.dispose();
+    return null;
+  }
+
   override applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    try {
+      this.applyStep(variableGradients);
+    } finally {
+      this.dropStepInputs(); // a refused step must not leave its loss for the next one
+    }
+  }
+
+  private applyStep(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
     const entries = Array.isArray(variableGradients)
       ? variableGradients.map((v) => [v.name, v.tensor] as const)
       : Object.entries(variableGradients);
     this.checkStep();
     const arrays = this.forceComposedOps ? null : backendArrays();
-    // Refuse a bad gradient before anything (slots included) is made or changed.
+    // Refuse a bad input before anything (slots included) is made or changed.
+    const variables = entries.map(([name, gradient], i) => {
+      const value = tf.engine().registeredVariables[name];
+      if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
+      const slots = this.slotVariables[i];
+      if (slots !== undefined) checkSlots(this.displayName, name, i, value, slots);
+      if (gradient != null) checkGradient(this.displayName, name, value, gradient);
+      return value;
+    });
     entries.forEach(([name, gradient]) => {
       if (gradient == null) return;
       const values = arrays?.read(gradient) ?? (gradient.dataSync() as Float32Array);
       const bad = firstNonFinite(values);
       if (bad >= 0) {
-        throw new RangeError(`${this.getClassName()}: the gradient of '${name}' is ${values[bad]} at index ${bad}; nothing was changed`);
+        throw new RangeError(`${this.displayName}: the gradient of '${name}' is ${values[bad]} at index ${bad}; nothing was changed`);
       }
     });
     const updates: SlotUpdate[] = [];
     entries.forEach(([name, gradient], i) => {
-      const value = tf.engine().registeredVariables[name];
-      if (value === undefined) throw new Error(`${this.getClassName()}: no variable named '${name}'`);
+      const value = variables[i]!;
       this.variableNames[i] = name;
       this.slotVariables[i] ??= Object.fromEntries(
         this.slotNames().map((slot) => [slot, markOwned(tf.tidy(() => this.initialSlot(slot, value).variable(false)))]),
@@ -79,7 +129,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       if (gradient != null) updates.push({ name, value, gradient, slots: this.slotVariables[i]! });
     });
     if (arrays !== null) this.applyOnArrays(arrays, updates);
-    else tf.tidy(() => this.updateOps(updates));
+    // The ops need the variable's shape; the arrays only its size, which the checks matched.
+    else tf.tidy(() => this.updateOps(updates.map((u) => ({ ...u, gradient: tf.reshape(u.gradient, u.value.shape) }))));
     this.afterStep();
     this.incrementIterations();
   }
@@ -101,37 +152,57 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     );
   }
 
+  /**
+   * The weights to save: [iterations, extra scalars…, slots]. Like TF.js's own optimizers it returns
+   * the live slot variables, and the extra scalars are live too: one variable each, updated here.
+   */
   override async getWeights(): Promise<NamedTensor[]> {
-    const extra = this.extraWeights().map(({ name, value }) => ({ name, tensor: tf.scalar(value) }));
+    const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.extraVariable(k, value) as tf.Tensor }));
     const slots = this.slotNames().flatMap((slot) =>
       this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
     );
     return [await this.saveIterations(), ...extra, ...slots];
   }
 
+  /**
+   * Extra scalar `k` holding `value`. A variable kept from call to call, because callers such as
+   * `model.save` never dispose what `getWeights` returns: a new scalar each time would leak one tensor
+   * per save beyond the iteration count TF.js's own optimizers leak.
+   */
+  private extraVariable(k: number, value: number): tf.Variable {
+    const kept = this.extraVariables[k];
+    return tf.tidy(() => {
+      if (kept === undefined || kept.isDisposed) return (this.extraVariables[k] = tf.variable(tf.scalar(value), false));
+      kept.assign(tf.scalar(value));
+      return kept;
+    });
+  }
+
+  /**
+   * Loads weights laid out as `getWeights` saves them. Everything is checked and copied before
+   * anything changes, so a refused call leaves the optimizer as it was, and the weights may be this
+   * optimizer's own (`setWeights(await getWeights())`). Slots are matched to variables by position;
+   * their shapes are checked against the variables at the next step.
+   */
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    const rest = await this.extractIterations(weightValues);
-    const extraCount = this.extraWeights().length;
-    const extra = await Promise.all(rest.slice(0, extraCount).map(async (w) => (await w.tensor.data())[0]!));
-    const slotValues = rest.slice(extraCount);
     const names = this.slotNames();
-    if (slotValues.length % names.length !== 0) {
-      throw new RangeError(
-        `${this.getClassName()}.setWeights: expected the iteration count, ${extraCount} scalar(s) and ${names.length} slot(s) per variable, got ${weightValues.length} weights`,
-      );
-    }
-    const count = slotValues.length / names.length;
-    this.setExtraWeights(extra);
-    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
-    // Slots by position: variable names change when a model is loaded again.
-    this.slotVariables = Array.from({ length: count }, (_, i) =>
-      Object.fromEntries(names.map((slot, k) => [slot, tf.tidy(() => tf.clone(slotValues[k * count + i]!.tensor).variable(false))])),
+    const saved = splitSavedWeights(this.displayName, weightValues, this.extraWeights().map((w) => w.name), names);
+    const iterations = (await saved.iterations.data())[0]!;
+    const extras = await Promise.all(saved.extras.map(async (t) => (await t.data())[0]!));
+    // Copies before the old slots go: the incoming tensors may be those slots.
+    const slotVariables = saved.slots.map((slots) =>
+      Object.fromEntries(names.map((slot, k) => [slot, tf.tidy(() => tf.clone(slots[k]!).variable(false))])),
     );
+    this.iterations_ = iterations;
+    this.setExtraWeights(extras);
+    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
+    this.slotVariables = slotVariables;
   }
 
   override dispose(): void {
     super.dispose();
-    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
+    tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.extraVariables]);
     this.slotVariables = [];
+    this.extraVariables = [];
   }
 }

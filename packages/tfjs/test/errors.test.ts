@@ -10,10 +10,17 @@ describe('bad input', () => {
   it.each<[string, () => unknown, string]>([
     ['η− ≥ 1', () => rprop({ etas: [1.5, 1.2] }), 'RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5'],
     ['unknown variant', () => new RpropOptimizer({ variant: 'rprop' as never }), `RpropOptimizer: variant must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "rprop"`],
-    ['Signum β', () => new SignumOptimizer({ beta: 2 }), 'Signum: beta must satisfy 0 ≤ beta < 1, got 2'],
-    ['Lion lr', () => new LionOptimizer({ lr: -1 }), 'Lion: lr must be ≥ 0, got -1'],
+    ['Signum β', () => new SignumOptimizer({ beta: 2 }), 'SignumOptimizer: beta must satisfy 0 ≤ beta < 1, got 2'],
+    ['Lion lr', () => new LionOptimizer({ lr: -1 }), 'LionOptimizer: lr must be ≥ 0, got -1'],
   ])('%s is refused at construction', (_case, make, message) => {
     expect(make).toThrow(message);
+  });
+
+  it('Signum and Lion name their own class in option errors, keeping the error type', () => {
+    expect(() => new SignumOptimizer({ maximize: 'yes' as never })).toThrow(TypeError);
+    expect(() => new SignumOptimizer({ maximize: 'yes' as never })).toThrow(/^SignumOptimizer: maximize must be true or false/);
+    expect(() => new LionOptimizer({ betas: [0.9, 1] })).toThrow(RangeError);
+    expect(() => new LionOptimizer({ betas: [0.9, 1] })).toThrow(/^LionOptimizer: betas\[1\] must satisfy/);
   });
 
   it('a + variant given gradients without a loss says what it needs, and changes nothing', () => {
@@ -39,12 +46,36 @@ describe('bad input', () => {
     const ga = tf.tensor1d([1, 1]);
     const gb = tf.tensor1d([1, NaN, 1]);
     expect(() => opt.applyGradients([{ name: a.name, tensor: ga }, { name: b.name, tensor: gb }])).toThrow(
-      "Rprop: the gradient of 'badOne' is NaN at index 1; nothing was changed",
+      "RpropOptimizer: the gradient of 'badOne' is NaN at index 1; nothing was changed",
     );
     expect(Array.from(a.dataSync())).toEqual([1, 2]);
     expect(Array.from(b.dataSync())).toEqual([3, 4, 5]);
     expect((await opt.getWeights()).length).toBe(2); // iterations and prevLoss: no slots were made
     tf.dispose([a, b, ga, gb]);
+    opt.dispose();
+  });
+
+  it.each([
+    ['SignumOptimizer', () => new SignumOptimizer()],
+    ['LionOptimizer', () => new LionOptimizer()],
+  ] as const)('%s names itself when it refuses a gradient', (name, make) => {
+    const v = tf.variable(tf.tensor1d([1, 2]), true, `refusedBy${name}`);
+    const g = tf.tensor1d([Infinity, 1]);
+    const opt = make();
+    expect(() => opt.applyGradients([{ name: v.name, tensor: g }])).toThrow(`${name}: the gradient of '${v.name}' is Infinity at index 0; nothing was changed`);
+    tf.dispose([v, g]);
+    opt.dispose();
+  });
+
+  it('an int32 variable is refused before any slot is made', async () => {
+    const v = tf.variable(tf.tensor1d([1, 2], 'int32'), true, 'int32Variable');
+    const g = tf.tensor1d([1, 1]);
+    const opt = new RpropOptimizer();
+    expect(() => opt.applyGradients([{ name: v.name, tensor: g }])).toThrow(
+      "RpropOptimizer: variable 'int32Variable' is int32 and its gradient float32; only float32 is supported; nothing was changed",
+    );
+    expect((await opt.getWeights()).length).toBe(2); // iterations and prevLoss: no slots were made
+    tf.dispose([v, g]);
     opt.dispose();
   });
 });

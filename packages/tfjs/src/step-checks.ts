@@ -1,0 +1,43 @@
+import type * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * The checks a step makes on each (variable, gradient, slots) before anything changes. The fused
+ * path runs over the variable's length on raw arrays, so a gradient or slot of another size would
+ * be read past its end or leave values unread, silently; these turn that into an error.
+ */
+
+/** A shape as it is printed in messages: `[3, 4]`, `[]` for a scalar. */
+export function shapeText(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/**
+ * Throws unless the variable and its gradient are float32 and the gradient has the variable's size.
+ * Its shape may differ: values are matched in order (the composed-ops path reshapes it).
+ */
+export function checkGradient(owner: string, name: string, value: tf.Variable, gradient: tf.Tensor): void {
+  if (value.dtype !== 'float32' || gradient.dtype !== 'float32') {
+    throw new TypeError(`${owner}: variable '${name}' is ${value.dtype} and its gradient ${gradient.dtype}; only float32 is supported; nothing was changed`);
+  }
+  if (gradient.size !== value.size) {
+    throw new RangeError(
+      `${owner}: the gradient of '${name}' has shape ${shapeText(gradient.shape)} (${gradient.size} values), the variable has shape ${shapeText(value.shape)} (${value.size}); nothing was changed`,
+    );
+  }
+}
+
+/**
+ * Throws unless every slot has the variable's shape. Slots are matched to variables by position in
+ * the list of gradients (as TF.js's own optimizers match theirs), so a mismatch means this optimizer
+ * was made for another list of variables, or given another list's weights by `setWeights`.
+ */
+export function checkSlots(owner: string, name: string, position: number, value: tf.Variable, slots: Record<string, tf.Variable>): void {
+  for (const [slot, v] of Object.entries(slots)) {
+    if (v.shape.length === value.shape.length && v.shape.every((d, k) => d === value.shape[k])) continue;
+    throw new RangeError(
+      `${owner}: variable '${name}' (position ${position}) has shape ${shapeText(value.shape)}, but the '${slot}' slot at that position has shape ${shapeText(v.shape)}. ` +
+        'Slots are matched to variables by position, so one optimizer instance serves one fixed list of variables, in one order ' +
+        '(and setWeights must be given weights saved for that list); use a new optimizer for another list; nothing was changed',
+    );
+  }
+}
