@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';
-import { DataError } from './data/dataset.js';
+import { InputError } from './errors/input-error.js';
 import { runDemo } from './demo/run-demo.js';
 import { OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { runTrain } from './train/run-train.js';
@@ -100,7 +100,7 @@ try {
     // --help and --version end here too, with exit code 0; usage errors exit 2, as bad input does.
     process.exit(error.exitCode === 0 ? 0 : 2);
   }
-  if (error instanceof DataError || error instanceof RangeError) {
+  if (error instanceof InputError || error instanceof RangeError) {
     process.stderr.write(`rprop: ${(error as Error).message}\n`);
     process.exit(2);
   }

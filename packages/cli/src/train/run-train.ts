@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { loadDataset } from '../data/load.js';
 import { lineChart } from '../plot/svg-chart.js';
 import { useBackend } from './backend.js';
+import { checkModelFolder } from '../output/model-folder.js';
 import { evaluate } from './metrics.js';
 import { saveModel } from './save-model.js';
 import { train, type TrainOptions } from './train.js';
@@ -19,7 +20,9 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
 
 /** `rprop train`: load, train, report; with --save, --plot and --json as asked. */
 export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<void> {
-  // Read and check every input before any work, so a bad file fails fast and writes nothing.
+  // Check every destination and read every input before any work, so a mistake fails fast and
+  // writes nothing.
+  if (o.save !== undefined) checkModelFolder(o.save);
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {

@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { MODEL_FILES } from '../output/model-folder.js';
 
 /**
  * Saves a LayersModel with its optimizer as `model.json` + `weights.bin` in `dir`, atomically: the
  * files are written to a sibling temporary folder which then replaces `dir`, so an interrupted save
- * never leaves a half-written model.
+ * never leaves a half-written model. `dir` must have passed `checkModelFolder`: what it replaces is
+ * deleted file by file, only the model's own files, never recursively.
  */
 export async function saveModel(model: tf.LayersModel, dir: string): Promise<void> {
   const target = resolve(dir);
@@ -34,7 +36,10 @@ export async function saveModel(model: tf.LayersModel, dir: string): Promise<voi
     const old = `${target}.old-${process.pid}`;
     if (existsSync(target)) renameSync(target, old);
     renameSync(temporary, target);
-    rmSync(old, { recursive: true, force: true });
+    if (existsSync(old)) {
+      for (const name of MODEL_FILES) rmSync(join(old, name), { force: true });
+      rmdirSync(old); // fails rather than delete anything that appeared in it since the check
+    }
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }

@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectOneLineError } from './expect-error.js';
+import { rprop } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rprop-save-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fresh = (name: string) => {
+  const path = join(dir, name);
+  mkdirSync(path);
+  return path;
+};
+// Without --json the piped progress prints its first line at epoch 1: a one-line stderr means training never started.
+const train = (save: string, cwd?: string) => rprop(['train', 'xor', '--hidden', '2', '--epochs', '5', '--backend', 'cpu', '--save', save], cwd);
+
+describe('--save never deletes what is not a model it wrote', () => {
+  it('refuses a folder that holds anything else, before training; the file survives', () => {
+    const target = fresh('notes');
+    writeFileSync(join(target, 'notes.txt'), 'precious');
+    expectOneLineError(train(target), 2, /^rprop: .*notes: the folder holds other files \(notes\.txt\); --save writes only to a new or empty folder or over a previous model \(model\.json, weights\.bin\)$/);
+    expect(readdirSync(target)).toEqual(['notes.txt']);
+    expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('precious');
+  });
+
+  it('refuses a folder holding a model beside other things, and a subfolder', () => {
+    const target = fresh('mixed');
+    for (const f of ['model.json', 'weights.bin', 'README.md']) writeFileSync(join(target, f), f);
+    mkdirSync(join(target, 'src'));
+    expectOneLineError(train(target), 2, /^rprop: .*mixed: the folder holds other files \((README\.md, src|src, README\.md)\);/);
+    expect(readdirSync(target).sort()).toEqual(['README.md', 'model.json', 'src', 'weights.bin']);
+  });
+
+  it('refuses an existing file, which stays a file', () => {
+    const target = join(dir, 'afile.txt');
+    writeFileSync(target, 'my file');
+    expectOneLineError(train(target), 2, /^rprop: .*afile\.txt: is a file; --save writes a model folder and will not replace a file$/);
+    expect(readFileSync(target, 'utf8')).toBe('my file');
+  });
+
+  it('refuses a symbolic link, and what it points to survives', () => {
+    const real = fresh('real');
+    writeFileSync(join(real, 'model.json'), '{}');
+    const link = join(dir, 'link');
+    symlinkSync(real, link);
+    expectOneLineError(train(link), 2, /^rprop: .*link: is a symbolic link; --save takes a real folder and will not replace a link$/);
+    expect(readdirSync(real)).toEqual(['model.json']);
+  });
+
+  it('refuses `--save .` in a folder with files in it (the working folder is not wiped)', () => {
+    const project = fresh('project');
+    writeFileSync(join(project, 'data.csv'), 'a,y\n0,1\n');
+    expectOneLineError(train('.', project), 2, /^rprop: \.: the folder holds other files \(data\.csv\);/);
+    expect(readdirSync(project)).toEqual(['data.csv']);
+  });
+
+  it('refuses an empty --save', () => {
+    expectOneLineError(train(''), 2, /^rprop: --save: the folder name is empty$/);
+  });
+
+  it('fills an empty folder, and replaces a previous model (nothing else is left behind)', () => {
+    const empty = fresh('empty');
+    const r = train(empty);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(empty).sort()).toEqual(['model.json', 'weights.bin']);
+    writeFileSync(join(empty, 'model.json'), 'old');
+    const again = train(empty);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(empty).sort()).toEqual(['model.json', 'weights.bin']);
+    expect(readFileSync(join(empty, 'model.json'), 'utf8')).not.toBe('old');
+    expect(readdirSync(dir).filter((f) => f.includes('.old-') || f.includes('.partial-'))).toEqual([]);
+  });
+});
