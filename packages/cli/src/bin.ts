@@ -1,12 +1,23 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';
-import { InputError } from './errors/input-error.js';
 import { runDemo } from './demo/run-demo.js';
+import { reportError } from './errors/report-error.js';
 import { OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { runTrain } from './train/run-train.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Ends the command on an error: one line on stderr, exit code 2 for bad input, 1 for a bug. */
+function fail(error: unknown): never {
+  process.exit(reportError(error));
+}
+
+// Whatever escapes our own promise ends here, before anyone else's handler: the wasm backend's
+// Emscripten glue adds handlers when it loads that rethrow, which prints a stack trace and makes Node
+// exit with code 7. Ours are first in line and exit, so theirs never run.
+process.prependListener('uncaughtException', fail);
+process.prependListener('unhandledRejection', fail);
 
 function positiveInteger(name: string) {
   return (value: string) => {
@@ -96,13 +107,7 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
-    // --help and --version end here too, with exit code 0; usage errors exit 2, as bad input does.
-    process.exit(error.exitCode === 0 ? 0 : 2);
-  }
-  if (error instanceof InputError || error instanceof RangeError) {
-    process.stderr.write(`rprop: ${(error as Error).message}\n`);
-    process.exit(2);
-  }
-  throw error;
+  // --help and --version end here too, with exit code 0; usage errors exit 2, as bad input does.
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  fail(error);
 }

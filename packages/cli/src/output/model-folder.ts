@@ -1,6 +1,8 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
+import { checkParentFolder } from './destination.js';
 
 /** The files `saveModel` writes: the only things `--save` may ever replace. */
 export const MODEL_FILES: readonly string[] = ['model.json', 'weights.bin'];
@@ -9,16 +11,18 @@ export const MODEL_FILES: readonly string[] = ['model.json', 'weights.bin'];
  * Refuses a `--save` folder unless replacing it can only lose a model: it must not exist yet, or be
  * an empty folder, or hold nothing but `model.json` and `weights.bin`. The save swaps the whole folder
  * for a freshly written one, so anything else in it would be deleted; a file or a symbolic link
- * would be replaced by a folder. Runs before training, so a long run never ends in this refusal.
+ * would be replaced by a folder. The folder it goes in must exist. Runs before training, so a long
+ * run never ends in this refusal.
  */
 export function checkModelFolder(dir: string): void {
   if (dir === '') throw new InputError('--save: the folder name is empty');
+  checkParentFolder(dir); // the new model is written beside the target, then moved into place
   const target = resolve(dir);
-  const stat = lstatSync(target, { throwIfNoEntry: false });
+  const stat = atPath(dir, () => lstatSync(target, { throwIfNoEntry: false }));
   if (stat === undefined) return; // a new folder
   if (stat.isSymbolicLink()) throw new InputError(`${dir}: is a symbolic link; --save takes a real folder and will not replace a link`);
   if (!stat.isDirectory()) throw new InputError(`${dir}: is a file; --save writes a model folder and will not replace a file`);
-  const others = readdirSync(target, { withFileTypes: true }).filter((e) => !(e.isFile() && MODEL_FILES.includes(e.name)));
+  const others = atPath(dir, () => readdirSync(target, { withFileTypes: true })).filter((e) => !(e.isFile() && MODEL_FILES.includes(e.name)));
   if (others.length > 0) {
     const names = others.slice(0, 3).map((e) => e.name).join(', ') + (others.length > 3 ? `, and ${others.length - 3} more` : '');
     throw new InputError(`${dir}: the folder holds other files (${names}); --save writes only to a new or empty folder or over a previous model (model.json, weights.bin)`);

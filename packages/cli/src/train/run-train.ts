@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
+import { DataError } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
+import { atPath, atPathAsync } from '../errors/at-path.js';
 import { lineChart } from '../plot/svg-chart.js';
 import { useBackend } from './backend.js';
+import { checkFileDestination } from '../output/destination.js';
 import { checkModelFolder } from '../output/model-folder.js';
 import { evaluate } from './metrics.js';
 import { saveModel } from './save-model.js';
@@ -23,10 +26,11 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
   // Check every destination and read every input before any work, so a mistake fails fast and
   // writes nothing.
   if (o.save !== undefined) checkModelFolder(o.save);
+  if (o.plot !== undefined) checkFileDestination(o.plot, '--plot');
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
-    throw new RangeError(`${o.test}: has ${test.inputs} inputs and ${test.outputs} outputs, the training data ${data.inputs} and ${data.outputs}`);
+    throw new DataError(o.test!, null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
   }
   await useBackend(o.backend);
   const result = train(data, { ...o, quiet: o.json });
@@ -38,17 +42,18 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     ({ mse: testMse, bitFail: testBitFail } = evaluate(result.model, x, y));
     tf.dispose([x, y]);
   }
-  if (o.save) await saveModel(result.model, o.save);
+  if (o.save) await atPathAsync(o.save, () => saveModel(result.model, o.save!));
   if (o.plot) {
-    writeFileSync(
-      o.plot,
+    const plot = o.plot;
+    atPath(plot, () => writeFileSync(
+      plot,
       lineChart([{ name: `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}`, points: result.curve.map((m, t) => [t, m]) }], {
         title: `Training MSE on ${data.source}`,
         xLabel: 'epoch',
         yLabel: 'MSE (log scale)',
         logY: true,
       }),
-    );
+    ));
   }
   const summary = {
     data: data.source,

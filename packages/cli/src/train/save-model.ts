@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { MODEL_FILES } from '../output/model-folder.js';
 
 /**
@@ -11,13 +11,13 @@ import { MODEL_FILES } from '../output/model-folder.js';
  */
 export async function saveModel(model: tf.LayersModel, dir: string): Promise<void> {
   const target = resolve(dir);
-  mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.partial-${process.pid}`;
-  rmSync(temporary, { recursive: true, force: true });
+  let made = false; // (a folder of that name that we did not make is not ours to delete)
   try {
     await model.save(
       tf.io.withSaveHandler(async (artifacts) => {
         mkdirSync(temporary);
+        made = true;
         const weights = artifacts.weightData === undefined ? new Uint8Array(0) : new Uint8Array(tf.io.concatenateArrayBuffers(([] as ArrayBuffer[]).concat(artifacts.weightData as ArrayBuffer)));
         writeFileSync(join(temporary, 'weights.bin'), weights);
         const manifest = {
@@ -41,6 +41,6 @@ export async function saveModel(model: tf.LayersModel, dir: string): Promise<voi
       rmdirSync(old); // fails rather than delete anything that appeared in it since the check
     }
   } finally {
-    rmSync(temporary, { recursive: true, force: true });
+    if (made) rmSync(temporary, { recursive: true, force: true });
   }
 }
