@@ -1,14 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { writeFileSync } from 'node:fs';
 import { DataError } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
-import { atPath, atPathAsync } from '../errors/at-path.js';
-import { lineChart } from '../plot/svg-chart.js';
-import { useBackend } from './backend.js';
 import { checkFileDestination } from '../output/destination.js';
 import { checkModelFolder } from '../output/model-folder.js';
+import { writeOutputs } from '../output/write-outputs.js';
+import { useBackend } from './backend.js';
+import { curveChart } from './curve-chart.js';
 import { evaluate } from './metrics.js';
-import { saveModel } from './save-model.js';
 import { train, type TrainOptions } from './train.js';
 
 export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
@@ -42,19 +40,12 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     ({ mse: testMse, bitFail: testBitFail } = evaluate(result.model, x, y));
     tf.dispose([x, y]);
   }
-  if (o.save) await atPathAsync(o.save, () => saveModel(result.model, o.save!));
-  if (o.plot) {
-    const plot = o.plot;
-    atPath(plot, () => writeFileSync(
-      plot,
-      lineChart([{ name: `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}`, points: result.curve.map((m, t) => [t, m]) }], {
-        title: `Training MSE on ${data.source}`,
-        xLabel: 'epoch',
-        yLabel: 'MSE (log scale)',
-        logY: true,
-      }),
-    ));
-  }
+  // The chart is drawn in memory first: should that fail, nothing has been written.
+  const label = `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}`;
+  await writeOutputs({
+    ...(o.plot === undefined ? {} : { plot: { path: o.plot, svg: curveChart(data.source, label, result.curve) } }),
+    ...(o.save === undefined ? {} : { save: { dir: o.save, model: result.model } }),
+  });
   const summary = {
     data: data.source,
     optimizer: o.optimizer,
@@ -77,8 +68,8 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady.toFixed(3)} after warm-up)`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
-    if (o.save) print(`saved the model with its optimizer to ${o.save}`);
-    if (o.plot) print(`wrote ${o.plot}`);
+    if (o.save !== undefined) print(`saved the model with its optimizer to ${o.save}`);
+    if (o.plot !== undefined) print(`wrote ${o.plot}`);
   }
   result.model.dispose();
 }
