@@ -74,7 +74,7 @@ program
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)
   .action(async (data: string, o: Record<string, unknown>) => {
-    await runTrain(
+    process.exitCode = await runTrain(
       {
         data,
         test: o.test as string | undefined,

@@ -19,8 +19,11 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
   json: boolean;
 }
 
-/** `rprop train`: load, train, report; with --save, --plot and --json as asked. */
-export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<void> {
+/**
+ * `rprop train`: load, train, report; with --save, --plot and --json as asked. Returns the exit
+ * code: 0, or 1 when training diverged (which the report says; the model is then not saved).
+ */
+export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<number> {
   // Check every destination and read every input before any work, so a mistake fails fast and
   // writes nothing.
   if (o.save !== undefined) checkModelFolder(o.save);
@@ -40,11 +43,14 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     ({ mse: testMse, bitFail: testBitFail } = evaluate(result.model, x, y));
     tf.dispose([x, y]);
   }
-  // The chart is drawn in memory first: should that fail, nothing has been written.
-  const label = `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}`;
+  const { diverged } = result;
+  const divergedAt = diverged === null ? '' : `diverged at epoch ${diverged.epoch}`;
+  // The chart is drawn in memory first: should that fail, nothing has been written. A diverged model
+  // is not saved: its weights are no answer, and it would replace a previous model that may be one.
+  const label = `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}${diverged === null ? '' : ` (${divergedAt})`}`;
   await writeOutputs({
     ...(o.plot === undefined ? {} : { plot: { path: o.plot, svg: curveChart(data.source, label, result.curve) } }),
-    ...(o.save === undefined ? {} : { save: { dir: o.save, model: result.model } }),
+    ...(o.save === undefined || diverged !== null ? {} : { save: { dir: o.save, model: result.model } }),
   });
   const summary = {
     data: data.source,
@@ -53,6 +59,8 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     backend: o.backend,
     epochs: result.epochs,
     reachedTarget: result.reachedTarget,
+    diverged: diverged !== null,
+    divergedAtEpoch: diverged?.epoch ?? null,
     trainMse: result.trainMse,
     trainBitFail: result.trainBitFail,
     testMse,
@@ -65,11 +73,16 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     print(JSON.stringify(summary));
   } else {
     print(`${data.source}: ${data.count} samples, ${data.inputs} inputs, ${data.outputs} outputs; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
+    if (diverged !== null) {
+      const why = diverged.what === 'MSE' ? `the training MSE became ${diverged.value}` : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
+      print(`${divergedAt}: ${why}; training stopped`);
+    }
     print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady.toFixed(3)} after warm-up)`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
-    if (o.save !== undefined) print(`saved the model with its optimizer to ${o.save}`);
+    if (o.save !== undefined) print(diverged === null ? `saved the model with its optimizer to ${o.save}` : `not saved to ${o.save}: the training diverged`);
     if (o.plot !== undefined) print(`wrote ${o.plot}`);
   }
   result.model.dispose();
+  return diverged === null ? 0 : 1;
 }

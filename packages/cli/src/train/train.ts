@@ -6,6 +6,7 @@ import { buildMlp, type Activation } from './mlp.js';
 import { mlpGradients, mlpLayers } from './mlp-gradients.js';
 import { makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
+import { refusedGradient } from './refused-gradient.js';
 import type { RpropOptimizer } from 'rprop-tfjs';
 
 const WARM_UP = 5;
@@ -34,11 +35,17 @@ export interface TrainResult {
   msPerEpochSteady: number;
   /** MSE before each epoch's step. */
   curve: number[];
+  /**
+   * Set when training stopped because it diverged: after `epoch` steps the training MSE, or its
+   * gradient (which the optimizer refused), was `value` (NaN or ±Infinity).
+   */
+  diverged: { epoch: number; what: 'MSE' | 'gradient'; value: string } | null;
 }
 
 /**
  * Trains an MLP full batch: one optimizer step per epoch on the whole set (Rprop's setting), until
- * the MSE reaches `targetMse` or `epochs` run out.
+ * the MSE reaches `targetMse` or `epochs` run out, or the MSE or its gradient stops being finite
+ * (diverged: no step can follow).
  */
 export function train(data: Dataset, o: TrainOptions): TrainResult {
   const model = buildMlp(data, o.hidden, o.activation, o.seed);
@@ -52,6 +59,7 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   const curve: number[] = [];
   const start = performance.now();
   let reachedTarget = false;
+  let diverged: TrainResult['diverged'] = null;
   let epoch = 0;
   let warm = start;
   while (epoch < o.epochs) {
@@ -59,10 +67,23 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
     // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
     const { loss, grads } = mlpGradients(layers, x, xT, y);
     const mse = loss.dataSync()[0]!;
-    // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
-    if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
-    optimizer.applyGradients(grads);
-    tf.dispose([loss, grads]);
+    try {
+      if (!Number.isFinite(mse)) {
+        diverged = { epoch, what: 'MSE', value: String(mse) };
+        break;
+      }
+      // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
+      if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
+      optimizer.applyGradients(grads);
+    } catch (error) {
+      const value = refusedGradient(error);
+      if (value === null) throw error;
+      diverged = { epoch, what: 'gradient', value };
+      curve.push(mse); // (the MSE itself was finite)
+      break;
+    } finally {
+      tf.dispose([loss, grads]);
+    }
     curve.push(mse);
     if (o.targetMse !== undefined && mse <= o.targetMse) {
       // The step just taken was from a point already at the target: that point is the answer.
@@ -80,13 +101,14 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   return {
     model,
     epochs: reachedTarget ? curve.length - 1 : epoch,
-    reachedTarget: reachedTarget || (o.targetMse !== undefined && final.mse <= o.targetMse),
+    reachedTarget: diverged === null && (reachedTarget || (o.targetMse !== undefined && final.mse <= o.targetMse)),
     trainMse: final.mse,
     trainBitFail: final.bitFail,
     seconds,
     msPerEpoch: (seconds * 1000) / Math.max(curve.length, 1),
     msPerEpochSteady: curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / Math.max(curve.length, 1),
     curve,
+    diverged,
   };
 }
 
