@@ -1,8 +1,9 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';
 import { runDemo } from './demo/run-demo.js';
 import { reportError } from './errors/report-error.js';
+import { layerSizes, nonNegativeNumber, positiveNumber, wholeNumber } from './flag-parsers.js';
 import { OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { runTrain } from './train/run-train.js';
 
@@ -18,28 +19,6 @@ function fail(error: unknown): never {
 // exit with code 7. Ours are first in line and exit, so theirs never run.
 process.prependListener('uncaughtException', fail);
 process.prependListener('unhandledRejection', fail);
-
-function positiveInteger(name: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
-    return n;
-  };
-}
-
-function positiveNumber(name: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0, got ${JSON.stringify(value)}`);
-    return n;
-  };
-}
-
-function layers(value: string): number[] {
-  const sizes = value.split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new InvalidArgumentError(`--hidden takes sizes like 16 or 16,8, got ${JSON.stringify(value)}`);
-  return sizes;
-}
 
 const program = new Command()
   .name('rprop')
@@ -61,14 +40,14 @@ program
   .argument('<data>', 'training data')
   .option('--test <data>', 'test data, same format')
   .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', (v) => v.split(','))
-  .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layers, [16])
+  .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layerSizes, [16])
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
   .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default('irprop-'))
   .option('--lr <number>', 'learning rate (Rprop: the initial step size)', positiveNumber('--lr'))
-  .option('--epochs <n>', 'most epochs', positiveInteger('--epochs'), 1000)
-  .option('--target-mse <x>', 'stop when the training MSE is at most this', positiveNumber('--target-mse'))
-  .option('--seed <n>', 'seed of the initial weights', positiveInteger('--seed'), 1)
+  .option('--epochs <n>', 'most epochs', wholeNumber('--epochs', 1), 1000)
+  .option('--target-mse <x>', 'stop when the training MSE is at most this', nonNegativeNumber('--target-mse'))
+  .option('--seed <n>', 'seed of the initial weights', wholeNumber('--seed', 0), 1)
   .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['cpu', 'wasm']).default('wasm'))
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option('--plot <file.svg>', 'write the training curve as SVG')

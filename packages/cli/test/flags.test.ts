@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { expectOneLineError } from './expect-error.js';
+import { rprop } from './run-cli.js';
+
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
+
+describe('flags, as the command takes them', () => {
+  it.each([
+    ['--lr', ''],
+    ['--epochs', '0x10'],
+  ])('%s %j is one line and exit code 2', (flag, value) => {
+    expectOneLineError(rprop(['train', 'xor', flag, value, '--backend', 'cpu']), 2, new RegExp(`^error: option '${flag} <[a-z]+>' argument '${value}' is invalid\\. ${flag} must be a (whole )?number [≥>] [01], got "${value}"$`));
+  });
+
+  it('takes --seed 0 and an exponent', () => {
+    const r = rprop(['train', 'xor', '--seed', '0', '--epochs', '2e0', '--lr', '1e-3', '--json', '--backend', 'cpu']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(lastJson(r.stdout)).toMatchObject({ epochs: 2 });
+  });
+});
