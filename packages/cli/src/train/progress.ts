@@ -14,9 +14,19 @@ export function progress(total: number, quiet: boolean): Progress {
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { mse: '—', bitFail: '—' });
+    // Ctrl-C: the bar hides the cursor and turns line wrap off; give the terminal back, then exit as
+    // an interrupted command does (128 + SIGINT). (Training yields to the event loop for this.)
+    const interrupted = () => {
+      bar.stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
     return {
       update: (epoch, mse, bitFail) => bar.update(epoch, { mse: mse.toExponential(3), bitFail: bitFail ?? '—' }),
-      stop: () => bar.stop(),
+      stop: () => {
+        process.off('SIGINT', interrupted);
+        bar.stop();
+      },
     };
   }
   let next = 0;

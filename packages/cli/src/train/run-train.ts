@@ -34,7 +34,7 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     throw new DataError(o.test!, null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
   }
   await useBackend(o.backend);
-  const result = train(data, { ...o, quiet: o.json });
+  const result = await train(data, { ...o, quiet: o.json });
   let testMse: number | null = null;
   let testBitFail: number | null = null;
   if (test) {

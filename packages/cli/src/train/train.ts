@@ -10,6 +10,8 @@ import { refusedGradient } from './refused-gradient.js';
 import type { RpropOptimizer } from 'rprop-tfjs';
 
 const WARM_UP = 5;
+/** How often the loop lets the event loop run, so Ctrl-C's handler (progress.ts) gets its turn. */
+const YIELD_MS = 100;
 
 export interface TrainOptions {
   hidden: number[];
@@ -47,7 +49,7 @@ export interface TrainResult {
  * the MSE reaches `targetMse` or `epochs` run out, or the MSE or its gradient stops being finite
  * (diverged: no step can follow).
  */
-export function train(data: Dataset, o: TrainOptions): TrainResult {
+export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult> {
   const model = buildMlp(data, o.hidden, o.activation, o.seed);
   const optimizer = makeOptimizer(o.optimizer, o.variant, o.lr);
   model.compile({ optimizer, loss: 'meanSquaredError' });
@@ -62,40 +64,48 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   let diverged: TrainResult['diverged'] = null;
   let epoch = 0;
   let warm = start;
-  while (epoch < o.epochs) {
-    if (curve.length === WARM_UP) warm = performance.now();
-    // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
-    const { loss, grads } = mlpGradients(layers, x, xT, y);
-    const mse = loss.dataSync()[0]!;
-    try {
-      if (!Number.isFinite(mse)) {
-        diverged = { epoch, what: 'MSE', value: String(mse) };
+  let nextYield = start + YIELD_MS;
+  try {
+    while (epoch < o.epochs) {
+      if (curve.length === WARM_UP) warm = performance.now();
+      if (performance.now() >= nextYield) {
+        await new Promise(setImmediate);
+        nextYield = performance.now() + YIELD_MS;
+      }
+      // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
+      const { loss, grads } = mlpGradients(layers, x, xT, y);
+      const mse = loss.dataSync()[0]!;
+      try {
+        if (!Number.isFinite(mse)) {
+          diverged = { epoch, what: 'MSE', value: String(mse) };
+          break;
+        }
+        // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
+        if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
+        optimizer.applyGradients(grads);
+      } catch (error) {
+        const value = refusedGradient(error);
+        if (value === null) throw error;
+        diverged = { epoch, what: 'gradient', value };
+        curve.push(mse); // (the MSE itself was finite)
+        break;
+      } finally {
+        tf.dispose([loss, grads]);
+      }
+      curve.push(mse);
+      if (o.targetMse !== undefined && mse <= o.targetMse) {
+        // The step just taken was from a point already at the target: that point is the answer.
+        reachedTarget = true;
         break;
       }
-      // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
-      if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
-      optimizer.applyGradients(grads);
-    } catch (error) {
-      const value = refusedGradient(error);
-      if (value === null) throw error;
-      diverged = { epoch, what: 'gradient', value };
-      curve.push(mse); // (the MSE itself was finite)
-      break;
-    } finally {
-      tf.dispose([loss, grads]);
+      epoch++;
+      bar.update(epoch, mse, null);
     }
-    curve.push(mse);
-    if (o.targetMse !== undefined && mse <= o.targetMse) {
-      // The step just taken was from a point already at the target: that point is the answer.
-      reachedTarget = true;
-      break;
-    }
-    epoch++;
-    bar.update(epoch, mse, null);
+  } finally {
+    bar.stop(); // the terminal back as it was (cursor, line wrap), also when training throws
   }
   const end = performance.now();
   const seconds = (end - start) / 1000;
-  bar.stop();
   const final = evaluate(model, x, y);
   tf.dispose([x, xT, y]);
   return {
