@@ -99,7 +99,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
         break;
       }
       epoch++;
-      bar.update(epoch, mse, null);
+      bar.update(epoch, mse, () => evaluate(model, x, y).bitFail); // (at the weights after this epoch's step)
     }
   } finally {
     bar.stop(); // the terminal back as it was (cursor, line wrap), also when training throws
