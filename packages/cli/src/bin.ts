@@ -39,7 +39,7 @@ program
   .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
   .argument('<data>', 'training data')
   .option('--test <data>', 'test data, same format')
-  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', (v) => v.split(','))
+  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', (v) => v.split(',').map((name) => name.trim())) // as the header's names are
   .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layerSizes, [16])
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { rprop } from './run-cli.js';
@@ -16,5 +19,19 @@ describe('flags, as the command takes them', () => {
     const r = rprop(['train', 'xor', '--seed', '0', '--epochs', '2e0', '--lr', '1e-3', '--json', '--backend', 'cpu']);
     expect(r.status, r.stderr).toBe(0);
     expect(lastJson(r.stdout)).toMatchObject({ epochs: 2 });
+  });
+});
+
+describe('--target', () => {
+  it('trims its names, as the header\'s are', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rprop-flags-'));
+    try {
+      writeFileSync(join(dir, 'two.csv'), 'a, y1 ,y2\n0,0,1\n1,1,0\n');
+      const r = rprop(['train', 'two.csv', '--target', 'y1, y2', '--epochs', '2', '--backend', 'cpu'], dir);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('2 samples, 1 inputs, 2 outputs');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
