@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';
 import { runDemo } from './demo/run-demo.js';
@@ -20,8 +21,12 @@ function fail(error: unknown): never {
 process.prependListener('uncaughtException', fail);
 process.prependListener('unhandledRejection', fail);
 
+/** This package's version, read from its package.json (dist/bin.js → ../package.json). */
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command()
   .name('rprop')
+  .version(version)
   .description('Sign-based gradient optimization: the demo, training on data files, benchmarks.')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
-import { rprop } from './run-cli.js';
+import { root, rprop } from './run-cli.js';
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
 
@@ -32,6 +32,17 @@ describe('--target', () => {
       expect(r.stdout).toContain('2 samples, 1 inputs, 2 outputs');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--version', () => {
+  it('prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-V']) {
+      const r = rprop([flag]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
     }
   });
 });
