@@ -84,8 +84,9 @@ program
   .command('bench')
   .description('the kernel and TF.js optimizer benchmarks (as npm run bench)')
   .option('--json', 'JSON output', false)
-  .action((o: { json: boolean }) => {
-    process.exitCode = runBench(o.json);
+  .option('--quick', 'the kernel bench without its 1e7 size (a smoke run)', false)
+  .action((o: { json: boolean; quick: boolean }) => {
+    process.exitCode = runBench(o);
   });
 
 try {
