@@ -55,6 +55,17 @@ describe('--save never deletes what is not a model it wrote', () => {
     expect(readdirSync(project)).toEqual(['data.csv']);
   });
 
+  it('refuses a --plot in the --save folder, or on it', () => {
+    const target = fresh('withplot');
+    for (const f of ['model.json', 'weights.bin']) writeFileSync(join(target, f), f);
+    const r = rprop(['train', 'xor', '--epochs', '5', '--backend', 'cpu', '--save', target, '--plot', join(target, 'curve.svg')]);
+    expectOneLineError(r, 2, /^rprop: .*withplot\/curve\.svg: is in the --save folder .*withplot, which holds only the model; write the plot elsewhere$/);
+    expect(readdirSync(target).sort()).toEqual(['model.json', 'weights.bin']);
+    const same = join(dir, 'same');
+    expectOneLineError(rprop(['train', 'xor', '--save', same, '--plot', same, '--backend', 'cpu']), 2, /^rprop: .*same: is in the --save folder .*same, which holds only the model;/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('same'))).toEqual([]);
+  });
+
   it('refuses an empty --save', () => {
     expectOneLineError(train(''), 2, /^rprop: --save: the folder name is empty$/);
   });

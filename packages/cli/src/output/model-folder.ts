@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { checkParentFolder } from './destination.js';
@@ -30,4 +30,16 @@ export function checkModelFolder(dir: string): void {
   // Swapping the folder the shell that started us stands in would leave it in a deleted folder. (A
   // folder that holds the current one holds something else, and was refused above.)
   if (target === process.cwd()) throw new InputError(`${dir}: is the current folder; give --save a folder of its own`);
+}
+
+/**
+ * Refuses a `--plot` file that is, or is inside, the `--save` folder: the save swaps that folder for
+ * one holding only the model, and the plot would end up in the replaced folder or in the way.
+ */
+export function checkPlotOutsideModel(plot: string, dir: string): void {
+  const fromModel = relative(resolve(dir), resolve(plot));
+  const inside = !isAbsolute(fromModel) && fromModel !== '..' && !fromModel.startsWith(`..${sep}`); // ('' too: the same path)
+  if (inside) {
+    throw new InputError(`${plot}: is in the --save folder ${dir}, which holds only the model; write the plot elsewhere`);
+  }
 }

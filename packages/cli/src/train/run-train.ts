@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DataError } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
 import { checkFileDestination } from '../output/destination.js';
-import { checkModelFolder } from '../output/model-folder.js';
+import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.js';
 import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
 import { curveChart } from './curve-chart.js';
@@ -28,6 +28,7 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
   // writes nothing.
   if (o.save !== undefined) checkModelFolder(o.save);
   if (o.plot !== undefined) checkFileDestination(o.plot, '--plot');
+  if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
