@@ -28,7 +28,7 @@ describe('--save never deletes what is not a model it wrote', () => {
     const target = fresh('mixed');
     for (const f of ['model.json', 'weights.bin', 'README.md']) writeFileSync(join(target, f), f);
     mkdirSync(join(target, 'src'));
-    expectOneLineError(train(target), 2, /^rprop: .*mixed: the folder holds other files \((README\.md, src|src, README\.md)\);/);
+    expectOneLineError(train(target), 2, /^rprop: .*mixed: the folder holds other files \(README\.md, src\);/);
     expect(readdirSync(target).sort()).toEqual(['README.md', 'model.json', 'src', 'weights.bin']);
   });
 

@@ -4,7 +4,7 @@ import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { checkParentFolder } from './destination.js';
 
-/** The files `saveModel` writes: the only things `--save` may ever replace. */
+/** The files `stageModel` writes: the only things `--save` may ever replace. */
 export const MODEL_FILES: readonly string[] = ['model.json', 'weights.bin'];
 
 /**
@@ -22,9 +22,12 @@ export function checkModelFolder(dir: string): void {
   if (stat === undefined) return; // a new folder
   if (stat.isSymbolicLink()) throw new InputError(`${dir}: is a symbolic link; --save takes a real folder and will not replace a link`);
   if (!stat.isDirectory()) throw new InputError(`${dir}: is a file; --save writes a model folder and will not replace a file`);
-  const others = atPath(dir, () => readdirSync(target, { withFileTypes: true })).filter((e) => !(e.isFile() && MODEL_FILES.includes(e.name)));
+  const others = atPath(dir, () => readdirSync(target, { withFileTypes: true }))
+    .filter((e) => !(e.isFile() && MODEL_FILES.includes(e.name)))
+    .map((e) => e.name)
+    .sort();
   if (others.length > 0) {
-    const names = others.slice(0, 3).map((e) => e.name).join(', ') + (others.length > 3 ? `, and ${others.length - 3} more` : '');
+    const names = others.slice(0, 3).join(', ') + (others.length > 3 ? `, and ${others.length - 3} more` : '');
     throw new InputError(`${dir}: the folder holds other files (${names}); --save writes only to a new or empty folder or over a previous model (model.json, weights.bin)`);
   }
   // Swapping the folder the shell that started us stands in would leave it in a deleted folder. (A
