@@ -46,16 +46,12 @@ describe('parseCsv', () => {
     expect(() => parse('a,y\n0,1\n"0,1\n')).toThrow('f.csv:3: unterminated quote: field 1 opens a " and never closes it');
   });
 
-  it('drops a last column with no name and no values (every line ends in a comma)', () => {
+  it('drops a last column with no name and no values (every line ends in a comma), and only that', () => {
     const d = parse('a,b,y,\n0,0,0,\n0,1,1,\n1,0,1, \n');
     expect(d).toMatchObject({ count: 3, inputs: 2, outputs: 1 });
     expect([...d.y]).toEqual([0, 1, 1]);
-  });
-
-  it('keeps a nameless last column that has values, or a trailing comma in the rows only (a column count error)', () => {
-    expect(() => parse('a,b,\n0,0,1\n')).not.toThrow();
-    expect(parse('a,b,\n0,0,1\n')).toMatchObject({ inputs: 2, outputs: 1 });
-    expect(() => parse('a,y\n0,1,\n')).toThrow('f.csv:2: expected 2 columns as in the header, got 3');
+    expect(parse('a,b,\n0,0,1\n')).toMatchObject({ inputs: 2, outputs: 1 }); // values: kept
+    expect(() => parse('a,y\n0,1,\n')).toThrow('f.csv:2: expected 2 columns as in the header, got 3'); // the header has no such column
   });
 
   it('refuses a name given twice, naming it and both columns', () => {
@@ -68,8 +64,8 @@ describe('parseCsv', () => {
     expect(() => parse('\n 1.5 , -2e3\n0,0\n')).toThrow('f.csv:2: the first line is all numbers');
   });
 
-  it('takes the last column as the default target', () => {
-    const d = parse('a,b,c\n1,2,3\n');
+  it('takes the last column as the default target, by position (an earlier column may have the same, empty, name)', () => {
+    const d = parse(',b,\n1,2,3\n');
     expect([...d.x]).toEqual([1, 2]);
     expect([...d.y]).toEqual([3]);
   });

@@ -24,12 +24,19 @@ describe('--save never deletes what is not a model it wrote', () => {
     expect(readFileSync(join(target, 'notes.txt'), 'utf8')).toBe('precious');
   });
 
-  it('refuses a folder holding a model beside other things, and a subfolder', () => {
+  it('refuses a folder holding a model beside other things; once only the model is left, replaces it', () => {
     const target = fresh('mixed');
-    for (const f of ['model.json', 'weights.bin', 'README.md']) writeFileSync(join(target, f), f);
+    for (const f of ['model.json', 'weights.bin', 'README.md']) writeFileSync(join(target, f), 'old');
     mkdirSync(join(target, 'src'));
     expectOneLineError(train(target), 2, /^rprop: .*mixed: the folder holds other files \(README\.md, src\);/);
     expect(readdirSync(target).sort()).toEqual(['README.md', 'model.json', 'src', 'weights.bin']);
+    rmSync(join(target, 'README.md'));
+    rmSync(join(target, 'src'), { recursive: true });
+    const r = train(target);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(target).sort()).toEqual(['model.json', 'weights.bin']);
+    expect(readFileSync(join(target, 'model.json'), 'utf8')).not.toBe('old');
+    expect(readdirSync(dir).filter((f) => f.includes('.old-') || f.includes('.partial-'))).toEqual([]);
   });
 
   it('refuses an existing file, which stays a file', () => {
@@ -66,20 +73,11 @@ describe('--save never deletes what is not a model it wrote', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('same'))).toEqual([]);
   });
 
-  it('refuses an empty --save', () => {
+  it('fills an empty --save folder, and refuses an empty name', () => {
     expectOneLineError(train(''), 2, /^rprop: --save: the folder name is empty$/);
-  });
-
-  it('fills an empty folder, and replaces a previous model (nothing else is left behind)', () => {
     const empty = fresh('empty');
     const r = train(empty);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(empty).sort()).toEqual(['model.json', 'weights.bin']);
-    writeFileSync(join(empty, 'model.json'), 'old');
-    const again = train(empty);
-    expect(again.status, again.stderr).toBe(0);
-    expect(readdirSync(empty).sort()).toEqual(['model.json', 'weights.bin']);
-    expect(readFileSync(join(empty, 'model.json'), 'utf8')).not.toBe('old');
-    expect(readdirSync(dir).filter((f) => f.includes('.old-') || f.includes('.partial-'))).toEqual([]);
   });
 });
