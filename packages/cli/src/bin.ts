@@ -1,37 +1,32 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';
-import { DataError } from './data/dataset.js';
 import { runDemo } from './demo/run-demo.js';
+import { reportError } from './errors/report-error.js';
+import { layerSizes, nonNegativeNumber, positiveNumber, wholeNumber } from './flag-parsers.js';
 import { OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { runTrain } from './train/run-train.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
-function positiveInteger(name: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
-    return n;
-  };
+/** Ends the command on an error: one line on stderr, exit code 2 for bad input, 1 for a bug. */
+function fail(error: unknown): never {
+  process.exit(reportError(error));
 }
 
-function positiveNumber(name: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0, got ${JSON.stringify(value)}`);
-    return n;
-  };
-}
+// Whatever escapes our own promise ends here, before anyone else's handler: the wasm backend's
+// Emscripten glue adds handlers when it loads that rethrow, which prints a stack trace and makes Node
+// exit with code 7. Ours are first in line and exit, so theirs never run.
+process.prependListener('uncaughtException', fail);
+process.prependListener('unhandledRejection', fail);
 
-function layers(value: string): number[] {
-  const sizes = value.split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new InvalidArgumentError(`--hidden takes sizes like 16 or 16,8, got ${JSON.stringify(value)}`);
-  return sizes;
-}
+/** This package's version, read from its package.json (dist/bin.js → ../package.json). */
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command()
   .name('rprop')
+  .version(version)
   .description('Sign-based gradient optimization: the demo, training on data files, benchmarks.')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
@@ -49,21 +44,21 @@ program
   .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
   .argument('<data>', 'training data')
   .option('--test <data>', 'test data, same format')
-  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', (v) => v.split(','))
-  .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layers, [16])
+  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', (v) => v.split(',').map((name) => name.trim())) // as the header's names are
+  .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layerSizes, [16])
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
   .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default('irprop-'))
   .option('--lr <number>', 'learning rate (Rprop: the initial step size)', positiveNumber('--lr'))
-  .option('--epochs <n>', 'most epochs', positiveInteger('--epochs'), 1000)
-  .option('--target-mse <x>', 'stop when the training MSE is at most this', positiveNumber('--target-mse'))
-  .option('--seed <n>', 'seed of the initial weights', positiveInteger('--seed'), 1)
+  .option('--epochs <n>', 'most epochs', wholeNumber('--epochs', 1), 1000)
+  .option('--target-mse <x>', 'stop when the training MSE is at most this', nonNegativeNumber('--target-mse'))
+  .option('--seed <n>', 'seed of the initial weights', wholeNumber('--seed', 0), 1)
   .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['cpu', 'wasm']).default('wasm'))
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)
   .action(async (data: string, o: Record<string, unknown>) => {
-    await runTrain(
+    process.exitCode = await runTrain(
       {
         data,
         test: o.test as string | undefined,
@@ -89,20 +84,15 @@ program
   .command('bench')
   .description('the kernel and TF.js optimizer benchmarks (as npm run bench)')
   .option('--json', 'JSON output', false)
-  .action((o: { json: boolean }) => {
-    process.exitCode = runBench(o.json);
+  .option('--quick', 'the kernel bench without its 1e7 size (a smoke run)', false)
+  .action((o: { json: boolean; quick: boolean }) => {
+    process.exitCode = runBench(o);
   });
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
-    // --help and --version end here too, with exit code 0; usage errors exit 2, as bad input does.
-    process.exit(error.exitCode === 0 ? 0 : 2);
-  }
-  if (error instanceof DataError || error instanceof RangeError) {
-    process.stderr.write(`rprop: ${(error as Error).message}\n`);
-    process.exit(2);
-  }
-  throw error;
+  // --help and --version end here too, with exit code 0; usage errors exit 2, as bad input does.
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  fail(error);
 }

@@ -67,6 +67,11 @@ describe('rprop train', () => {
     const c = rprop(['train', csv, '--target', 'out', '--hidden', '3', '--epochs', '5', '--json', '--backend', 'cpu']);
     expect(c.status, c.stderr).toBe(0);
     expect(lastJson(c.stdout)).toMatchObject({ epochs: 5 });
+    // As spreadsheets export: quoted fields, and every line ending in a comma.
+    const exported = file('exported.csv', '"a","b,c","out",\n"0","0","0",\n0,1,1,\n1,0,1,\n1,1,0,\n');
+    const e = rprop(['train', exported, '--target', 'out', '--hidden', '3', '--epochs', '5', '--backend', 'cpu']);
+    expect(e.status, e.stderr).toBe(0);
+    expect(e.stdout).toContain('4 samples, 2 inputs, 1 outputs');
   });
 });
 
@@ -78,13 +83,16 @@ describe('bad input: one line naming the file and line, exit code 2, no stack tr
     ['a wrong column count (FANN)', () => [file('wide.train', '2 2 1\n0 0 0\n0\n0 1\n1\n')], /wide\.train:2: expected 2 inputs, got 3 values/],
     ['a wrong column count (CSV)', () => [file('ragged.csv', 'a,b,y\n0,1,1\n1,1\n')], /ragged\.csv:3: expected 3 columns as in the header, got 2/],
     ['an unknown CSV target', () => [file('cols.csv', 'a,b,y\n0,1,1\n'), '--target', 'z'], /cols\.csv:1: no column named "z"/],
+    ['an unterminated quote (CSV)', () => [file('open.csv', 'a,y\n"0,1\n')], /^rprop: .*open\.csv:2: unterminated quote: field 1 opens a " and never closes it$/],
+    ['a name twice in a CSV header', () => [file('twice.csv', 'y,x,y\n0,0,1\n')], /^rprop: .*twice\.csv:1: the header names "y" twice \(columns 1 and 3\)$/],
+    ['a CSV without a header', () => [file('noheader.csv', '0,1,0\n0,0,0\n')], /^rprop: .*noheader\.csv:1: the first line is all numbers: the CSV needs a header line naming its columns$/],
     ['a bad option', () => ['xor', '--hidden', 'big'], /--hidden takes sizes like 16 or 16,8/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const saved = join(dir, `never-${Math.random().toString(36).slice(2)}`);
     const r = rprop(['train', ...args(), '--save', saved, '--backend', 'cpu']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd()).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(saved)).toBe(false);

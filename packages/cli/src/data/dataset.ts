@@ -1,3 +1,5 @@
+import { InputError } from '../errors/input-error.js';
+
 /** A table of training pairs, row-major. */
 export interface Dataset {
   /** Where it came from, for messages. */
@@ -12,10 +14,10 @@ export interface Dataset {
 }
 
 /** Bad data: names the file and the line (1-based), so the command can print one clear line. */
-export class DataError extends Error {
+export class DataError extends InputError {
+  override name = 'DataError';
   constructor(readonly file: string, readonly line: number | null, message: string) {
     super(line === null ? `${file}: ${message}` : `${file}:${line}: ${message}`);
-    this.name = 'DataError';
   }
 }
 

@@ -19,11 +19,15 @@ export function parseFann(text: string, file: string): Dataset {
     const last = rows.at(-1)?.line ?? header.line;
     throw new DataError(file, last, `the header says ${count} pairs (${2 * count} lines), the file has ${rows.length} data lines`);
   }
+  // Every row's width first: the header's sizes are only believed, and allocated, once the rows agree.
+  rows.forEach((row, i) => {
+    const [width, kind] = i % 2 === 0 ? [inputs, 'inputs'] : [outputs, 'outputs'];
+    if (row.tokens.length !== width) throw new DataError(file, row.line, `expected ${width} ${kind}, got ${row.tokens.length} values`);
+  });
   const x = new Float32Array(count * inputs);
   const y = new Float32Array(count * outputs);
   for (let k = 0; k < count; k++) {
-    for (const [row, width, target, kind] of [[rows[2 * k]!, inputs, x, 'inputs'], [rows[2 * k + 1]!, outputs, y, 'outputs']] as const) {
-      if (row.tokens.length !== width) throw new DataError(file, row.line, `expected ${width} ${kind}, got ${row.tokens.length} values`);
+    for (const [row, width, target] of [[rows[2 * k]!, inputs, x], [rows[2 * k + 1]!, outputs, y]] as const) {
       row.tokens.forEach((t, i) => (target[k * width + i] = numberAt(t, file, row.line)));
     }
   }

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { line } from 'd3-shape';
+import { atPath } from '../errors/at-path.js';
+import { checkFolderDestination } from '../output/destination.js';
 import { lineChart } from '../plot/svg-chart.js';
 import { linearMse } from './linear-mse.js';
 import { lossSeries, scaleRace, type ScaleResult } from './scales.js';
@@ -8,6 +10,7 @@ import { trajectories } from './trajectories.js';
 
 /** Prints the demo and, with `out`, writes its SVG plots there. Returns the files written. */
 export function runDemo(out: string | undefined, print: (line: string) => void): string[] {
+  if (out !== undefined) checkFolderDestination(out, '--out'); // before the table, not after it
   print('Sign-based steps ignore the gradient\'s scale.\n');
   print('f(x) = c·x² from x = 3 (one minimum, gradients 10⁴ apart): iterations until |x| < 1e-6');
   const races = [0.01, 100].map((c) => ({ c, results: scaleRace(c) }));
@@ -24,11 +27,11 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
     print('\n(rprop demo --out DIR writes the plots as SVG)');
     return [];
   }
-  mkdirSync(out, { recursive: true });
+  atPath(out, () => mkdirSync(out, { recursive: true }));
   const files: string[] = [];
   const write = (name: string, svg: string) => {
     const file = join(out, name);
-    writeFileSync(file, svg);
+    atPath(file, () => writeFileSync(file, svg));
     files.push(file);
   };
   for (const { c, results } of races) {

@@ -1,5 +1,6 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { line } from 'd3-shape';
+import { thin } from './thin.js';
 
 /** One named series of points. */
 export interface Series {
@@ -26,26 +27,43 @@ export interface ChartOptions {
 /** A colour-blind-safe palette (Okabe–Ito). */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 
+/** The most points drawn per series: more add bytes to the SVG, not detail at 720 pixels wide. */
+export const MAX_POINTS = 2000;
+
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * A line chart as an SVG string: axes with ticks, labels, a title and a legend. Coordinates come from
- * d3-scale, paths from d3-shape's line generator; no DOM is needed.
+ * d3-scale, paths from d3-shape's line generator; no DOM is needed. A long series is thinned to
+ * `MAX_POINTS` (see `thin`).
  */
 export function lineChart(series: Series[], o: ChartOptions): string {
   const width = o.width ?? 720;
   const height = o.height ?? 440;
   const m = { top: 40, right: 190, bottom: 50, left: 72 };
-  const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y) && (!o.logY || y > 0));
-  const xs = all.map(([x]) => x);
-  const ys = all.map(([, y]) => y);
-  const xDomain = o.domain?.x ?? [Math.min(...xs), Math.max(...xs)];
-  const yDomain = o.domain?.y ?? [Math.min(...ys), Math.max(...ys)];
+  const drawable = (y: number) => Number.isFinite(y) && (!o.logY || y > 0);
+  // Loops, not Math.min(...xs): spreading an array passes every element on the stack, which overflows
+  // somewhere above 100 000 points.
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (const s of series) {
+    for (const [px, py] of s.points) {
+      if (!drawable(py)) continue;
+      xMin = Math.min(xMin, px);
+      xMax = Math.max(xMax, px);
+      yMin = Math.min(yMin, py);
+      yMax = Math.max(yMax, py);
+    }
+  }
+  const xDomain = o.domain?.x ?? [xMin, xMax];
+  const yDomain = o.domain?.y ?? [yMin, yMax];
   const x = scaleLinear().domain(xDomain).range([m.left, width - m.right]);
   const y = (o.logY ? scaleLog().clamp(true) : scaleLinear()).domain(yDomain).range([height - m.bottom, m.top]);
   if (!o.domain) y.nice();
   const path = line<[number, number]>()
-    .defined(([px, py]) => Number.isFinite(py) && (!o.logY || py > 0) && px >= xDomain[0] && px <= xDomain[1])
+    .defined(([px, py]) => drawable(py) && px >= xDomain[0] && px <= xDomain[1])
     .x(([px]) => x(px))
     .y(([, py]) => y(py));
   const xTicks = x.ticks(8);
@@ -71,7 +89,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
     `<text x="${(m.left + width - m.right) / 2}" y="${height - 12}" text-anchor="middle">${escape(o.xLabel)}</text>`,
     `<text transform="translate(18 ${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(o.yLabel)}</text>`,
     `<g clip-path="url(#plot)">`,
-    ...series.map((s, i) => `<path d="${path(s.points) ?? ''}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`),
+    ...series.map((s, i) => `<path d="${path(thin(s.points, MAX_POINTS, drawable)) ?? ''}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`),
     `</g>`,
     ...series.map((s, i) => {
       const ly = m.top + 10 + i * 20;

@@ -2,10 +2,15 @@ import cliProgress from 'cli-progress';
 
 /** Where training reports its epochs: a live bar on a terminal, a plain line now and then when piped. */
 export interface Progress {
-  update(epoch: number, mse: number, bitFail: number | null): void;
+  /** `bitFail` is called only when its count will be shown (it costs a forward pass). */
+  update(epoch: number, mse: number, bitFail: () => number): void;
   stop(): void;
 }
 
+/** How often the terminal bar recounts bit-fails: it redraws about ten times a second anyway. */
+const BIT_FAIL_MS = 250;
+
+/** The epochs' progress, on stderr: `total` epochs at most; nothing when `quiet`. */
 export function progress(total: number, quiet: boolean): Progress {
   if (quiet) return { update() {}, stop() {} };
   if (process.stderr.isTTY) {
@@ -14,9 +19,27 @@ export function progress(total: number, quiet: boolean): Progress {
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { mse: '—', bitFail: '—' });
+    // Ctrl-C: the bar hides the cursor and turns line wrap off; give the terminal back, then exit as
+    // an interrupted command does (128 + SIGINT). (Training yields to the event loop for this.)
+    const interrupted = () => {
+      bar.stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    let bitFails = 0;
+    let nextCount = 0;
     return {
-      update: (epoch, mse, bitFail) => bar.update(epoch, { mse: mse.toExponential(3), bitFail: bitFail ?? '—' }),
-      stop: () => bar.stop(),
+      update(epoch, mse, bitFail) {
+        if (Date.now() >= nextCount) {
+          bitFails = bitFail();
+          nextCount = Date.now() + BIT_FAIL_MS;
+        }
+        bar.update(epoch, { mse: mse.toExponential(3), bitFail: bitFails });
+      },
+      stop: () => {
+        process.off('SIGINT', interrupted);
+        bar.stop();
+      },
     };
   }
   let next = 0;
@@ -25,7 +48,7 @@ export function progress(total: number, quiet: boolean): Progress {
     update(epoch, mse, bitFail) {
       if (Date.now() - start < next) return;
       next += 2000; // a line every two seconds at most when piped
-      process.stderr.write(`epoch ${epoch}/${total}  MSE ${mse.toExponential(4)}${bitFail === null ? '' : `  bit-fail ${bitFail}`}\n`);
+      process.stderr.write(`epoch ${epoch}/${total}  MSE ${mse.toExponential(4)}  bit-fail ${bitFail()}\n`);
     },
     stop() {},
   };

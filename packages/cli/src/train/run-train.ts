@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { writeFileSync } from 'node:fs';
+import { DataError } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
-import { lineChart } from '../plot/svg-chart.js';
+import { checkFileDestination } from '../output/destination.js';
+import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.js';
+import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
+import { curveChart } from './curve-chart.js';
 import { evaluate } from './metrics.js';
-import { saveModel } from './save-model.js';
 import { train, type TrainOptions } from './train.js';
 
 export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
@@ -17,16 +19,23 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
   json: boolean;
 }
 
-/** `rprop train`: load, train, report; with --save, --plot and --json as asked. */
-export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<void> {
-  // Read and check every input before any work, so a bad file fails fast and writes nothing.
+/**
+ * `rprop train`: load, train, report; with --save, --plot and --json as asked. Returns the exit
+ * code: 0, or 1 when training diverged (which the report says; the model is then not saved).
+ */
+export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<number> {
+  // Check every destination and read every input before any work, so a mistake fails fast and
+  // writes nothing.
+  if (o.save !== undefined) checkModelFolder(o.save);
+  if (o.plot !== undefined) checkFileDestination(o.plot, '--plot');
+  if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
-    throw new RangeError(`${o.test}: has ${test.inputs} inputs and ${test.outputs} outputs, the training data ${data.inputs} and ${data.outputs}`);
+    throw new DataError(o.test!, null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
   }
   await useBackend(o.backend);
-  const result = train(data, { ...o, quiet: o.json });
+  const result = await train(data, { ...o, quiet: o.json });
   let testMse: number | null = null;
   let testBitFail: number | null = null;
   if (test) {
@@ -35,18 +44,15 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     ({ mse: testMse, bitFail: testBitFail } = evaluate(result.model, x, y));
     tf.dispose([x, y]);
   }
-  if (o.save) await saveModel(result.model, o.save);
-  if (o.plot) {
-    writeFileSync(
-      o.plot,
-      lineChart([{ name: `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}`, points: result.curve.map((m, t) => [t, m]) }], {
-        title: `Training MSE on ${data.source}`,
-        xLabel: 'epoch',
-        yLabel: 'MSE (log scale)',
-        logY: true,
-      }),
-    );
-  }
+  const { diverged } = result;
+  const divergedAt = diverged === null ? '' : `diverged at epoch ${diverged.epoch}`;
+  // The chart is drawn in memory first: should that fail, nothing has been written. A diverged model
+  // is not saved: its weights are no answer, and it would replace a previous model that may be one.
+  const label = `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}${diverged === null ? '' : ` (${divergedAt})`}`;
+  await writeOutputs({
+    ...(o.plot === undefined ? {} : { plot: { path: o.plot, svg: curveChart(data.source, label, result.curve) } }),
+    ...(o.save === undefined || diverged !== null ? {} : { save: { dir: o.save, model: result.model } }),
+  });
   const summary = {
     data: data.source,
     optimizer: o.optimizer,
@@ -54,6 +60,8 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     backend: o.backend,
     epochs: result.epochs,
     reachedTarget: result.reachedTarget,
+    diverged: diverged !== null,
+    divergedAtEpoch: diverged?.epoch ?? null,
     trainMse: result.trainMse,
     trainBitFail: result.trainBitFail,
     testMse,
@@ -66,11 +74,16 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     print(JSON.stringify(summary));
   } else {
     print(`${data.source}: ${data.count} samples, ${data.inputs} inputs, ${data.outputs} outputs; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
+    if (diverged !== null) {
+      const why = diverged.what === 'MSE' ? `the training MSE became ${diverged.value}` : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
+      print(`${divergedAt}: ${why}; training stopped`);
+    }
     print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady.toFixed(3)} after warm-up)`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
-    if (o.save) print(`saved the model with its optimizer to ${o.save}`);
-    if (o.plot) print(`wrote ${o.plot}`);
+    if (o.save !== undefined) print(diverged === null ? `saved the model with its optimizer to ${o.save}` : `not saved to ${o.save}: the training diverged`);
+    if (o.plot !== undefined) print(`wrote ${o.plot}`);
   }
   result.model.dispose();
+  return diverged === null ? 0 : 1;
 }

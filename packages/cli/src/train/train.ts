@@ -6,9 +6,12 @@ import { buildMlp, type Activation } from './mlp.js';
 import { mlpGradients, mlpLayers } from './mlp-gradients.js';
 import { makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
+import { refusedGradient } from './refused-gradient.js';
 import type { RpropOptimizer } from 'rprop-tfjs';
 
 const WARM_UP = 5;
+/** How often the loop lets the event loop run, so Ctrl-C's handler (progress.ts) gets its turn. */
+const YIELD_MS = 100;
 
 export interface TrainOptions {
   hidden: number[];
@@ -34,13 +37,19 @@ export interface TrainResult {
   msPerEpochSteady: number;
   /** MSE before each epoch's step. */
   curve: number[];
+  /**
+   * Set when training stopped because it diverged: after `epoch` steps the training MSE, or its
+   * gradient (which the optimizer refused), was `value` (NaN or ±Infinity).
+   */
+  diverged: { epoch: number; what: 'MSE' | 'gradient'; value: string } | null;
 }
 
 /**
  * Trains an MLP full batch: one optimizer step per epoch on the whole set (Rprop's setting), until
- * the MSE reaches `targetMse` or `epochs` run out.
+ * the MSE reaches `targetMse` or `epochs` run out, or the MSE or its gradient stops being finite
+ * (diverged: no step can follow).
  */
-export function train(data: Dataset, o: TrainOptions): TrainResult {
+export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult> {
   const model = buildMlp(data, o.hidden, o.activation, o.seed);
   const optimizer = makeOptimizer(o.optimizer, o.variant, o.lr);
   model.compile({ optimizer, loss: 'meanSquaredError' });
@@ -52,41 +61,64 @@ export function train(data: Dataset, o: TrainOptions): TrainResult {
   const curve: number[] = [];
   const start = performance.now();
   let reachedTarget = false;
+  let diverged: TrainResult['diverged'] = null;
   let epoch = 0;
   let warm = start;
-  while (epoch < o.epochs) {
-    if (curve.length === WARM_UP) warm = performance.now();
-    // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
-    const { loss, grads } = mlpGradients(layers, x, xT, y);
-    const mse = loss.dataSync()[0]!;
-    // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
-    if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
-    optimizer.applyGradients(grads);
-    tf.dispose([loss, grads]);
-    curve.push(mse);
-    if (o.targetMse !== undefined && mse <= o.targetMse) {
-      // The step just taken was from a point already at the target: that point is the answer.
-      reachedTarget = true;
-      break;
+  let nextYield = start + YIELD_MS;
+  try {
+    while (epoch < o.epochs) {
+      if (curve.length === WARM_UP) warm = performance.now();
+      if (performance.now() >= nextYield) {
+        await new Promise(setImmediate);
+        nextYield = performance.now() + YIELD_MS;
+      }
+      // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
+      const { loss, grads } = mlpGradients(layers, x, xT, y);
+      const mse = loss.dataSync()[0]!;
+      try {
+        if (!Number.isFinite(mse)) {
+          diverged = { epoch, what: 'MSE', value: String(mse) };
+          break;
+        }
+        // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
+        if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
+        optimizer.applyGradients(grads);
+      } catch (error) {
+        const value = refusedGradient(error);
+        if (value === null) throw error;
+        diverged = { epoch, what: 'gradient', value };
+        curve.push(mse); // (the MSE itself was finite)
+        break;
+      } finally {
+        tf.dispose([loss, grads]);
+      }
+      curve.push(mse);
+      if (o.targetMse !== undefined && mse <= o.targetMse) {
+        // The step just taken was from a point already at the target: that point is the answer.
+        reachedTarget = true;
+        break;
+      }
+      epoch++;
+      bar.update(epoch, mse, () => evaluate(model, x, y).bitFail); // (at the weights after this epoch's step)
     }
-    epoch++;
-    bar.update(epoch, mse, null);
+  } finally {
+    bar.stop(); // the terminal back as it was (cursor, line wrap), also when training throws
   }
   const end = performance.now();
   const seconds = (end - start) / 1000;
-  bar.stop();
   const final = evaluate(model, x, y);
   tf.dispose([x, xT, y]);
   return {
     model,
     epochs: reachedTarget ? curve.length - 1 : epoch,
-    reachedTarget: reachedTarget || (o.targetMse !== undefined && final.mse <= o.targetMse),
+    reachedTarget: diverged === null && (reachedTarget || (o.targetMse !== undefined && final.mse <= o.targetMse)),
     trainMse: final.mse,
     trainBitFail: final.bitFail,
     seconds,
     msPerEpoch: (seconds * 1000) / Math.max(curve.length, 1),
     msPerEpochSteady: curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / Math.max(curve.length, 1),
     curve,
+    diverged,
   };
 }
 

@@ -1,0 +1,41 @@
+import { InputError } from './input-error.js';
+
+/** What the file system's error codes mean for a path the user gave: each is something they can fix. */
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EEXIST: 'already exists',
+  EROFS: 'read-only file system',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+};
+
+/**
+ * Runs `fn`, which reads or writes at `path` (as the user gave it), and turns a file-system error
+ * caused by that path into an InputError `<path>: <reason>`. Other errors pass through untouched:
+ * they are not the user's to fix.
+ */
+export function atPath<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw asPathError(path, error);
+  }
+}
+
+/** `atPath` for asynchronous work. */
+export async function atPathAsync<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw asPathError(path, error);
+  }
+}
+
+function asPathError(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code !== undefined && Object.hasOwn(REASONS, code) ? new InputError(`${path}: ${REASONS[code]}`) : error;
+}

@@ -1,0 +1,45 @@
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * A plain decimal number: digits, an optional fraction, an optional exponent (`1e-3`). Number()
+ * alone would also take '' (as 0), hex (`0x10`), binary, octal, `Infinity` and surrounding spaces.
+ */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+function decimal(value: string): number | undefined {
+  return DECIMAL.test(value) ? Number(value) + 0 : undefined; // (+ 0 turns -0 into 0)
+}
+
+/** A flag's parser for a whole number ≥ `min`, within the integers a double holds exactly. */
+export function wholeNumber(name: string, min: number): (value: string) => number {
+  return (value) => {
+    const n = decimal(value);
+    if (n === undefined || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+/** A flag's parser for a finite number > 0 (a learning rate: 0 would not move). */
+export function positiveNumber(name: string): (value: string) => number {
+  return (value) => {
+    const n = decimal(value);
+    if (n === undefined || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number > 0, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+/** A flag's parser for a finite number ≥ 0. */
+export function nonNegativeNumber(name: string): (value: string) => number {
+  return (value) => {
+    const n = decimal(value);
+    if (n === undefined || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+/** `--hidden`'s parser: layer sizes like 16 or 16,8. */
+export function layerSizes(value: string): number[] {
+  const sizes = value.split(',').map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new InvalidArgumentError(`--hidden takes sizes like 16 or 16,8, got ${JSON.stringify(value)}`);
+  return sizes;
+}

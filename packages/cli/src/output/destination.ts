@@ -1,0 +1,34 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { atPath } from '../errors/at-path.js';
+import { InputError } from '../errors/input-error.js';
+
+/**
+ * Refuses `path` as a destination unless the folder it goes in exists, is a folder, and can be
+ * written in. Checked before training, so that a typo in an output path fails at once, not after
+ * the whole run.
+ */
+export function checkParentFolder(path: string): void {
+  const parent = dirname(resolve(path)); // of `.` too, which dirname alone leaves as `.`
+  const shown = isAbsolute(path) ? parent : relative(process.cwd(), parent) || '.';
+  const stat = atPath(path, () => statSync(parent, { throwIfNoEntry: false }));
+  if (stat === undefined) throw new InputError(`${path}: the folder ${shown} does not exist`);
+  if (!stat.isDirectory()) throw new InputError(`${path}: ${shown} is not a folder`);
+  atPath(path, () => accessSync(parent, constants.W_OK));
+}
+
+/** Refuses `path` (of option `flag`) as a file to write: it must be named, and not be a folder. */
+export function checkFileDestination(path: string, flag: string): void {
+  if (path === '') throw new InputError(`${flag}: the file name is empty`);
+  checkParentFolder(path);
+  if (atPath(path, () => statSync(path, { throwIfNoEntry: false }))?.isDirectory()) {
+    throw new InputError(`${path}: is a folder; ${flag} writes a file`);
+  }
+}
+
+/** Refuses `path` (of option `flag`) as a folder to write files in: it must be named, and not be a file. */
+export function checkFolderDestination(path: string, flag: string): void {
+  if (path === '') throw new InputError(`${flag}: the folder name is empty`);
+  const stat = atPath(path, () => statSync(path, { throwIfNoEntry: false }));
+  if (stat !== undefined && !stat.isDirectory()) throw new InputError(`${path}: is a file; ${flag} takes a folder`);
+}

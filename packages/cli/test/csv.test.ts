@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { splitCsvLine } from '../src/data/csv-line.js';
+import { parseCsv } from '../src/data/csv.js';
+
+const split = (text: string) => splitCsvLine(text, 'f.csv', 7);
+const parse = (text: string, targets?: string[]) => parseCsv(text, 'f.csv', targets);
+
+describe('splitCsvLine (RFC 4180 within one line)', () => {
+  const cases: Array<[string, string[]]> = [
+    ['a,b,y', ['a', 'b', 'y']],
+    ['"a,b",c', ['a,b', 'c']],
+    ['"say ""hi""",2', ['say "hi"', '2']],
+    ['"",x', ['', 'x']],
+    ['""""', ['"']],
+    ['1, "2" ,3', ['1', '2', '3']],
+    [' 1 ,2', [' 1 ', '2']],
+    ['0,0,', ['0', '0', '']],
+    ['a"b,c', ['a"b', 'c']], // a quote inside an unquoted field is just a character
+    ['"a\tb"', ['a\tb']],
+  ];
+  it.each(cases)('%s', (line, fields) => {
+    expect(split(line)).toEqual(fields);
+  });
+
+  const errors: Array<[string, string]> = [
+    ['"a,b', 'f.csv:7: unterminated quote: field 1 opens a " and never closes it'],
+    ['1,"2""', 'f.csv:7: unterminated quote: field 2 opens a " and never closes it'],
+    ['1,2,"x', 'f.csv:7: unterminated quote: field 3 opens a " and never closes it'],
+    ['"a"b,c', 'f.csv:7: field 1 has text after its closing quote'],
+  ];
+  it.each(errors)('%s is an error naming file and line', (line, message) => {
+    expect(() => split(line)).toThrow(message);
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads quoted names and values', () => {
+    const d = parse('"a","b,c","y"\n"0","1",1\n1,"0","0"\n', ['y']);
+    expect(d).toMatchObject({ count: 2, inputs: 2, outputs: 1 });
+    expect([...d.x]).toEqual([0, 1, 1, 0]);
+    expect([...d.y]).toEqual([1, 0]);
+    expect(parse('"b,c",y\n0,1\n', ['b,c'])).toMatchObject({ inputs: 1, outputs: 1 });
+  });
+
+  it('names file:line for a quote left open in a row', () => {
+    expect(() => parse('a,y\n0,1\n"0,1\n')).toThrow('f.csv:3: unterminated quote: field 1 opens a " and never closes it');
+  });
+
+  it('drops a last column with no name and no values (every line ends in a comma), and only that', () => {
+    const d = parse('a,b,y,\n0,0,0,\n0,1,1,\n1,0,1, \n');
+    expect(d).toMatchObject({ count: 3, inputs: 2, outputs: 1 });
+    expect([...d.y]).toEqual([0, 1, 1]);
+    expect(parse('a,b,\n0,0,1\n')).toMatchObject({ inputs: 2, outputs: 1 }); // values: kept
+    expect(() => parse('a,y\n0,1,\n')).toThrow('f.csv:2: expected 2 columns as in the header, got 3'); // the header has no such column
+  });
+
+  it('refuses a name given twice, naming it and both columns', () => {
+    expect(() => parse('y,x,y\n0,0,1\n')).toThrow('f.csv:1: the header names "y" twice (columns 1 and 3)');
+    expect(() => parse('a, b ,"b"\n0,0,1\n')).toThrow('f.csv:1: the header names "b" twice (columns 2 and 3)');
+  });
+
+  it('refuses a first line of numbers: the CSV needs a header', () => {
+    expect(() => parse('0,1,0\n0,0,0\n')).toThrow('f.csv:1: the first line is all numbers: the CSV needs a header line naming its columns');
+    expect(() => parse('\n 1.5 , -2e3\n0,0\n')).toThrow('f.csv:2: the first line is all numbers');
+  });
+
+  it('takes the last column as the default target, by position (an earlier column may have the same, empty, name)', () => {
+    const d = parse(',b,\n1,2,3\n');
+    expect([...d.x]).toEqual([1, 2]);
+    expect([...d.y]).toEqual([3]);
+  });
+});

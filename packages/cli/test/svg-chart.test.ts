@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { lineChart, MAX_POINTS } from '../src/plot/svg-chart.js';
+import { thin } from '../src/plot/thin.js';
+
+const finite = (y: number) => Number.isFinite(y);
+/** The points of the first drawn path, as [x, y] in pixels. */
+const drawn = (svg: string): Array<[number, number]> => [...svg.match(/<path d="M([^"]*)" fill="none" stroke="#0072B2"/)![1]!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+
+describe('lineChart on long series', () => {
+  it('draws 200 000 points without overflowing the stack, thinned to MAX_POINTS, keeping the spike', () => {
+    const points: Array<[number, number]> = Array.from({ length: 200_000 }, (_, t) => [t, 1 / (t + 1)]);
+    points[123_457] = [123_457, 10]; // the highest point of all, far inside the series
+    const svg = lineChart([{ name: 'loss', points }], { title: 't', xLabel: 'epoch', yLabel: 'MSE', logY: true });
+    const path = drawn(svg);
+    expect(path.length).toBeLessThanOrEqual(MAX_POINTS);
+    expect(path.length).toBeGreaterThan(MAX_POINTS / 2);
+    expect(svg.length).toBeLessThan(100_000);
+    const top = Math.min(...path.map(([, y]) => y));
+    expect(path.find(([, y]) => y === top)![0]).toBeCloseTo(72 + (123_457 / 199_999) * (720 - 190 - 72), 0); // the spike, where it is
+  });
+});
+
+describe('thin', () => {
+  it('leaves a short series as it is', () => {
+    const points: Array<[number, number]> = [[0, 1], [1, 2], [2, 3]];
+    expect(thin(points, 10, finite)).toBe(points);
+  });
+
+  it('keeps the first, the last, and each run\'s lowest and highest, in order, within max', () => {
+    const points: Array<[number, number]> = Array.from({ length: 1000 }, (_, t) => [t, Math.sin(t / 7) * (1 + (t % 13))]);
+    const kept = thin(points, 100, finite);
+    expect(kept.length).toBeLessThanOrEqual(100);
+    expect(kept[0]).toBe(points[0]);
+    expect(kept.at(-1)).toBe(points.at(-1));
+    const xs = kept.map(([x]) => x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    const ys = points.map(([, y]) => y);
+    expect(kept.some(([, y]) => y === Math.max(...ys))).toBe(true);
+    expect(kept.some(([, y]) => y === Math.min(...ys))).toBe(true);
+  });
+
+  it('never picks an undrawable point as an extreme, and keeps a run of them as a gap', () => {
+    const points: Array<[number, number]> = Array.from({ length: 1000 }, (_, t) => [t, t >= 400 && t < 600 ? NaN : t]);
+    const kept = thin(points, 20, finite);
+    expect(kept.filter(([, y]) => Number.isNaN(y)).length).toBeGreaterThan(0); // the gap
+    expect(kept.filter(([x, y]) => !Number.isNaN(y) && x >= 400 && x < 600)).toEqual([]);
+    expect(kept.some(([x]) => x === 399) && kept.some(([x]) => x === 600)).toBe(true); // its edges, as extremes of their runs
+  });
+});
