@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
-import { rprop } from './run-cli.js';
+import { rprop, userCanRun } from './run-cli.js';
 
 // Every case runs in this folder, so paths in messages are as typed: afile (a file), sub (a folder).
 const dir = mkdtempSync(join(tmpdir(), 'rprop-errors-'));
@@ -66,9 +66,10 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
   });
 });
 
-// Root may read and write anything: these run as the user nobody, when the tests run as root.
-describe.skipIf(process.getuid?.() !== 0)('paths the user may not use (as the user nobody)', () => {
-  const nobody = { uid: 65534, gid: 65534 };
+// Root may read and write anything: these run as the user nobody, when the tests run as root and
+// nobody can reach the checkout.
+const nobody = { uid: 65534, gid: 65534 };
+describe.skipIf(process.getuid?.() !== 0 || !userCanRun(nobody.uid, nobody.gid))('paths the user may not use (as the user nobody)', () => {
   const cases: Case[] = [
     ['unreadable data', ['train', 'secret.csv'], 2, /^rprop: secret\.csv: permission denied$/],
     ['--save in a folder nobody may write in', ['train', 'xor', '--save', 'sub/model'], 2, /^rprop: sub\/model: permission denied$/],

@@ -4,11 +4,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = join(root, 'packages', 'cli', 'bin', 'rprop.js');
+export const bin = join(root, 'packages', 'cli', 'bin', 'rprop.js');
 
 /** Runs the built `rprop` command as a process; `extra` may set its environment or user. */
 export function rprop(args: string[], cwd = root, extra: Pick<SpawnSyncOptions, 'env' | 'uid' | 'gid'> = {}): { status: number | null; stdout: string; stderr: string } {
   if (!existsSync(bin)) throw new Error('packages/cli is not built: run `npm run build` first (npm test does)');
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000, ...extra });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Whether the user `uid` can run the command from this checkout: a checkout in a private folder
+ * (e.g. under `mktemp -d`, mode 700) is closed to other users, whatever the tests' own folders allow.
+ */
+export function userCanRun(uid: number, gid: number): boolean {
+  const r = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(bin)}, require('fs').constants.R_OK)`], { uid, gid, timeout: 30_000 });
+  return r.status === 0;
 }
