@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 
 /**
- * MSE as FANN reports it (mean over outputs and samples) and the bit-fail count: outputs that are
- * not within 0.5 of their target, NaN outputs included (NaN ≥ 0.5 is false, yet NaN is no answer).
+ * The MSE (mean over outputs and samples of the squared error) and the bit-fail count: outputs that
+ * are not within 0.5 of their target, NaN outputs included (NaN ≥ 0.5 is false, yet NaN is no answer).
+ * For sigmoid outputs ([0, 1] targets) the MSE is FANN's. FANN halves the error of symmetric (tanh)
+ * outputs before squaring, so for [−1, 1] targets its MSE is a quarter of this one; and its default
+ * bit-fail limit is 0.35, not 0.5.
  */
 export function evaluate(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D): { mse: number; bitFail: number } {
   return tf.tidy(() => {

@@ -40,7 +40,8 @@ const DERIVATIVES: Record<string, (h: tf.Tensor) => tf.Tensor | null> = {
 
 /**
  * The full-batch MSE loss of an MLP (the mean over samples and outputs of the squared error, as
- * FANN reports it) and its gradients, by backpropagation written out for dense layers.
+ * FANN reports it for sigmoid outputs; see `evaluate`) and its gradients, by backpropagation written
+ * out for dense layers.
  *
  * Why not `tf.variableGrads`: on TF.js's wasm backend its generic gradients of small full-batch
  * problems cost three times the forward pass: xᵀ·δ and δ·Wᵀ go through transposed matrix

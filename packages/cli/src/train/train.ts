@@ -80,6 +80,13 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
           diverged = { epoch, what: 'MSE', value: String(mse) };
           break;
         }
+        if (o.targetMse !== undefined && mse <= o.targetMse) {
+          // This point is the answer: no step from it, so the model kept (and saved) is the one whose
+          // MSE is reported, after `epoch` steps.
+          curve.push(mse);
+          reachedTarget = true;
+          break;
+        }
         // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
         if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
         optimizer.applyGradients(grads);
@@ -93,11 +100,6 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
         tf.dispose([loss, grads]);
       }
       curve.push(mse);
-      if (o.targetMse !== undefined && mse <= o.targetMse) {
-        // The step just taken was from a point already at the target: that point is the answer.
-        reachedTarget = true;
-        break;
-      }
       epoch++;
       bar.update(epoch, mse, () => evaluate(model, x, y).bitFail); // (at the weights after this epoch's step)
     }
@@ -110,7 +112,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   tf.dispose([x, xT, y]);
   return {
     model,
-    epochs: reachedTarget ? curve.length - 1 : epoch,
+    epochs: epoch,
     reachedTarget: diverged === null && (reachedTarget || (o.targetMse !== undefined && final.mse <= o.targetMse)),
     trainMse: final.mse,
     trainBitFail: final.bitFail,
