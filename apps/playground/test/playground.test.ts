@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from './serve.js';
@@ -53,6 +53,19 @@ describe('the playground page in headless Chromium', () => {
   it('loads without console or page errors, requesting nothing outside its origin', () => {
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+
+  it('works opened straight from disk (file://), where module scripts are refused', async () => {
+    const local = await browser.newPage({ viewport: { width: 1480, height: 900 } });
+    const errors: string[] = [];
+    local.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+    local.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+    await local.goto(pathToFileURL(join(dist, 'index.html')).href);
+    await local.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    expect(await local.locator('#legend li').count()).toBeGreaterThan(0);
+    expect(await local.locator('#optimizers fieldset').count()).toBe(9);
+    await local.close();
   });
 
   it('draws a map of at least 300×300 with a legend, and animates', async () => {
