@@ -34,8 +34,14 @@ export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[
         input.value = String(knob.value);
         input.id = `${spec.id}-${knob.key}`;
         input.addEventListener('change', () => {
-          const v = Number(input.value);
-          if (Number.isFinite(v)) knob.value = v;
+          // An emptied field or one the browser can't read as a number (NaN, 1e999) has valueAsNumber
+          // NaN or ±Infinity: show the value still in use rather than run with Number('') = 0.
+          const v = input.valueAsNumber;
+          if (!Number.isFinite(v)) {
+            input.value = String(knob.value);
+            return;
+          }
+          knob.value = v;
           changed();
         });
         field.append(document.createTextNode(knob.label), input);

@@ -98,6 +98,22 @@ describe('the playground page in headless Chromium', () => {
     expect(await page.textContent('#note')).toContain('valley');
   });
 
+  it('an emptied or unreadable hyperparameter keeps the value in use instead of running with 0', async () => {
+    await pause();
+    for (const typed of ['', 'NaN']) {
+      await page.fill('#sgd-lr', '');
+      await page.focus('#sgd-lr');
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Tab'); // commits the field: its change event
+      expect(await page.inputValue('#sgd-lr')).toBe('0.004');
+    }
+    await page.selectOption('#function', 'scaled');
+    await pause();
+    for (let k = 0; k < 5; k++) await page.click('#step');
+    // With lr = 0, SGD would sit at the start, f − f* = 4.00e+2.
+    expect(await page.locator('#legend li', { hasText: 'SGD' }).textContent()).not.toContain('4.00e+2');
+  });
+
   it('turning an optimizer on adds its path and its legend entry', async () => {
     await page.click('#step');
     await pause();
