@@ -53,7 +53,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'lr', label: 'lr', value: 0.004, step: 0.001, min: 0 },
         { key: 'momentum', label: 'momentum', value: 0, step: 0.1, min: 0 },
       ],
-      make: (p, v) => new SGD(p, { lr: v.lr!, momentum: Math.min(v.momentum!, 0.999) }) as Optimizer<object>,
+      make: (p, v) => new SGD(p, { lr: v.lr!, momentum: v.momentum! }) as Optimizer<object>,
     },
     {
       id: 'adam',
@@ -65,7 +65,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'beta1', label: 'β1', value: 0.9, step: 0.01, min: 0 },
         { key: 'beta2', label: 'β2', value: 0.999, step: 0.001, min: 0 },
       ],
-      make: (p, v) => new Adam(p, { lr: v.lr!, betas: [Math.min(v.beta1!, 0.999), Math.min(v.beta2!, 0.9999)] }) as Optimizer<object>,
+      make: (p, v) => new Adam(p, { lr: v.lr!, betas: [v.beta1!, v.beta2!] }) as Optimizer<object>,
     },
     {
       id: 'signsgd',
@@ -84,7 +84,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'lr', label: 'lr', value: 0.05, step: 0.01, min: 0 },
         { key: 'beta', label: 'β', value: 0.9, step: 0.01, min: 0 },
       ],
-      make: (p, v) => new Signum(p, { lr: v.lr!, beta: Math.min(v.beta!, 0.999) }) as Optimizer<object>,
+      make: (p, v) => new Signum(p, { lr: v.lr!, beta: v.beta! }) as Optimizer<object>,
     },
     {
       id: 'lion',
@@ -98,7 +98,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'weightDecay', label: 'λ', value: 0, step: 0.01, min: 0 },
       ],
       make: (p, v) =>
-        new Lion(p, { lr: v.lr!, betas: [Math.min(v.beta1!, 0.999), Math.min(v.beta2!, 0.999)], weightDecay: v.weightDecay! }) as Optimizer<object>,
+        new Lion(p, { lr: v.lr!, betas: [v.beta1!, v.beta2!], weightDecay: v.weightDecay! }) as Optimizer<object>,
     },
   ];
 }
