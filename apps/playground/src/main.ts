@@ -76,7 +76,8 @@ mapCanvas.addEventListener('click', (event) => {
   const rect = mapCanvas.getBoundingClientRect();
   const px = ((event.clientX - rect.left) / rect.width) * mapCanvas.width;
   const py = ((event.clientY - rect.top) / rect.height) * mapCanvas.height;
-  start = view.toPoint(px, py);
+  // A click in the axes' margin starts on the window's edge: a start outside it would be drawn nowhere.
+  start = view.toPointInside(px, py);
   playing = true;
   restart();
 });

@@ -6,17 +6,22 @@ export interface View {
   margin: number;
   toPixel(x: number, y: number): [number, number];
   toPoint(px: number, py: number): [number, number];
+  /** As toPoint, but a pixel in the margins maps to the nearest point on the window's edge. */
+  toPointInside(px: number, py: number): [number, number];
 }
 
 export function makeView(width: number, height: number, margin: number, [x0, x1, y0, y1]: [number, number, number, number]): View {
   const w = width - 2 * margin;
   const h = height - 2 * margin;
+  const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+  const toPoint = (px: number, py: number): [number, number] => [x0 + ((px - margin) / w) * (x1 - x0), y1 - ((py - margin) / h) * (y1 - y0)];
   return {
     width,
     height,
     margin,
     toPixel: (x, y) => [margin + ((x - x0) / (x1 - x0)) * w, margin + ((y1 - y) / (y1 - y0)) * h],
-    toPoint: (px, py) => [x0 + ((px - margin) / w) * (x1 - x0), y1 - ((py - margin) / h) * (y1 - y0)],
+    toPoint,
+    toPointInside: (px, py) => toPoint(clamp(px, margin, margin + w), clamp(py, margin, margin + h)),
   };
 }
 

@@ -89,6 +89,13 @@ describe('the playground page in headless Chromium', () => {
     expect(await page.textContent('#iteration')).toMatch(/iteration \d+/);
   });
 
+  it('a click in the axes\' margin starts on the window\'s edge, where the start is drawn', async () => {
+    await page.locator('#map').click({ position: { x: 6, y: 6 } });
+    await pause();
+    // The margin is 36 px: the start square, centred on the corner (36, 36), shows its white face inside.
+    expect(await pixel(39, 39)).toEqual([255, 255, 255, 255]);
+  });
+
   it('changing the function redraws the picture and the explanation', async () => {
     await pause();
     const before = await picture();
