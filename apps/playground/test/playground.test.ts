@@ -68,6 +68,15 @@ describe('the playground page in headless Chromium', () => {
     await local.close();
   });
 
+  it('fits an 800 px wide window without sideways scrolling', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await narrow.goto(url);
+    await narrow.waitForTimeout(300);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    expect((await narrow.locator('#map').boundingBox())!.width).toBeGreaterThanOrEqual(300);
+    await narrow.close();
+  });
+
   it('draws a map of at least 300×300 with a legend, and animates', async () => {
     const box = await page.locator('#map').boundingBox();
     expect(box!.width).toBeGreaterThanOrEqual(300);
