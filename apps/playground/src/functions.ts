@@ -28,7 +28,7 @@ export const FUNCTIONS: TestFunction[] = [
     start: [3, -2],
     minima: [[0, 0]],
     fmin: 0,
-    note: 'The seed\'s story: one minimum, but the gradient in y is 10⁴ times the one in x. A learning rate small enough for y leaves x crawling; sign-based methods take both in stride.',
+    note: 'One minimum, but the gradient in y is 10⁴ times the one in x. A learning rate small enough for y leaves SGD crawling in x; Rprop\'s per-coordinate steps and Adam\'s per-coordinate scaling take both in stride. signSGD, Signum and Lion step by the same lr in both coordinates: they end rocking about the minimum at a distance set by lr (unless, as here for signSGD and Lion, the start lies on their lr grid and a step lands on it).',
   },
   {
     id: 'rosenbrock',
@@ -39,7 +39,7 @@ export const FUNCTIONS: TestFunction[] = [
     start: [-1.2, 1],
     minima: [[1, 1]],
     fmin: 0,
-    note: 'A curved, narrow valley. Every method finds the valley quickly and then has to follow its bend to (1, 1).',
+    note: 'A curved, narrow valley. Every method reaches the valley quickly and then has to follow its bend to (1, 1); from the default start none gets there in 500 iterations. signSGD, Signum and Lion, whose step is lr in every coordinate, stall: it is too big for the valley\'s width.',
   },
   {
     id: 'beale',
@@ -55,7 +55,7 @@ export const FUNCTIONS: TestFunction[] = [
     start: [1, 1.5],
     minima: [[3, 0.5]],
     fmin: 0,
-    note: 'Flat plateaus and steep walls: gradients range over many orders of magnitude, where steps by magnitude either crawl or jump.',
+    note: 'Flat plateaus and steep walls: gradients range over many orders of magnitude, where steps by magnitude either crawl or jump. The Rprop variants, whose steps ignore the gradient\'s size, get closest; SGD crawls on the plateau, and the fixed-step sign methods stall at a distance set by lr.',
   },
   {
     id: 'himmelblau',
@@ -70,7 +70,7 @@ export const FUNCTIONS: TestFunction[] = [
     start: [-0.5, -0.5],
     minima: [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]],
     fmin: 0,
-    note: 'Four minima. Which one an optimizer reaches depends on where it starts and on how it steps.',
+    note: 'Four minima. Which one an optimizer reaches depends on where it starts and on how it steps: from the default start all reach (−2.81, 3.13); click elsewhere, near a ridge, to see them part.',
   },
   {
     id: 'rotated',
@@ -89,6 +89,6 @@ export const FUNCTIONS: TestFunction[] = [
     start: [3, -1],
     minima: [[0, 0]],
     fmin: 0,
-    note: 'The same two scales, turned by 30°. Here the weakness of coordinate-wise sign steps shows: Rprop and the sign methods can only step diagonally or along the axes, so they zig-zag down a valley that no axis follows. Adam suffers the same way; none of these methods is rotation invariant.',
+    note: 'The same two scales, turned by 30° so that no axis follows the valley: here coordinate-wise methods lose their edge. Rprop\'s per-coordinate steps no longer match the two scales; from the default start it ends near 1e-2 after 500 iterations, against 1e-11 on the unturned 0.01x² + 100y², little better than SGD. signSGD, Signum and Lion, stepping equally in both coordinates, do worse. Adam is coordinate-wise too; of these methods only SGD is rotation invariant.',
   },
 ];
