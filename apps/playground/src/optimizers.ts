@@ -37,7 +37,7 @@ const rprop = (variant: 'rprop-' | 'irprop-' | 'rprop+' | 'irprop+', name: strin
     new Rprop(p, { variant, lr: v.lr!, etas: [v.etaMinus!, v.etaPlus!], stepSizes: [v.stepMin!, v.stepMax!] }) as Optimizer<object>,
 });
 
-/** The line-up, in legend order. Colours: Okabe–Ito and neighbours, distinct on the map's greys. */
+/** The line-up, in legend order. Colours: matplotlib's Tableau 10, told apart by hue; the map draws each line on a dark casing. */
 export function optimizerSpecs(): OptimizerSpec[] {
   return [
     rprop('irprop-', 'iRprop−', '#d62728', true),

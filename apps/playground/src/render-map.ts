@@ -4,6 +4,7 @@ import type { Run } from './simulation.js';
 import { ticks, type View } from './view.js';
 
 const BANDS = 18;
+const CASING = 'rgba(20, 20, 20, 0.6)';
 
 /**
  * The function as a heat map of log(f − fmin), with contour lines where the band changes: computed
@@ -97,9 +98,7 @@ export function renderMap(ctx: CanvasRenderingContext2D, backdrop: HTMLCanvasEle
     ctx.lineTo(px - 6, py + 6);
     ctx.stroke();
   }
-  for (const run of runs) {
-    ctx.strokeStyle = run.spec.color;
-    ctx.lineWidth = 2.2;
+  const trace = (run: Run) => {
     ctx.globalAlpha = run.diverged ? 0.45 : 1;
     ctx.beginPath();
     run.path.forEach(([x, y], k) => {
@@ -107,6 +106,21 @@ export function renderMap(ctx: CanvasRenderingContext2D, backdrop: HTMLCanvasEle
       if (k === 0) ctx.moveTo(px, py);
       else ctx.lineTo(px, py);
     });
+  };
+  // Every path on a dark casing, all casings first so none covers another path's colour: the map spans
+  // light yellow to mid purple, and every line colour (Lion's olive on yellow, signSGD's cyan on teal)
+  // all but vanishes against some part of it.
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = CASING;
+  ctx.lineWidth = 4.2;
+  for (const run of runs) {
+    trace(run);
+    ctx.stroke();
+  }
+  for (const run of runs) {
+    trace(run);
+    ctx.strokeStyle = run.spec.color;
+    ctx.lineWidth = 2.2;
     ctx.stroke();
     const [lx, ly] = run.path.at(-1)!;
     const [px, py] = view.toPixel(lx, ly);

@@ -130,6 +130,16 @@ describe('the playground page in headless Chromium', () => {
     expect(await page.locator('#legend li', { hasText: 'SGD' }).textContent()).not.toContain('4.00e+2');
   });
 
+  it('draws each path on a dark casing, so light colours stay visible on the light map', async () => {
+    await page.selectOption('#function', 'scaled');
+    await pause();
+    for (let k = 0; k < 3; k++) await page.click('#step');
+    // SGD's first steps run straight up from the start (3, −2), at canvas x = 36 + 7/8 · 488 = 463.
+    const row = await Promise.all(Array.from({ length: 17 }, (_, k) => pixel(455 + k, 400)));
+    const darkest = Math.min(...row.map(([r, g, b]) => r! + g! + b!));
+    expect(darkest).toBeLessThan(300); // SGD's blue alone sums to 330
+  });
+
   it('turning an optimizer on adds its path and its legend entry', async () => {
     await page.click('#step');
     await pause();
