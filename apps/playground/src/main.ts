@@ -1,5 +1,6 @@
 import { renderLegend, renderOptimizerControls } from './controls.js';
 import { FUNCTIONS, type TestFunction } from './functions.js';
+import { moveStart } from './keyboard.js';
 import { optimizerSpecs } from './optimizers.js';
 import { renderLoss } from './render-loss.js';
 import { renderBackdrop, renderMap } from './render-map.js';
@@ -81,8 +82,17 @@ mapCanvas.addEventListener('click', (event) => {
   playing = true;
   restart();
 });
+// The map takes focus (tabindex) so the keyboard can do what a click does: arrows move the start.
+mapCanvas.addEventListener('keydown', (event) => {
+  const moved = moveStart(event.key, start, fn.view);
+  if (moved === null) return;
+  event.preventDefault(); // no page scroll
+  start = moved;
+  playing = true;
+  restart();
+});
 
-// Several steps per frame early on, so the first, fast part of each path is visible but brief.
+// One step per animation frame: 500 steps take about 8 s at 60 Hz, slow enough to follow.
 function frame(): void {
   if (playing) {
     step();

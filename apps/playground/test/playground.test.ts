@@ -105,6 +105,20 @@ describe('the playground page in headless Chromium', () => {
     expect(await pixel(39, 39)).toEqual([255, 255, 255, 255]);
   });
 
+  it('the map takes keyboard focus, and the arrow keys move the start', async () => {
+    await page.selectOption('#function', 'scaled');
+    await page.click('#reset');
+    await pause();
+    await page.focus('#map');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('map');
+    const before = await picture();
+    // The default start (3, −2) is drawn at (463, 475); four presses left move it 4 · 8/40 = 0.8 = 48.8 px.
+    for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowLeft');
+    await pause();
+    expect(await picture()).not.toBe(before);
+    expect(await pixel(414, 475)).toEqual([255, 255, 255, 255]);
+  });
+
   it('changing the function redraws the picture and the explanation', async () => {
     await pause();
     const before = await picture();
