@@ -21,16 +21,18 @@ let start: [number, number] = fn.start;
 let view = makeView(mapCanvas.width, mapCanvas.height, 36, fn.view);
 let backdrop = renderBackdrop(fn, view);
 let runs: Run[] = [];
+/** Whether the user wants the animation running; it also halts on its own at MAX_ITERATIONS. */
 let playing = true;
 let iteration = 0;
 const MAX_ITERATIONS = 500;
+const finished = () => iteration >= MAX_ITERATIONS;
 
 function draw(): void {
   renderMap(mapCanvas.getContext('2d')!, backdrop, fn, view, runs, start);
   renderLoss(lossCanvas.getContext('2d')!, fn, runs);
   renderLegend($('legend'), runs, fn.fmin);
-  iterationLabel.textContent = `iteration ${iteration}`;
-  playButton.textContent = playing ? 'Pause' : 'Play';
+  iterationLabel.textContent = `iteration ${iteration} of ${MAX_ITERATIONS}`;
+  playButton.textContent = playing && !finished() ? 'Pause' : 'Play';
 }
 
 function restart(): void {
@@ -40,10 +42,7 @@ function restart(): void {
 }
 
 function step(): void {
-  if (iteration >= MAX_ITERATIONS) {
-    playing = false;
-    return;
-  }
+  if (finished()) return;
   stepRuns(fn, runs);
   iteration++;
 }
@@ -61,6 +60,12 @@ functionSelect.replaceChildren(...FUNCTIONS.map((f) => new Option(f.name, f.id))
 functionSelect.addEventListener('change', () => setFunction(functionSelect.value));
 renderOptimizerControls($('optimizers'), specs, restart);
 playButton.addEventListener('click', () => {
+  // Play at the end replays from the start: the end of the runs is not a pause to resume.
+  if (finished()) {
+    playing = true;
+    restart();
+    return;
+  }
   playing = !playing;
   draw();
 });
@@ -94,7 +99,7 @@ mapCanvas.addEventListener('keydown', (event) => {
 
 // One step per animation frame: 500 steps take about 8 s at 60 Hz, slow enough to follow.
 function frame(): void {
-  if (playing) {
+  if (playing && !finished()) {
     step();
     draw();
   }

@@ -119,6 +119,27 @@ describe('the playground page in headless Chromium', () => {
     expect(await pixel(414, 475)).toEqual([255, 255, 255, 255]);
   });
 
+  it('after the last iteration, Play replays the runs, and an edit runs again', async () => {
+    await pause();
+    await page.evaluate(() => {
+      for (let k = 0; k < 500; k++) document.getElementById('step')!.click();
+    });
+    expect(await page.textContent('#iteration')).toBe('iteration 500 of 500');
+    expect(await page.textContent('#play')).toBe('Play');
+    await page.click('#play');
+    await page.waitForTimeout(200);
+    expect(await page.textContent('#iteration')).not.toBe('iteration 500 of 500');
+    expect(await page.textContent('#play')).toBe('Pause');
+    await page.waitForTimeout(9000); // to the end again, playing
+    expect(await page.textContent('#iteration')).toBe('iteration 500 of 500');
+    await page.fill('#sgd-lr', '0.005');
+    await page.dispatchEvent('#sgd-lr', 'change');
+    await page.waitForTimeout(200);
+    expect(Number((await page.textContent('#iteration'))!.split(' ')[1])).toBeGreaterThan(0);
+    await page.fill('#sgd-lr', '0.004');
+    await page.dispatchEvent('#sgd-lr', 'change');
+  }, 30_000);
+
   it('changing the function redraws the picture and the explanation', async () => {
     await pause();
     const before = await picture();
