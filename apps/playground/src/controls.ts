@@ -54,11 +54,18 @@ export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[
 
 /** The legend: colour, name, iterations, current f, and whether the run diverged or was refused. */
 export function renderLegend(root: HTMLElement, runs: Run[], fmin: number): void {
+  if (runs.length === 0) {
+    const hint = document.createElement('li');
+    hint.className = 'state';
+    hint.textContent = 'No optimizer ticked: tick one in the list to see its path.';
+    root.replaceChildren(hint);
+    return;
+  }
   root.replaceChildren(
     ...runs.map((run) => {
       const item = document.createElement('li');
       const last = run.losses.at(-1)!;
-      const state = run.error ? `refused: ${run.error}` : run.diverged ? 'diverged' : `f − f* = ${(last - fmin).toExponential(2)}`;
+      const state = run.error ? `refused: ${run.error}` : run.diverged ? `diverged at iteration ${run.losses.length}` : `f − f* = ${(last - fmin).toExponential(2)}`;
       item.innerHTML = `<span class="swatch" style="background:${run.spec.color}"></span><b>${run.spec.name}</b> <span class="state${run.diverged || run.error ? ' bad' : ''}">${state}</span>`;
       return item;
     }),

@@ -42,5 +42,16 @@ export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs
     ctx.beginPath();
     logs[k]!.forEach((v, t) => (t === 0 ? ctx.moveTo(px(t), py(v)) : ctx.lineTo(px(t), py(v))));
     ctx.stroke();
+    if (run.diverged) {
+      // A cross where the curve stops: a run that diverged on its first step has no line to show.
+      const t = logs[k]!.length - 1;
+      const [x, y] = [px(t), py(logs[k]![t]!)];
+      ctx.beginPath();
+      ctx.moveTo(x - 5, y - 5);
+      ctx.lineTo(x + 5, y + 5);
+      ctx.moveTo(x + 5, y - 5);
+      ctx.lineTo(x - 5, y + 5);
+      ctx.stroke();
+    }
   });
 }

@@ -140,6 +140,37 @@ describe('the playground page in headless Chromium', () => {
     await page.dispatchEvent('#sgd-lr', 'change');
   }, 30_000);
 
+  it('a run that diverges on its first step says when, and is marked on the loss chart', async () => {
+    await page.selectOption('#function', 'scaled');
+    await pause();
+    const others = await page.locator('#optimizers input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id).filter((id) => id !== 'use-sgd'));
+    for (const id of others) await page.uncheck(`[id="${id}"]`);
+    await page.fill('#sgd-lr', '1e308');
+    await page.dispatchEvent('#sgd-lr', 'change');
+    await pause();
+    await page.click('#step');
+    expect(await page.locator('#legend li', { hasText: 'SGD' }).textContent()).toContain('diverged at iteration 1');
+    // With SGD alone and no line to draw, only its cross puts its blue (#1f77b4) on the chart.
+    const blue = await page.evaluate(() => {
+      const canvas = document.getElementById('loss') as HTMLCanvasElement;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let k = 0; k < data.length; k += 4) if (Math.abs(data[k]! - 31) + Math.abs(data[k + 1]! - 119) + Math.abs(data[k + 2]! - 180) < 30) n++;
+      return n;
+    });
+    expect(blue).toBeGreaterThan(5);
+    await page.fill('#sgd-lr', '0.004');
+    await page.dispatchEvent('#sgd-lr', 'change');
+    for (const id of others) await page.check(`[id="${id}"]`);
+  });
+
+  it('says what to do when no optimizer is ticked', async () => {
+    const ids = await page.locator('#optimizers input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id));
+    for (const id of ids) await page.uncheck(`[id="${id}"]`);
+    expect(await page.locator('#legend').textContent()).toContain('No optimizer ticked');
+    for (const id of ids) await page.check(`[id="${id}"]`);
+  });
+
   it('changing the function redraws the picture and the explanation', async () => {
     await pause();
     const before = await picture();
