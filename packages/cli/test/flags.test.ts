@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { root, rprop } from './run-cli.js';
 
@@ -32,6 +32,32 @@ describe('--target', () => {
       expect(r.stdout).toContain('2 samples, 1 inputs, 2 outputs');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('flags that would have no effect are refused, not ignored', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rprop-flags-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'two.csv'), 'a,y1,y2\n0,0,1\n1,1,0\n');
+  writeFileSync(join(dir, 'xor.train'), '2 2 1\n0 0\n0\n0 1\n1\n');
+  const cases: Array<[name: string, args: string[], line: RegExp]> = [
+    ['a --target column named twice', ['train', 'two.csv', '--target', 'y1, y1'], /^error: option '--target <columns>' argument 'y1, y1' is invalid\. --target names the column "y1" twice$/],
+    ['--target with a built-in set', ['train', 'xor', '--target', 'y'], /^rprop: --target: xor is a built-in set, not a CSV; --target names a CSV's output columns$/],
+    ['--target with a FANN file', ['train', 'xor.train', '--target', 'y'], /^rprop: --target: xor\.train is read as a FANN file \(only a name ending in \.csv is read as CSV\); --target names a CSV's output columns$/],
+    ['--variant with --optimizer adam', ['train', 'xor', '--optimizer', 'adam', '--variant', 'irprop+'], /^rprop: --variant irprop\+: only --optimizer rprop has variants, and the optimizer is adam$/],
+    ['--variant (its default, given) with --optimizer sgd', ['train', 'xor', '--variant', 'irprop-', '--optimizer', 'sgd'], /^rprop: --variant irprop-: only --optimizer rprop has variants, and the optimizer is sgd$/],
+  ];
+  it.each(cases)('%s: one line, exit code 2', (_name, args, line) => {
+    const r = rprop([...args, '--epochs', '2', '--backend', 'cpu'], dir);
+    expectOneLineError(r, 2, line);
+    expect(r.stdout).toBe('');
+  });
+
+  it('takes --optimizer adam without --variant, and --variant with rprop', () => {
+    for (const args of [['--optimizer', 'adam'], ['--variant', 'rprop+']]) {
+      const r = rprop(['train', 'xor', ...args, '--epochs', '2', '--json', '--backend', 'cpu'], dir);
+      expect(r.status, r.stderr).toBe(0);
     }
   });
 });

@@ -5,6 +5,9 @@ import { lion, rprop, signum } from 'rprop-tfjs';
 export type OptimizerName = 'rprop' | 'adam' | 'sgd' | 'signum' | 'lion';
 export const OPTIMIZERS: readonly OptimizerName[] = ['rprop', 'adam', 'sgd', 'signum', 'lion'];
 
+/** The Rprop variant when --variant is not given. */
+export const DEFAULT_VARIANT: Variant = 'irprop-';
+
 /** The optimizer `--optimizer` names; `lr` overrides its default learning rate (Rprop: initial step). */
 export function makeOptimizer(name: OptimizerName, variant: Variant, lr: number | undefined): tf.Optimizer {
   switch (name) {

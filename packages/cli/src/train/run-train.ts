@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Variant } from 'rprop';
 import { DataError } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
 import { checkFileDestination } from '../output/destination.js';
@@ -7,10 +8,14 @@ import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
 import { curveChart } from './curve-chart.js';
 import { evaluate } from './metrics.js';
+import { checkFlagsApply } from './flags-apply.js';
+import { DEFAULT_VARIANT } from './optimizer.js';
 import { train, type TrainOptions } from './train.js';
 
-export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
+export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
   data: string;
+  /** --variant as given; undefined when not given (then DEFAULT_VARIANT, and any optimizer may run). */
+  variant?: Variant;
   test?: string;
   target?: string[];
   backend: 'cpu' | 'wasm';
@@ -23,7 +28,9 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
  * `rprop train`: load, train, report; with --save, --plot and --json as asked. Returns the exit
  * code: 0, or 1 when training diverged (which the report says; the model is then not saved).
  */
-export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<number> {
+export async function runTrain(command: TrainCommand, print: (line: string) => void): Promise<number> {
+  checkFlagsApply(command);
+  const o = { ...command, variant: command.variant ?? DEFAULT_VARIANT };
   // Check every destination and read every input before any work, so a mistake fails fast and
   // writes nothing.
   if (o.save !== undefined) checkModelFolder(o.save);
