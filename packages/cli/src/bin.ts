@@ -42,8 +42,8 @@ program
 program
   .command('train')
   .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
-  .argument('<data>', 'training data')
-  .option('--test <data>', 'test data, same format')
+  .argument('<data>', 'training data: a built-in set by name, else a file whose name decides its format: .csv is a CSV (comma-separated, with a header), anything else FANN format')
+  .option('--test <data>', 'test data, read the same way (by name)')
   .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', targetColumns)
   .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layerSizes, [16])
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))

@@ -62,6 +62,14 @@ describe('flags that would have no effect are refused, not ignored', () => {
   });
 });
 
+describe('train --help', () => {
+  const help = () => rprop(['train', '--help']).stdout.replace(/\s+/g, ' '); // (commander wraps lines)
+
+  it('says that the file name decides the format', () => {
+    expect(help()).toContain('a file whose name decides its format: .csv is a CSV (comma-separated, with a header), anything else FANN format');
+  });
+});
+
 describe('--version', () => {
   it('prints the package version', () => {
     const { version } = JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8'));
