@@ -5,7 +5,7 @@ import { runBench } from './bench/run-bench.js';
 import { runDemo } from './demo/run-demo.js';
 import { reportError } from './errors/report-error.js';
 import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from './flag-parsers.js';
-import { DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
+import { DEFAULT_LR, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { runTrain } from './train/run-train.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -45,11 +45,11 @@ program
   .argument('<data>', 'training data: a built-in set by name, else a file whose name decides its format: .csv is a CSV (comma-separated, with a header), anything else FANN format')
   .option('--test <data>', 'test data, read the same way (by name)')
   .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', targetColumns)
-  .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layerSizes, [16])
+  .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8').argParser(layerSizes).default([16], '16'))
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
   .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default(DEFAULT_VARIANT))
-  .option('--lr <number>', 'learning rate (Rprop: the initial step size)', positiveNumber('--lr'))
+  .option('--lr <number>', `learning rate, for Rprop the initial step size (default: ${OPTIMIZERS.map((name) => `${name} ${DEFAULT_LR[name]}`).join(', ')})`, positiveNumber('--lr'))
   .option('--epochs <n>', 'most epochs', wholeNumber('--epochs', 1), 1000)
   .option('--target-mse <x>', 'stop when the training MSE is at most this', nonNegativeNumber('--target-mse'))
   .option('--seed <n>', 'seed of the initial weights', wholeNumber('--seed', 0), 1)

@@ -62,11 +62,36 @@ describe('flags that would have no effect are refused, not ignored', () => {
   });
 });
 
+describe('--json', () => {
+  it('carries every setting that decides the result, and repeating the run from them gives the same result', () => {
+    const r = rprop(['train', 'xor', '--optimizer', 'adam', '--hidden', '3,2', '--seed', '5', '--epochs', '4', '--json', '--backend', 'cpu']);
+    expect(r.status, r.stderr).toBe(0);
+    const first = lastJson(r.stdout);
+    expect(first).toMatchObject({ data: 'xor', test: null, target: null, samples: 4, hidden: [3, 2], activation: 'tanh', optimizer: 'adam', variant: null, lr: 0.01, seed: 5, targetMse: null, epochs: 4 });
+    const again = rprop([
+      'train', first.data, '--hidden', first.hidden.join(','), '--activation', first.activation, '--optimizer', first.optimizer,
+      '--lr', String(first.lr), '--seed', String(first.seed), '--epochs', String(first.epochs), '--json', '--backend', first.backend,
+    ]);
+    expect(lastJson(again.stdout).trainMse).toBe(first.trainMse);
+  });
+
+  it('gives the Rprop variant and --target-mse when set', () => {
+    const r = rprop(['train', 'xor', '--variant', 'rprop+', '--lr', '0.1', '--target-mse', '0.2', '--json', '--backend', 'cpu']);
+    expect(lastJson(r.stdout)).toMatchObject({ optimizer: 'rprop', variant: 'rprop+', lr: 0.1, targetMse: 0.2, hidden: [16], seed: 1 });
+  });
+});
+
 describe('train --help', () => {
   const help = () => rprop(['train', '--help']).stdout.replace(/\s+/g, ' '); // (commander wraps lines)
 
   it('says that the file name decides the format', () => {
     expect(help()).toContain('a file whose name decides its format: .csv is a CSV (comma-separated, with a header), anything else FANN format');
+  });
+
+  it('shows each optimizer\'s default --lr, and --hidden\'s default as typed', () => {
+    expect(help()).toContain('--lr <number> learning rate, for Rprop the initial step size (default: rprop 0.01, adam 0.01, sgd 0.1, signum 0.001, lion 0.0001)');
+    expect(help()).toContain('(default: 16)');
+    expect(help()).not.toContain('[16]');
   });
 });
 

@@ -9,7 +9,7 @@ import { useBackend } from './backend.js';
 import { curveChart } from './curve-chart.js';
 import { evaluate } from './metrics.js';
 import { checkFlagsApply } from './flags-apply.js';
-import { DEFAULT_VARIANT } from './optimizer.js';
+import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
 import { train, type TrainOptions } from './train.js';
 
 export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
@@ -60,10 +60,19 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     ...(o.plot === undefined ? {} : { plot: { path: o.plot, svg: curveChart(data.source, label, result.curve) } }),
     ...(o.save === undefined || diverged !== null ? {} : { save: { dir: o.save, model: result.model } }),
   });
+  // Everything that decides the result, so the run can be repeated from this line alone.
   const summary = {
     data: data.source,
+    test: o.test ?? null,
+    target: o.target ?? null,
+    samples: data.count,
+    hidden: o.hidden,
+    activation: o.activation,
     optimizer: o.optimizer,
     variant: o.optimizer === 'rprop' ? o.variant : null,
+    lr: effectiveLr(o.optimizer, o.lr),
+    seed: o.seed,
+    targetMse: o.targetMse ?? null,
     backend: o.backend,
     epochs: result.epochs,
     reachedTarget: result.reachedTarget,
