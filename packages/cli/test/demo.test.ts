@@ -37,6 +37,7 @@ describe('rprop demo', () => {
     }
     const trajectories = readFileSync(join(out, 'trajectories.svg'), 'utf8');
     for (const label of ['SGD', 'Adam', 'Rprop irprop-', '>x<', '>y<']) expect(trajectories).toContain(label);
+    expect(trajectories).toMatch(/<circle [^>]*\/><text [^>]*>start \(3, −2\)<\/text>/); // the paths' common start, marked
   });
 
   it('is linked as `rprop` by npm ci, before anything is built', () => {

@@ -6,7 +6,7 @@ import { checkFolderDestination } from '../output/destination.js';
 import { lineChart } from '../plot/svg-chart.js';
 import { linearMse } from './linear-mse.js';
 import { lossSeries, scaleRace, type ScaleResult } from './scales.js';
-import { trajectories } from './trajectories.js';
+import { START, trajectories } from './trajectories.js';
 
 /** Prints the demo and, with `out`, writes its SVG plots there. Returns the files written. */
 export function runDemo(out: string | undefined, print: (line: string) => void): string[] {
@@ -62,6 +62,11 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
         return [0.001, 0.01, 0.03, 0.09, 1, 10, 100, 400]
           .map((L) => ((levels.current = L), `<path d="${ellipse(angles)}" fill="none" stroke="#ccc"/>`))
           .join('');
+      },
+      // The paths share their start and, for the Rprop variants, their first steps: a mark says where they begin.
+      overlay: (x, y) => {
+        const [cx, cy] = [x(START[0]), y(START[1])];
+        return `<circle cx="${cx}" cy="${cy}" r="6" fill="none" stroke="#000" stroke-width="2"/><text x="${cx - 10}" y="${cy + 4}" text-anchor="end">start (${START.map((v) => String(v).replace('-', '−')).join(', ')})</text>`;
       },
     }),
   );
