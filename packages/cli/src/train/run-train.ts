@@ -7,8 +7,8 @@ import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.
 import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
 import { curveChart } from './curve-chart.js';
-import { evaluate } from './metrics.js';
 import { checkFlagsApply } from './flags-apply.js';
+import { evaluate } from './metrics.js';
 import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
 import { train, type TrainOptions } from './train.js';
 
