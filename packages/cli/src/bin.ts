@@ -4,8 +4,8 @@ import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';
 import { runDemo } from './demo/run-demo.js';
 import { reportError } from './errors/report-error.js';
-import { layerSizes, nonNegativeNumber, positiveNumber, wholeNumber } from './flag-parsers.js';
-import { OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
+import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from './flag-parsers.js';
+import { DEFAULT_LR, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { runTrain } from './train/run-train.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -42,14 +42,14 @@ program
 program
   .command('train')
   .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
-  .argument('<data>', 'training data')
-  .option('--test <data>', 'test data, same format')
-  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', (v) => v.split(',').map((name) => name.trim())) // as the header's names are
-  .option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8', layerSizes, [16])
+  .argument('<data>', 'training data: a built-in set by name, else a file whose name decides its format: .csv is a CSV (comma-separated, with a header), anything else FANN format')
+  .option('--test <data>', 'test data, read the same way (by name)')
+  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', targetColumns)
+  .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8').argParser(layerSizes).default([16], '16'))
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
-  .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default('irprop-'))
-  .option('--lr <number>', 'learning rate (Rprop: the initial step size)', positiveNumber('--lr'))
+  .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default(DEFAULT_VARIANT))
+  .option('--lr <number>', `learning rate, for Rprop the initial step size (default: ${OPTIMIZERS.map((name) => `${name} ${DEFAULT_LR[name]}`).join(', ')})`, positiveNumber('--lr'))
   .option('--epochs <n>', 'most epochs', wholeNumber('--epochs', 1), 1000)
   .option('--target-mse <x>', 'stop when the training MSE is at most this', nonNegativeNumber('--target-mse'))
   .option('--seed <n>', 'seed of the initial weights', wholeNumber('--seed', 0), 1)
@@ -57,7 +57,7 @@ program
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)
-  .action(async (data: string, o: Record<string, unknown>) => {
+  .action(async (data: string, o: Record<string, unknown>, command: Command) => {
     process.exitCode = await runTrain(
       {
         data,
@@ -66,7 +66,8 @@ program
         hidden: o.hidden as number[],
         activation: o.activation as 'tanh',
         optimizer: o.optimizer as OptimizerName,
-        variant: o.variant as Variant,
+        // Only a --variant the user gave: with another optimizer it is refused, the default is not.
+        variant: command.getOptionValueSource('variant') === 'default' ? undefined : (o.variant as Variant),
         lr: o.lr as number | undefined,
         epochs: o.epochs as number,
         targetMse: o.targetMse as number | undefined,

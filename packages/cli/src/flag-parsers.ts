@@ -43,3 +43,14 @@ export function layerSizes(value: string): number[] {
   if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new InvalidArgumentError(`--hidden takes sizes like 16 or 16,8, got ${JSON.stringify(value)}`);
   return sizes;
 }
+
+/**
+ * `--target`'s parser: CSV column names, comma-separated, trimmed as the header's names are. A name
+ * given twice is refused: it would make two identical outputs.
+ */
+export function targetColumns(value: string): string[] {
+  const names = value.split(',').map((name) => name.trim());
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new InvalidArgumentError(`--target names the column ${JSON.stringify(twice)} twice`);
+  return names;
+}

@@ -1,6 +1,10 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchCommands } from '../src/bench/run-bench.js';
+import { root } from './run-cli.js';
 
 // (The benchmarks themselves are not run here: they take minutes and want a quiet machine.)
 describe('rprop bench', () => {
@@ -12,5 +16,20 @@ describe('rprop bench', () => {
       expect(args).toEqual(['--expose-gc', script, '--json', '--quick']);
     }
     expect(benchCommands({ json: false, quick: false }).map((c) => c.args.slice(2))).toEqual([[], []]);
+  });
+});
+
+describe('bench:fann without its data sets', () => {
+  it('says where it looked and how to point it elsewhere, prints no table, and exits with 0', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'rprop-fann-data-'));
+    try {
+      const r = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'bench', 'fann', 'bench-fann.mjs')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FANN_DATASETS: empty } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.trim().split('\n')).toEqual([
+        `bench:fann: no data sets found: looked for diabetes.train and thyroid.train in ${empty}; FANN_DATASETS=<dir> sets the folder. Nothing to compare.`,
+      ]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -8,11 +8,14 @@ const out = mkdtempSync(join(tmpdir(), 'rprop-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('rprop demo', () => {
-  it('tells the seed\'s story: one SGD learning rate stalls on 0.01x² and diverges on 100x²; every Rprop converges on both in the same steps', () => {
+  it('tells the seed\'s story: one SGD learning rate is too slow for 0.01x² and diverges on 100x²; every Rprop converges on both in the same steps', () => {
     const r = rprop(['demo']);
     expect(r.status).toBe(0);
     const row = (name: string) => r.stdout.split('\n').find((l) => l.trim().startsWith(name))!.trim().split(/\s{2,}/);
-    expect(row('SGD').slice(1)).toEqual(['stalled', 'diverged']);
+    expect(row('SGD').slice(1)).toEqual(['> 2000', 'diverged']);
+    // The cap, said as such: SGD on 0.01x² is still on its way (x shrinks ×0.998 a step), not stalled.
+    expect(r.stdout).toMatch(/^ {2}> 2000: not within 1e-6 after 2000 iterations, the cap \(SGD \(lr 0\.1\) on 0\.01x²: \|x\| = 0\.0547\)$/m);
+    expect(r.stdout).not.toContain('stalled');
     for (const v of ['rprop-', 'irprop-', 'rprop+', 'irprop+']) {
       const [, small, large] = row(`Rprop ${v}`);
       expect(Number(small)).toBeGreaterThan(0);
@@ -36,7 +39,9 @@ describe('rprop demo', () => {
       expect(svg).not.toMatch(/NaN|undefined/);
     }
     const trajectories = readFileSync(join(out, 'trajectories.svg'), 'utf8');
+    expect(readFileSync(join(out, 'loss-0.01x2.svg'), 'utf8')).toContain('>SGD (lr 0.1) (not within 1e-6 after 2000)<');
     for (const label of ['SGD', 'Adam', 'Rprop irprop-', '>x<', '>y<']) expect(trajectories).toContain(label);
+    expect(trajectories).toMatch(/<circle [^>]*\/><text [^>]*>start \(3, −2\)<\/text>/); // the paths' common start, marked
   });
 
   it('is linked as `rprop` by npm ci, before anything is built', () => {

@@ -37,7 +37,7 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
     ['`__proto__` is not a built-in set', ['train', '__proto__'], 2, new RegExp(`^rprop: __proto__: ${NOT_BUILTIN}$`)],
     ['`hasOwnProperty` is not a built-in set', ['train', 'hasOwnProperty'], 2, new RegExp(`^rprop: hasOwnProperty: ${NOT_BUILTIN}$`)],
     ['a folder as data', ['train', 'sub'], 2, /^rprop: sub: not a file$/],
-    ['test data of another shape', ['train', 'two.train', '--test', 'three.test'], 2, /^rprop: three\.test: has 3 inputs and 1 output, the training data 2 and 1$/],
+    ['test data of another shape', ['train', 'two.train', '--test', 'three.test'], 2, /^rprop: three\.test:1: has 3 inputs and 1 output, the training data 2 and 1$/],
     ['a FANN header too large to allocate (checked against the rows first)', ['train', 'huge.train'], 2, /^rprop: huge\.train:2: expected 5000000000 inputs, got 2 values$/],
     ['an internal error (a network too large) is not bad input', ['train', 'xor', '--hidden', '100000,100000'], 1, /^rprop: internal error: Invalid typed array length: 10000000000$/],
     ['an internal error (cpu)', ['train', 'xor', '--hidden', '100000,100000', '--backend', 'cpu'], 1, /^rprop: internal error: Invalid typed array length: 10000000000$/],

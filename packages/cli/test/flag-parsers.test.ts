@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerSizes, nonNegativeNumber, positiveNumber, wholeNumber } from '../src/flag-parsers.js';
+import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from '../src/flag-parsers.js';
 
 describe('flag parsers take plain decimal numbers only, and say their rule', () => {
   const accepted: Array<[string, (v: string) => unknown, string, unknown]> = [
@@ -13,6 +13,7 @@ describe('flag parsers take plain decimal numbers only, and say their rule', () 
     ['--seed', wholeNumber('--seed', 0), '9007199254740991', 2 ** 53 - 1],
     ['--epochs', wholeNumber('--epochs', 1), '1e3', 1000],
     ['--hidden', layerSizes, '16,8', [16, 8]],
+    ['--target', targetColumns, 'y1, y2', ['y1', 'y2']],
   ];
   it.each(accepted)('%s %j', (_flag, parse, value, expected) => {
     expect(parse(value)).toEqual(expected);
@@ -36,6 +37,8 @@ describe('flag parsers take plain decimal numbers only, and say their rule', () 
     ['--hidden', layerSizes, '0x4', '--hidden takes sizes like 16 or 16,8, got "0x4"'],
     ['--hidden', layerSizes, '16,,8', '--hidden takes sizes like 16 or 16,8, got "16,,8"'],
     ['--hidden', layerSizes, '', '--hidden takes sizes like 16 or 16,8, got ""'],
+    ['--target', targetColumns, 'y1,y1', '--target names the column "y1" twice'],
+    ['--target', targetColumns, 'a,y , y', '--target names the column "y" twice'],
   ];
   it.each(refused)('%s %j is refused', (_flag, parse, value, message) => {
     expect(() => parse(value)).toThrow(message);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { root, rprop } from './run-cli.js';
 
@@ -33,6 +33,65 @@ describe('--target', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('flags that would have no effect are refused, not ignored', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rprop-flags-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'two.csv'), 'a,y1,y2\n0,0,1\n1,1,0\n');
+  writeFileSync(join(dir, 'xor.train'), '2 2 1\n0 0\n0\n0 1\n1\n');
+  const cases: Array<[name: string, args: string[], line: RegExp]> = [
+    ['a --target column named twice', ['train', 'two.csv', '--target', 'y1, y1'], /^error: option '--target <columns>' argument 'y1, y1' is invalid\. --target names the column "y1" twice$/],
+    ['--target with a built-in set', ['train', 'xor', '--target', 'y'], /^rprop: --target: xor is a built-in set, not a CSV; --target names a CSV's output columns$/],
+    ['--target with a FANN file', ['train', 'xor.train', '--target', 'y'], /^rprop: --target: xor\.train is read as a FANN file \(only a name ending in \.csv is read as CSV\); --target names a CSV's output columns$/],
+    ['--variant with --optimizer adam', ['train', 'xor', '--optimizer', 'adam', '--variant', 'irprop+'], /^rprop: --variant irprop\+: only --optimizer rprop has variants, and the optimizer is adam$/],
+    ['--variant (its default, given) with --optimizer sgd', ['train', 'xor', '--variant', 'irprop-', '--optimizer', 'sgd'], /^rprop: --variant irprop-: only --optimizer rprop has variants, and the optimizer is sgd$/],
+  ];
+  it.each(cases)('%s: one line, exit code 2', (_name, args, line) => {
+    const r = rprop([...args, '--epochs', '2', '--backend', 'cpu'], dir);
+    expectOneLineError(r, 2, line);
+    expect(r.stdout).toBe('');
+  });
+
+  it('takes --optimizer adam without --variant, and --variant with rprop', () => {
+    for (const args of [['--optimizer', 'adam'], ['--variant', 'rprop+']]) {
+      const r = rprop(['train', 'xor', ...args, '--epochs', '2', '--json', '--backend', 'cpu'], dir);
+      expect(r.status, r.stderr).toBe(0);
+    }
+  });
+});
+
+describe('--json', () => {
+  it('carries every setting that decides the result, and repeating the run from them gives the same result', () => {
+    const r = rprop(['train', 'xor', '--optimizer', 'adam', '--hidden', '3,2', '--seed', '5', '--epochs', '4', '--json', '--backend', 'cpu']);
+    expect(r.status, r.stderr).toBe(0);
+    const first = lastJson(r.stdout);
+    expect(first).toMatchObject({ data: 'xor', test: null, target: null, samples: 4, hidden: [3, 2], activation: 'tanh', optimizer: 'adam', variant: null, lr: 0.01, seed: 5, targetMse: null, epochs: 4 });
+    const again = rprop([
+      'train', first.data, '--hidden', first.hidden.join(','), '--activation', first.activation, '--optimizer', first.optimizer,
+      '--lr', String(first.lr), '--seed', String(first.seed), '--epochs', String(first.epochs), '--json', '--backend', first.backend,
+    ]);
+    expect(lastJson(again.stdout).trainMse).toBe(first.trainMse);
+  });
+
+  it('gives the Rprop variant and --target-mse when set', () => {
+    const r = rprop(['train', 'xor', '--variant', 'rprop+', '--lr', '0.1', '--target-mse', '0.2', '--json', '--backend', 'cpu']);
+    expect(lastJson(r.stdout)).toMatchObject({ optimizer: 'rprop', variant: 'rprop+', lr: 0.1, targetMse: 0.2, hidden: [16], seed: 1 });
+  });
+});
+
+describe('train --help', () => {
+  const help = () => rprop(['train', '--help']).stdout.replace(/\s+/g, ' '); // (commander wraps lines)
+
+  it('says that the file name decides the format', () => {
+    expect(help()).toContain('a file whose name decides its format: .csv is a CSV (comma-separated, with a header), anything else FANN format');
+  });
+
+  it('shows each optimizer\'s default --lr, and --hidden\'s default as typed', () => {
+    expect(help()).toContain('--lr <number> learning rate, for Rprop the initial step size (default: rprop 0.01, adam 0.01, sgd 0.1, signum 0.001, lion 0.0001)');
+    expect(help()).toContain('(default: 16)');
+    expect(help()).not.toContain('[16]');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineChart, MAX_POINTS } from '../src/plot/svg-chart.js';
 import { thin } from '../src/plot/thin.js';
+import { curveChart } from '../src/train/curve-chart.js';
 
 const finite = (y: number) => Number.isFinite(y);
 /** The points of the first drawn path, as [x, y] in pixels. */
@@ -17,6 +18,34 @@ describe('lineChart on long series', () => {
     expect(svg.length).toBeLessThan(100_000);
     const top = Math.min(...path.map(([, y]) => y));
     expect(path.find(([, y]) => y === top)![0]).toBeCloseTo(72 + (123_457 / 199_999) * (720 - 190 - 72), 0); // the spike, where it is
+  });
+});
+
+describe('lineChart on a single point', () => {
+  /** The circles drawn, as [cx, cy] in pixels. */
+  const dots = (svg: string) => [...svg.matchAll(/<circle cx="([^"]*)" cy="([^"]*)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const inFrame = ([cx, cy]: number[]) => cx! > 72 && cx! < 720 - 190 && cy! > 40 && cy! < 440 - 50;
+
+  it('draws a one-epoch loss curve (log scale) as a dot inside the frame, not an empty chart', () => {
+    const svg = curveChart('xor', 'rprop irprop-', [0.2532]);
+    expect(svg).not.toMatch(/NaN|undefined/);
+    expect(dots(svg)).toHaveLength(1);
+    expect(inFrame(dots(svg)[0]!)).toBe(true);
+    expect(svg).toContain('text-anchor="middle">0</text>'); // the epoch's tick, and no epoch −1
+    expect(svg).not.toContain('>-1<');
+  });
+
+  it('does so on a linear scale too, at any value', () => {
+    for (const point of [[0, 0], [5, 3]] as Array<[number, number]>) {
+      const svg = lineChart([{ name: 'p', points: [point] }], { title: 't', xLabel: 'x', yLabel: 'y' });
+      expect(svg).not.toMatch(/NaN|undefined/);
+      expect(dots(svg).filter(inFrame)).toHaveLength(1);
+    }
+  });
+
+  it('adds no dots to a line of two or more points, and marks each point a gap leaves alone', () => {
+    expect(dots(curveChart('xor', 'r', [0.3, 0.2, 0.1]))).toEqual([]);
+    expect(dots(lineChart([{ name: 'p', points: [[0, 1], [1, NaN], [2, 2], [3, NaN], [4, 3], [5, 4]] }], { title: 't', xLabel: 'x', yLabel: 'y' }))).toHaveLength(2); // x = 0 and 2
   });
 });
 

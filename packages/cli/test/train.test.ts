@@ -79,6 +79,8 @@ describe('bad input: one line naming the file and line, exit code 2, no stack tr
   const cases: Array<[string, () => string[], RegExp]> = [
     ['a missing file', () => [join(dir, 'missing.train')], /missing\.train: no such file/],
     ['a header that disagrees with the data', () => [file('short.train', '3 2 1\n0 0\n0\n0 1\n1\n')], /short\.train:5: the header says 3 pairs \(6 lines\), the file has 4 data lines/],
+    ['a header claiming fewer pairs than the file holds (the first extra line)', () => [file('claimsfewer.train', '2 2 1\n0 0\n0\n0 1\n1\n1 0\n1\n1 1\n0\n')], /^rprop: .*claimsfewer\.train:6: the header says 2 pairs \(4 lines\), the file has 8 data lines$/],
+    ['a ;-separated CSV', () => [file('semi.csv', 'a;b;y\n0;0;0\n0;1;1\n')], /^rprop: .*semi\.csv:1: the header is one column, "a;b;y": a CSV is comma-separated, and this file looks ;-separated$/],
     ['a non-number', () => [file('word.train', '2 2 1\n0 0\n0\n0 x\n1\n')], /word\.train:4: not a number: "x"/],
     ['a wrong column count (FANN)', () => [file('wide.train', '2 2 1\n0 0 0\n0\n0 1\n1\n')], /wide\.train:2: expected 2 inputs, got 3 values/],
     ['a wrong column count (CSV)', () => [file('ragged.csv', 'a,b,y\n0,1,1\n1,1\n')], /ragged\.csv:3: expected 3 columns as in the header, got 2/],

@@ -13,6 +13,10 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
   const header = lines[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
   const names = splitCsvLine(header.text, file, header.line).map((s) => s.trim());
+  // Spreadsheets in many locales write `;` between fields: the whole line then reads as one column.
+  if (names.length === 1 && names[0]!.includes(';')) {
+    throw new DataError(file, header.line, `the header is one column, ${JSON.stringify(names[0])}: a CSV is comma-separated, and this file looks ;-separated`);
+  }
   // Without a header the first row would silently become the column names, and the target an input.
   if (names.every(isNumber)) throw new DataError(file, header.line, 'the first line is all numbers: the CSV needs a header line naming its columns');
   const firstColumn = new Map<string, number>();
@@ -45,5 +49,5 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
     inIdx.forEach((c, j) => (x[k * inIdx.length + j] = numberAt(row.cells[c]!, file, row.line)));
     outIdx.forEach((c, j) => (y[k * outIdx.length + j] = numberAt(row.cells[c]!, file, row.line)));
   });
-  return { source: file, count: rows.length, inputs: inIdx.length, outputs: outIdx.length, x, y };
+  return { source: file, headerLine: header.line, count: rows.length, inputs: inIdx.length, outputs: outIdx.length, x, y };
 }

@@ -4,6 +4,8 @@ import { InputError } from '../errors/input-error.js';
 export interface Dataset {
   /** Where it came from, for messages. */
   source: string;
+  /** The file's line that gives its shape (FANN's counts, a CSV's column names); none for a built-in set. */
+  headerLine?: number;
   count: number;
   inputs: number;
   outputs: number;

@@ -16,8 +16,10 @@ export function parseFann(text: string, file: string): Dataset {
   }
   const rows = content.slice(1);
   if (rows.length !== 2 * count) {
-    const last = rows.at(-1)?.line ?? header.line;
-    throw new DataError(file, last, `the header says ${count} pairs (${2 * count} lines), the file has ${rows.length} data lines`);
+    // Too many lines: the first one past the pairs, where the file and its header part ways. Too few:
+    // the last line, after which the missing ones should have come.
+    const at = rows.length > 2 * count ? rows[2 * count]!.line : (rows.at(-1)?.line ?? header.line);
+    throw new DataError(file, at, `the header says ${count} pairs (${2 * count} lines), the file has ${rows.length} data lines`);
   }
   // Every row's width first: the header's sizes are only believed, and allocated, once the rows agree.
   rows.forEach((row, i) => {
@@ -31,5 +33,5 @@ export function parseFann(text: string, file: string): Dataset {
       row.tokens.forEach((t, i) => (target[k * width + i] = numberAt(t, file, row.line)));
     }
   }
-  return { source: file, count, inputs, outputs, x, y };
+  return { source: file, headerLine: header.line, count, inputs, outputs, x, y };
 }

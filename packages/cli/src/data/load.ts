@@ -5,13 +5,26 @@ import { parseCsv } from './csv.js';
 import { DataError, type Dataset } from './dataset.js';
 import { parseFann } from './fann.js';
 
+/** How `loadDataset` reads a data argument. */
+export type DataFormat = 'builtin' | 'csv' | 'fann';
+
+/**
+ * How `loadDataset` will read `spec`: a built-in set by name (unless a file of that name exists), a
+ * CSV when the name ends in `.csv` (any case), else FANN's format. The name decides, not the content.
+ */
+export function formatOf(spec: string): DataFormat {
+  // Own names only: `constructor` or `__proto__` are not built-in sets.
+  if (Object.hasOwn(BUILTIN, spec) && !existsSync(spec)) return 'builtin';
+  return spec.toLowerCase().endsWith('.csv') ? 'csv' : 'fann';
+}
+
 /** A built-in set's name, a `.csv` file (with a header), or a FANN-format file (anything else). */
 export function loadDataset(spec: string, targets?: string[]): Dataset {
-  // Own names only: `constructor` or `__proto__` are not built-in sets.
-  if (Object.hasOwn(BUILTIN, spec) && !existsSync(spec)) return BUILTIN[spec]!();
+  const format = formatOf(spec);
+  if (format === 'builtin') return BUILTIN[spec]!();
   const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
   if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
   if (!stat.isFile()) throw new DataError(spec, null, 'not a file');
   const text = atPath(spec, () => readFileSync(spec, 'utf8'));
-  return spec.toLowerCase().endsWith('.csv') ? parseCsv(text, spec, targets) : parseFann(text, spec);
+  return format === 'csv' ? parseCsv(text, spec, targets) : parseFann(text, spec);
 }

@@ -5,8 +5,8 @@ import { atPath } from '../errors/at-path.js';
 import { checkFolderDestination } from '../output/destination.js';
 import { lineChart } from '../plot/svg-chart.js';
 import { linearMse } from './linear-mse.js';
-import { lossSeries, scaleRace, type ScaleResult } from './scales.js';
-import { trajectories } from './trajectories.js';
+import { lossSeries, MAX_ITERATIONS, outcomeText, scaleRace, type ScaleResult } from './scales.js';
+import { START, trajectories } from './trajectories.js';
 
 /** Prints the demo and, with `out`, writes its SVG plots there. Returns the files written. */
 export function runDemo(out: string | undefined, print: (line: string) => void): string[] {
@@ -15,9 +15,12 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
   print('f(x) = c·x² from x = 3 (one minimum, gradients 10⁴ apart): iterations until |x| < 1e-6');
   const races = [0.01, 100].map((c) => ({ c, results: scaleRace(c) }));
   const names = races[0]!.results.map((r) => r.optimizer);
-  const cell = (r: ScaleResult) => (typeof r.outcome === 'number' ? String(r.outcome) : r.outcome);
+  const cell = (r: ScaleResult) => (typeof r.outcome === 'number' ? String(r.outcome) : r.outcome === 'capped' ? `> ${MAX_ITERATIONS}` : r.outcome);
   print(`  ${'optimizer'.padEnd(18)} ${'c = 0.01'.padStart(10)} ${'c = 100'.padStart(10)}`);
   names.forEach((name, i) => print(`  ${name.padEnd(18)} ${cell(races[0]!.results[i]!).padStart(10)} ${cell(races[1]!.results[i]!).padStart(10)}`));
+  // A capped run did not get there within the cap; whether it ever would, the table cannot say.
+  const capped = races.flatMap(({ c, results }) => results.filter((r) => r.outcome === 'capped').map((r) => `${r.optimizer} on ${c}x²: |x| = ${Math.abs(r.lastX).toPrecision(3)}`));
+  if (capped.length > 0) print(`  > ${MAX_ITERATIONS}: ${outcomeText('capped')} iterations, the cap (${capped.join('; ')})`);
 
   const losses = linearMse(200);
   print('\nLinear(3, 2) + MSE, Rprop(lr=0.01, etas=[0.5, 1.2], stepSizes=[1e-6, 50]), full batch:');
@@ -62,6 +65,11 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
         return [0.001, 0.01, 0.03, 0.09, 1, 10, 100, 400]
           .map((L) => ((levels.current = L), `<path d="${ellipse(angles)}" fill="none" stroke="#ccc"/>`))
           .join('');
+      },
+      // The paths share their start and, for the Rprop variants, their first steps: a mark says where they begin.
+      overlay: (x, y) => {
+        const [cx, cy] = [x(START[0]), y(START[1])];
+        return `<circle cx="${cx}" cy="${cy}" r="6" fill="none" stroke="#000" stroke-width="2"/><text x="${cx - 10}" y="${cy + 4}" text-anchor="end">start (${START.map((v) => String(v).replace('-', '−')).join(', ')})</text>`;
       },
     }),
   );

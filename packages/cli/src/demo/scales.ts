@@ -4,13 +4,27 @@ import { contenders } from './contenders.js';
 /** How one optimizer did on c·x² from x = 3. */
 export interface ScaleResult {
   optimizer: string;
-  /** Iterations until |x| < 1e-6, or why it never got there. */
-  outcome: number | 'diverged' | 'stalled';
+  /**
+   * Iterations until |x| < 1e-6, or why it never got there: 'diverged' (|x| grew past 1e6), or
+   * 'capped' (the run reached MAX_ITERATIONS first, which says nothing of whether it was still
+   * converging: SGD on 0.01x² is, slowly).
+   */
+  outcome: number | 'diverged' | 'capped';
+  /** x where the run stopped. */
+  lastX: number;
   losses: Array<[number, number]>;
 }
 
-const TOLERANCE = 1e-6;
-const MAX_ITERATIONS = 2000;
+/** How close to the minimum counts as there. */
+export const TOLERANCE = 1e-6;
+/** The most iterations a run gets. */
+export const MAX_ITERATIONS = 2000;
+
+/** A run's outcome in words, for a legend. */
+export function outcomeText(outcome: ScaleResult['outcome']): string {
+  if (typeof outcome === 'number') return `${outcome} iterations`;
+  return outcome === 'capped' ? `not within ${TOLERANCE.toExponential()} after ${MAX_ITERATIONS}` : outcome;
+}
 
 /**
  * The seed's story: c·x² for c = 0.01 and c = 100 has one minimum, at 0, but gradients 10⁴ apart.
@@ -21,7 +35,7 @@ export function scaleRace(c: number): ScaleResult[] {
     const p = { data: new Float64Array([3]), grad: new Float64Array(1) };
     const opt = make([p]);
     const losses: Array<[number, number]> = [];
-    let outcome: ScaleResult['outcome'] = 'stalled';
+    let outcome: ScaleResult['outcome'] = 'capped';
     for (let t = 0; t < MAX_ITERATIONS; t++) {
       const x = p.data[0]!;
       losses.push([t, c * x * x]);
@@ -38,11 +52,11 @@ export function scaleRace(c: number): ScaleResult[] {
         return c * x * x;
       });
     }
-    return { optimizer: name, outcome, losses };
+    return { optimizer: name, outcome, lastX: p.data[0]!, losses };
   });
 }
 
 /** The loss curves of a race, for plotting. */
 export function lossSeries(results: ScaleResult[]): Series[] {
-  return results.map((r) => ({ name: `${r.optimizer}${typeof r.outcome === 'number' ? '' : ` (${r.outcome})`}`, points: r.losses }));
+  return results.map((r) => ({ name: `${r.optimizer}${typeof r.outcome === 'number' ? '' : ` (${outcomeText(r.outcome)})`}`, points: r.losses }));
 }

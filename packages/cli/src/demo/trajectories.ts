@@ -6,15 +6,18 @@ export function bowl(x: number, y: number): number {
   return 0.01 * x * x + 100 * y * y;
 }
 
+/** Where every path starts. */
+export const START: readonly [number, number] = [3, -2];
+
 /**
  * Paths of each optimizer on 0.01x² + 100y² from (3, −2). Gradient descent gets the largest stable
  * learning rate for y (lr < 2/200), which leaves x crawling.
  */
 export function trajectories(steps = 150): Series[] {
   return contenders(0.009).map(({ name, make }) => {
-    const p = { data: new Float64Array([3, -2]), grad: new Float64Array(2) };
+    const p = { data: Float64Array.from(START), grad: new Float64Array(2) };
     const opt = make([p]);
-    const points: Array<[number, number]> = [[3, -2]];
+    const points: Array<[number, number]> = [[...START]];
     for (let t = 0; t < steps; t++) {
       opt.step(() => {
         const [x, y] = [p.data[0]!, p.data[1]!];

@@ -22,6 +22,8 @@ export interface ChartOptions {
   height?: number;
   /** Extra SVG drawn under the series, given the scales (e.g. contours). */
   underlay?: (x: ScaleContinuousNumeric<number, number>, y: ScaleContinuousNumeric<number, number>) => string;
+  /** Extra SVG drawn over the series, given the scales (e.g. a marked point). */
+  overlay?: (x: ScaleContinuousNumeric<number, number>, y: ScaleContinuousNumeric<number, number>) => string;
 }
 
 /** A colour-blind-safe palette (Okabe–Ito). */
@@ -29,6 +31,22 @@ export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '
 
 /** The most points drawn per series: more add bytes to the SVG, not detail at 720 pixels wide. */
 export const MAX_POINTS = 2000;
+
+/**
+ * A domain holding one value, widened around it: a scale over [a, a] puts everything at one pixel,
+ * and a single point (a one-epoch curve) would sit on the frame. Log scales widen by a decade each way.
+ */
+function widen([lo, hi]: [number, number], log: boolean): [number, number] {
+  if (lo !== hi || !Number.isFinite(lo)) return [lo, hi];
+  if (log) return [lo / 10, hi * 10];
+  return lo === 0 ? [-1, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
+}
+
+/** The points a line through `points` would not show: drawn ones with no drawn neighbour (a line needs two). */
+function lonePoints<P extends readonly [number, number]>(points: readonly P[], drawn: (p: P) => boolean): P[] {
+  const at = (i: number) => i >= 0 && i < points.length && drawn(points[i]!);
+  return points.filter((_, i) => at(i) && !at(i - 1) && !at(i + 1));
+}
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -57,16 +75,18 @@ export function lineChart(series: Series[], o: ChartOptions): string {
       yMax = Math.max(yMax, py);
     }
   }
-  const xDomain = o.domain?.x ?? [xMin, xMax];
-  const yDomain = o.domain?.y ?? [yMin, yMax];
+  const xDomain = o.domain?.x ?? widen([xMin, xMax], false);
+  const yDomain = o.domain?.y ?? widen([yMin, yMax], o.logY ?? false);
   const x = scaleLinear().domain(xDomain).range([m.left, width - m.right]);
   const y = (o.logY ? scaleLog().clamp(true) : scaleLinear()).domain(yDomain).range([height - m.bottom, m.top]);
   if (!o.domain) y.nice();
+  const drawn = ([px, py]: readonly [number, number]) => drawable(py) && px >= xDomain[0] && px <= xDomain[1];
   const path = line<[number, number]>()
-    .defined(([px, py]) => drawable(py) && px >= xDomain[0] && px <= xDomain[1])
+    .defined(drawn)
     .x(([px]) => x(px))
     .y(([, py]) => y(py));
-  const xTicks = x.ticks(8);
+  // Around a lone value, its own tick only: the widened domain's (an epoch −1) would mean nothing.
+  const xTicks = !o.domain && xMin === xMax ? [xMin] : x.ticks(8);
   const [y0, y1] = y.domain() as [number, number];
   // Over many decades, label the powers of ten; over one or two, also 2× and 5× so the axis has ticks.
   const fewDecades = o.logY && Math.log10(y1 / y0) < 3;
@@ -75,7 +95,9 @@ export function lineChart(series: Series[], o: ChartOptions): string {
         const mantissa = +(t / 10 ** Math.floor(Math.log10(t))).toPrecision(3);
         return mantissa === 1 || (fewDecades && (mantissa === 2 || mantissa === 5));
       })
-    : y.ticks(8);
+    : !o.domain && yMin === yMax
+      ? [yMin]
+      : y.ticks(8);
   const fmt = (t: number) => (o.logY && !fewDecades ? `1e${Math.round(Math.log10(t))}` : String(+t.toPrecision(3)));
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
@@ -89,8 +111,15 @@ export function lineChart(series: Series[], o: ChartOptions): string {
     `<text x="${(m.left + width - m.right) / 2}" y="${height - 12}" text-anchor="middle">${escape(o.xLabel)}</text>`,
     `<text transform="translate(18 ${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(o.yLabel)}</text>`,
     `<g clip-path="url(#plot)">`,
-    ...series.map((s, i) => `<path d="${path(thin(s.points, MAX_POINTS, drawable)) ?? ''}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`),
+    ...series.map((s, i) => {
+      const points = thin(s.points, MAX_POINTS, drawable);
+      const colour = PALETTE[i % PALETTE.length];
+      // A lone point (a one-epoch curve, or one between gaps) is a dot: as a path it would not show.
+      const dots = lonePoints(points, drawn).map(([px, py]) => `<circle cx="${x(px)}" cy="${y(py)}" r="3.5" fill="${colour}"/>`);
+      return [`<path d="${path(points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`, ...dots].join('');
+    }),
     `</g>`,
+    o.overlay ? o.overlay(x, y) : '',
     ...series.map((s, i) => {
       const ly = m.top + 10 + i * 20;
       const lx = width - m.right + 16;

@@ -1,22 +1,43 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Variant } from 'rprop';
+import { LION_DEFAULTS, RPROP_DEFAULTS, SIGNUM_DEFAULTS, type Variant } from 'rprop';
 import { lion, rprop, signum } from 'rprop-tfjs';
 
 export type OptimizerName = 'rprop' | 'adam' | 'sgd' | 'signum' | 'lion';
 export const OPTIMIZERS: readonly OptimizerName[] = ['rprop', 'adam', 'sgd', 'signum', 'lion'];
 
+/** The Rprop variant when --variant is not given. */
+export const DEFAULT_VARIANT: Variant = 'irprop-';
+
+/**
+ * Each optimizer's learning rate when --lr is not given (Rprop's is its initial step size Δ0): the
+ * sign-based ones keep their packages' defaults; Adam's and SGD's are the command's own choice.
+ */
+export const DEFAULT_LR: Readonly<Record<OptimizerName, number>> = Object.freeze({
+  rprop: RPROP_DEFAULTS.lr,
+  adam: 0.01,
+  sgd: 0.1,
+  signum: SIGNUM_DEFAULTS.lr,
+  lion: LION_DEFAULTS.lr,
+});
+
+/** The learning rate a run uses: --lr if given, else the optimizer's default. */
+export function effectiveLr(name: OptimizerName, lr: number | undefined): number {
+  return lr ?? DEFAULT_LR[name];
+}
+
 /** The optimizer `--optimizer` names; `lr` overrides its default learning rate (Rprop: initial step). */
 export function makeOptimizer(name: OptimizerName, variant: Variant, lr: number | undefined): tf.Optimizer {
+  const rate = effectiveLr(name, lr);
   switch (name) {
     case 'rprop':
-      return rprop({ variant, ...(lr === undefined ? {} : { lr }) });
+      return rprop({ variant, lr: rate });
     case 'adam':
-      return tf.train.adam(lr ?? 0.01);
+      return tf.train.adam(rate);
     case 'sgd':
-      return tf.train.sgd(lr ?? 0.1);
+      return tf.train.sgd(rate);
     case 'signum':
-      return signum({ lr: lr ?? 0.001 });
+      return signum({ lr: rate });
     case 'lion':
-      return lion({ lr: lr ?? 1e-4 });
+      return lion({ lr: rate });
   }
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Variant } from 'rprop';
 import { DataError } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
 import { checkFileDestination } from '../output/destination.js';
@@ -6,11 +7,15 @@ import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.
 import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
 import { curveChart } from './curve-chart.js';
+import { checkFlagsApply } from './flags-apply.js';
 import { evaluate } from './metrics.js';
+import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
 import { train, type TrainOptions } from './train.js';
 
-export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
+export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
   data: string;
+  /** --variant as given; undefined when not given (then DEFAULT_VARIANT, and any optimizer may run). */
+  variant?: Variant;
   test?: string;
   target?: string[];
   backend: 'cpu' | 'wasm';
@@ -23,7 +28,9 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet'> {
  * `rprop train`: load, train, report; with --save, --plot and --json as asked. Returns the exit
  * code: 0, or 1 when training diverged (which the report says; the model is then not saved).
  */
-export async function runTrain(o: TrainCommand, print: (line: string) => void): Promise<number> {
+export async function runTrain(command: TrainCommand, print: (line: string) => void): Promise<number> {
+  checkFlagsApply(command);
+  const o = { ...command, variant: command.variant ?? DEFAULT_VARIANT };
   // Check every destination and read every input before any work, so a mistake fails fast and
   // writes nothing.
   if (o.save !== undefined) checkModelFolder(o.save);
@@ -32,7 +39,7 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
-    throw new DataError(o.test!, null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
+    throw new DataError(o.test!, test.headerLine ?? null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
   }
   await useBackend(o.backend);
   const result = await train(data, { ...o, quiet: o.json });
@@ -53,10 +60,19 @@ export async function runTrain(o: TrainCommand, print: (line: string) => void): 
     ...(o.plot === undefined ? {} : { plot: { path: o.plot, svg: curveChart(data.source, label, result.curve) } }),
     ...(o.save === undefined || diverged !== null ? {} : { save: { dir: o.save, model: result.model } }),
   });
+  // Everything that decides the result, so the run can be repeated from this line alone.
   const summary = {
     data: data.source,
+    test: o.test ?? null,
+    target: o.target ?? null,
+    samples: data.count,
+    hidden: o.hidden,
+    activation: o.activation,
     optimizer: o.optimizer,
     variant: o.optimizer === 'rprop' ? o.variant : null,
+    lr: effectiveLr(o.optimizer, o.lr),
+    seed: o.seed,
+    targetMse: o.targetMse ?? null,
     backend: o.backend,
     epochs: result.epochs,
     reachedTarget: result.reachedTarget,

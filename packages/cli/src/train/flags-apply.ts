@@ -1,0 +1,29 @@
+import type { Variant } from 'rprop';
+import { formatOf } from '../data/load.js';
+import { InputError } from '../errors/input-error.js';
+import type { OptimizerName } from './optimizer.js';
+
+/** The flags of `rprop train` that only some runs use. */
+export interface ConditionalFlags {
+  /** The training data, as given. */
+  data: string;
+  target?: string[];
+  optimizer: OptimizerName;
+  /** --variant as the user gave it; undefined when not given (the default then applies). */
+  variant?: Variant;
+}
+
+/**
+ * Refuses a flag that this run would not use, naming the flag and why. Ignoring it silently would
+ * let the user believe it took effect: `--variant irprop+ --optimizer adam` would train plain Adam.
+ */
+export function checkFlagsApply(o: ConditionalFlags): void {
+  if (o.variant !== undefined && o.optimizer !== 'rprop') {
+    throw new InputError(`--variant ${o.variant}: only --optimizer rprop has variants, and the optimizer is ${o.optimizer}`);
+  }
+  if (o.target !== undefined) {
+    const format = formatOf(o.data);
+    if (format === 'builtin') throw new InputError(`--target: ${o.data} is a built-in set, not a CSV; --target names a CSV's output columns`);
+    if (format === 'fann') throw new InputError(`--target: ${o.data} is read as a FANN file (only a name ending in .csv is read as CSV); --target names a CSV's output columns`);
+  }
+}
