@@ -21,6 +21,15 @@ function fail(error: unknown): never {
 process.prependListener('uncaughtException', fail);
 process.prependListener('unhandledRejection', fail);
 
+// A reader that stops early (`rprop demo | head`) closes our output: the output is no longer wanted,
+// which is no error of ours — end quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    fail(error);
+  });
+}
+
 /** This package's version, read from its package.json (dist/bin.js → ../package.json). */
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 

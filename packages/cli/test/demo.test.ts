@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { root, rprop } from './run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { bin, root, rprop } from './run-cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'rprop-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -48,6 +49,15 @@ describe('rprop demo', () => {
     const link = join(root, 'node_modules', '.bin', 'rprop');
     expect(existsSync(link)).toBe(true);
     expect(realpathSync(link)).toBe(join(root, 'packages', 'cli', 'bin', 'rprop.js'));
+  });
+
+  it('ends quietly when its reader stops early (`rprop demo | head -1`)', () => {
+    // `set -o pipefail` is not in every sh: the demo's own exit code is written to a file instead.
+    const status = join(out, 'status');
+    const r = spawnSync('sh', ['-c', `{ ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} demo; echo $? > ${JSON.stringify(status)}; } | head -1`], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(1);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(status, 'utf8').trim()).toBe('0');
   });
 
   it('--help explains every command', () => {
