@@ -76,3 +76,21 @@ describe('thin', () => {
     expect(kept.some(([x]) => x === 399) && kept.some(([x]) => x === 600)).toBe(true); // its edges, as extremes of their runs
   });
 });
+
+describe('lineChart legend', () => {
+  const widthOf = (svg: string) => Number(svg.match(/<svg [^>]*width="(\d+)"/)![1]);
+  const series = (name: string) => [{ name, points: [[0, 1], [1, 2]] as Array<[number, number]> }];
+  const o = { title: 't', xLabel: 'x', yLabel: 'y' };
+
+  it('keeps the default size for labels that fit its margin', () => {
+    expect(widthOf(lineChart(series('Rprop irprop+'), o))).toBe(720);
+  });
+
+  it('grows the picture, not into the plot, for a long label, so the label is not cut off at the edge', () => {
+    const name = 'SGD (lr 0.1) (not within 1e-6 after 2000)';
+    const svg = lineChart(series(name), o);
+    const labelX = Number(svg.match(new RegExp(`<text x="([\\d.]+)" y="[\\d.]+">${name.replace(/[()]/g, '\\$&')}</text>`))![1]);
+    expect(widthOf(svg) - labelX).toBeGreaterThanOrEqual(name.length * 6.5); // room for ≈6.5 px per character at 12 px
+    expect(svg).toContain('<rect x="72" y="40" width="458"'); // the plot's frame as at the default size
+  });
+});

@@ -55,10 +55,18 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * d3-scale, paths from d3-shape's line generator; no DOM is needed. A long series is thinned to
  * `MAX_POINTS` (see `thin`).
  */
+/** From the plot's right edge to a legend label's start: a gap, then the colour swatch. */
+const LEGEND_INSET = 16 + 30;
+/** A generous average width of a character of 12 px Helvetica/Arial (most are 5.5–7 px). */
+const CHAR_WIDTH = 7;
+
 export function lineChart(series: Series[], o: ChartOptions): string {
-  const width = o.width ?? 720;
+  // The legend sits right of the plot: its margin grows with the longest label (SVG text does not
+  // wrap, and a label past the edge is cut off), and the picture grows with it, not the plot.
+  const right = Math.max(190, LEGEND_INSET + Math.ceil(Math.max(0, ...series.map((s) => s.name.length)) * CHAR_WIDTH) + 12);
+  const width = (o.width ?? 720) + right - 190;
   const height = o.height ?? 440;
-  const m = { top: 40, right: 190, bottom: 50, left: 72 };
+  const m = { top: 40, right, bottom: 50, left: 72 };
   const drawable = (y: number) => Number.isFinite(y) && (!o.logY || y > 0);
   // Loops, not Math.min(...xs): spreading an array passes every element on the stack, which overflows
   // somewhere above 100 000 points.
@@ -102,7 +110,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
-    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escape(o.title)}</text>`,
+    `<text x="${(m.left + width - m.right) / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escape(o.title)}</text>`,
     `<defs><clipPath id="plot"><rect x="${m.left}" y="${m.top}" width="${width - m.left - m.right}" height="${height - m.top - m.bottom}"/></clipPath></defs>`,
     o.underlay ? `<g clip-path="url(#plot)">${o.underlay(x, y)}</g>` : '',
     ...xTicks.map((t) => `<line x1="${x(t)}" x2="${x(t)}" y1="${m.top}" y2="${height - m.bottom}" stroke="#eee"/><text x="${x(t)}" y="${height - m.bottom + 16}" text-anchor="middle">${String(+t.toPrecision(6))}</text>`),
@@ -122,7 +130,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
     o.overlay ? o.overlay(x, y) : '',
     ...series.map((s, i) => {
       const ly = m.top + 10 + i * 20;
-      const lx = width - m.right + 16;
+      const lx = width - m.right + 16; // (LEGEND_INSET = 16 + the 30 to the label)
       return `<line x1="${lx}" x2="${lx + 24}" y1="${ly}" y2="${ly}" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${lx + 30}" y="${ly + 4}">${escape(s.name)}</text>`;
     }),
     `</svg>`,
