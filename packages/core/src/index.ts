@@ -1,5 +1,6 @@
 export type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict, Variant } from './types.js';
 export { VARIANTS } from './types.js';
+export { NonFiniteGradientError } from './non-finite-gradient-error.js';
 export { Optimizer, type ParamState, type ResolvedGroup } from './optimizers/optimizer.js';
 export { Rprop, RPROP_DEFAULTS, isPlusVariant, validateRpropOptions, type RpropOptions } from './optimizers/rprop.js';
 export { SignSGD, SIGN_SGD_DEFAULTS, type SignSGDOptions } from './optimizers/sign-sgd.js';

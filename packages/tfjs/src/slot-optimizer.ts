@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { firstNonFinite } from 'rprop';
+import { firstNonFinite, NonFiniteGradientError } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
 import { splitSavedWeights, type NamedTensor } from './saved-weights.js';
 import { checkGradient, checkSlots } from './step-checks.js';
@@ -116,7 +116,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       const values = arrays?.read(gradient) ?? (gradient.dataSync() as Float32Array);
       const bad = firstNonFinite(values);
       if (bad >= 0) {
-        throw new RangeError(`${this.displayName}: the gradient of '${name}' is ${values[bad]} at index ${bad}; nothing was changed`);
+        const value = values[bad]!;
+        throw new NonFiniteGradientError(`${this.displayName}: the gradient of '${name}' is ${value} at index ${bad}; nothing was changed`, `'${name}'`, bad, value);
       }
     });
     const updates: SlotUpdate[] = [];

@@ -7,6 +7,7 @@ import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { StateOffsets } from '../kernels/state-offsets.js';
 import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
+import { NonFiniteGradientError } from '../non-finite-gradient-error.js';
 
 /** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
 export type ParamState = Record<string, FloatArray | number>;
@@ -307,7 +308,10 @@ export abstract class Optimizer<O extends object> {
           // have moved while the staging region grew.
           const g = staged.at[index]! >= 0 ? grads[index]! : p.grad!;
           const bad = staged.at[index]! >= 0 ? staged.firstNonFinite[index]! : firstNonFinite(g);
-          if (bad >= 0) throw this.refuse(index, p, `is ${describe(g[bad])} at index ${bad}`);
+          if (bad >= 0) {
+            const value = g[bad]!;
+            throw new NonFiniteGradientError(this.refusal(index, p, `is ${describe(value)} at index ${bad}`), parameterLabel(index, p.name), bad, value);
+          }
         }
         index++;
       }
@@ -315,7 +319,12 @@ export abstract class Optimizer<O extends object> {
   }
 
   private refuse(index: number, p: Parameter, what: string): RangeError {
-    return new RangeError(`${this.owner}.step: the gradient of ${parameterLabel(index, p.name)} ${what}; nothing was changed`);
+    return new RangeError(this.refusal(index, p, what));
+  }
+
+  /** The message of a step refused for parameter `index`'s gradient. */
+  private refusal(index: number, p: Parameter, what: string): string {
+    return `${this.owner}.step: the gradient of ${parameterLabel(index, p.name)} ${what}; nothing was changed`;
   }
 
   /** What is wrong with a finite value of a loaded state buffer (e.g. a negative step size), or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Adam, Lion, minimize, Rprop, SGD, Signum, SignSGD, type Parameter } from '../../src/index.js';
+import { Adam, Lion, minimize, NonFiniteGradientError, Rprop, SGD, Signum, SignSGD, type Parameter } from '../../src/index.js';
 
 const p = (): Parameter => ({ data: new Float32Array(3), grad: new Float32Array(3), name: 'w' });
 
@@ -97,6 +97,36 @@ describe('a bad step is refused naming the parameter and the first bad index, an
     a.data = new Float32Array(n).fill(2);
     a.grad = new Float32Array(n).fill(1);
     expect(() => opt.step()).not.toThrow();
+  });
+
+  it.each([3, 100_000])('a non-finite gradient is refused as a NonFiniteGradientError (a RangeError) saying which parameter, where and what (%i weights)', (n) => {
+    const a: Parameter = { data: new Float32Array(n), grad: new Float32Array(n).fill(1) };
+    const b: Parameter = { data: new Float32Array(n), grad: new Float32Array(n).fill(1), name: 'bias' };
+    b.grad![n - 1] = -Infinity;
+    const caught = (() => {
+      try {
+        new Rprop([a, b]).step();
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(caught).toBeInstanceOf(NonFiniteGradientError);
+    expect(caught).toBeInstanceOf(RangeError);
+    expect(caught).toMatchObject({
+      name: 'NonFiniteGradientError',
+      message: `Rprop.step: the gradient of parameter 1 ("bias") is -Infinity at index ${n - 1}; nothing was changed`,
+      parameter: 'parameter 1 ("bias")',
+      index: n - 1,
+      value: -Infinity,
+    });
+    // Other refusals are not this type: a wrong length is a programming error, not divergence.
+    b.grad = new Float32Array(n + 1);
+    expect(() => new Rprop([a, b]).step()).toThrow(RangeError);
+    try {
+      new Rprop([a, b]).step();
+    } catch (e) {
+      expect(e).not.toBeInstanceOf(NonFiniteGradientError);
+    }
   });
 
   it('a + variant stepped without a loss says it needs a closure returning the loss, and changes nothing', () => {
