@@ -94,3 +94,17 @@ describe('lineChart legend', () => {
     expect(svg).toContain('<rect x="72" y="40" width="458"'); // the plot's frame as at the default size
   });
 });
+
+describe('lineChart on a fixed domain', () => {
+  it('marks where a series rises above the chart (a diverging loss) with a triangle on the top edge in its colour', () => {
+    const diverging: Array<[number, number]> = [[0, 900], [1, 5e3], [2, 1e6], [3, Infinity]];
+    const falling: Array<[number, number]> = [[0, 900], [1, 10], [2, 1]];
+    const svg = lineChart([{ name: 'SGD (diverged)', points: diverging }, { name: 'Rprop', points: falling }], {
+      title: 't', xLabel: 'iteration', yLabel: 'f', logY: true, domain: { x: [0, 10], y: [1e-16, 1e3] },
+    });
+    const marks = [...svg.matchAll(/<path d="M([\d.]+),51L([\d.]+),41L[\d.]+,51Z" fill="([^"]+)"/g)];
+    expect(marks).toHaveLength(1); // the falling series stays inside
+    expect(marks[0]![3]).toBe('#0072B2'); // the diverging series' colour
+    expect(Number(marks[0]![2])).toBeCloseTo(72 + (1 / 10) * (720 - 190 - 72), 6); // at iteration 1, where it left
+  });
+});

@@ -55,6 +55,18 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * d3-scale, paths from d3-shape's line generator; no DOM is needed. A long series is thinned to
  * `MAX_POINTS` (see `thin`).
  */
+/**
+ * Where a series first rises above the chart (a diverging loss on a fixed domain), a triangle on the
+ * top edge pointing up, in the series' colour: clipped or clamped, its line would run along the frame
+ * and not show. Empty if it never leaves.
+ */
+function exitMark(s: Series, colour: string, xDomain: readonly [number, number], top: number, x: (v: number) => number, edge: number): string {
+  const out = s.points.find(([px, py]) => px >= xDomain[0] && px <= xDomain[1] && (py > top || py === Infinity));
+  if (out === undefined) return '';
+  const cx = x(out[0]);
+  return `<path d="M${cx - 6},${edge + 11}L${cx},${edge + 1}L${cx + 6},${edge + 11}Z" fill="${colour}" stroke="white"><title>${escape(s.name)}: above the chart from ${out[0]}</title></path>`;
+}
+
 /** From the plot's right edge to a legend label's start: a gap, then the colour swatch. */
 const LEGEND_INSET = 16 + 30;
 /** A generous average width of a character of 12 px Helvetica/Arial (most are 5.5–7 px). */
@@ -127,6 +139,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
       return [`<path d="${path(points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`, ...dots].join('');
     }),
     `</g>`,
+    ...series.map((s, i) => exitMark(s, PALETTE[i % PALETTE.length]!, xDomain, (y.domain() as [number, number])[1], x, m.top)),
     o.overlay ? o.overlay(x, y) : '',
     ...series.map((s, i) => {
       const ly = m.top + 10 + i * 20;
