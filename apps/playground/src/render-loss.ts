@@ -1,3 +1,4 @@
+import { strokeCross } from './cross.js';
 import type { TestFunction } from './functions.js';
 import type { Run } from './simulation.js';
 import { ticks } from './view.js';
@@ -45,13 +46,7 @@ export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs
     if (run.diverged) {
       // A cross where the curve stops: a run that diverged on its first step has no line to show.
       const t = logs[k]!.length - 1;
-      const [x, y] = [px(t), py(logs[k]![t]!)];
-      ctx.beginPath();
-      ctx.moveTo(x - 5, y - 5);
-      ctx.lineTo(x + 5, y + 5);
-      ctx.moveTo(x + 5, y - 5);
-      ctx.lineTo(x - 5, y + 5);
-      ctx.stroke();
+      strokeCross(ctx, px(t), py(logs[k]![t]!), 5);
     }
   });
 }

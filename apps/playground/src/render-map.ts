@@ -1,4 +1,5 @@
 import { colorAt } from './colormap.js';
+import { strokeCross } from './cross.js';
 import type { TestFunction } from './functions.js';
 import type { Run } from './simulation.js';
 import { ticks, type View } from './view.js';
@@ -91,12 +92,7 @@ export function renderMap(ctx: CanvasRenderingContext2D, backdrop: HTMLCanvasEle
     const [px, py] = view.toPixel(mx, my);
     ctx.strokeStyle = '#000';
     ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.moveTo(px - 6, py - 6);
-    ctx.lineTo(px + 6, py + 6);
-    ctx.moveTo(px + 6, py - 6);
-    ctx.lineTo(px - 6, py + 6);
-    ctx.stroke();
+    strokeCross(ctx, px, py, 6);
   }
   const trace = (run: Run) => {
     ctx.globalAlpha = run.diverged ? 0.45 : 1;

@@ -6,8 +6,8 @@ import {
   signum as signumRule,
   signumKernel,
   SIGNUM_DEFAULTS,
-  Lion,
-  Signum,
+  validateLionOptions,
+  validateSignumOptions,
   type LionOptions,
   type SignumOptions,
 } from 'rprop';
@@ -17,21 +17,6 @@ import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 function withDefaults<O extends object>(defaults: O, options: Partial<O>): O {
   const given = options as Record<string, unknown>;
   return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, given[k] === undefined ? v : given[k]])) as O;
-}
-
-/**
- * Runs the core class's option checks, renaming the class in their messages ('Signum: lr must…' →
- * 'SignumOptimizer: lr must…'): this package's errors name its own classes, and the core takes no
- * owner name for these checks (only `validateRpropOptions` does).
- */
-function checkOptions(coreName: string, displayName: string, check: () => void): void {
-  try {
-    check();
-  } catch (e) {
-    if (!(e instanceof Error) || !e.message.startsWith(`${coreName}: `)) throw e;
-    const Type = e.constructor as ErrorConstructor; // RangeError or TypeError, kept
-    throw new Type(`${displayName}: ${e.message.slice(coreName.length + 2)}`, { cause: e });
-  }
 }
 
 /**
@@ -54,8 +39,7 @@ export class SignumOptimizer extends SlotOptimizer {
   constructor(options: Partial<SignumOptions> = {}) {
     super();
     const o = withDefaults(SIGNUM_DEFAULTS, options);
-    // The core class validates; a throwaway parameter carries the check.
-    checkOptions('Signum', this.displayName, () => new Signum([{ data: new Float32Array(0), grad: null }], o));
+    validateSignumOptions(o, '', this.displayName);
     this.options = Object.freeze(o);
   }
 
@@ -121,7 +105,7 @@ export class LionOptimizer extends SlotOptimizer {
   constructor(options: Partial<LionOptions> = {}) {
     super();
     const o = withDefaults(LION_DEFAULTS, options);
-    checkOptions('Lion', this.displayName, () => new Lion([{ data: new Float32Array(0), grad: null }], o));
+    validateLionOptions(o, '', this.displayName);
     this.options = Object.freeze({ ...o, betas: [...o.betas] as [number, number] });
   }
 

@@ -28,6 +28,16 @@ export const LION_DEFAULTS: Readonly<LionOptions> = Object.freeze({
   maximize: false,
 });
 
+/** Checks Lion options; messages name `owner`, the option, the rule and the value. */
+export function validateLionOptions(o: LionOptions, where = '', owner = 'Lion'): void {
+  nonNegative(owner, `lr${where}`, o.lr);
+  const [b1, b2] = pair(owner, `betas${where}`, o.betas);
+  unitInterval(owner, `betas[0]${where}`, b1);
+  unitInterval(owner, `betas[1]${where}`, b2);
+  nonNegative(owner, `weightDecay${where}`, o.weightDecay);
+  flag(owner, `maximize${where}`, o.maximize);
+}
+
 /**
  * Lion (Chen et al. 2023): `c = β1·m + (1−β1)·g; w ← w − lr·(sign(c) + λ·w); m ← β2·m + (1−β2)·g`.
  *
@@ -43,12 +53,7 @@ export class Lion extends Optimizer<LionOptions> {
   }
 
   protected override validateOptions(o: LionOptions, where: string): void {
-    nonNegative('Lion', `lr${where}`, o.lr);
-    const [b1, b2] = pair('Lion', `betas${where}`, o.betas);
-    unitInterval('Lion', `betas[0]${where}`, b1);
-    unitInterval('Lion', `betas[1]${where}`, b2);
-    nonNegative('Lion', `weightDecay${where}`, o.weightDecay);
-    flag('Lion', `maximize${where}`, o.maximize);
+    validateLionOptions(o, where);
   }
 
   protected override initState(p: Parameter): ParamState {

@@ -21,6 +21,13 @@ export interface SignumOptions {
 /** Signum's defaults. */
 export const SIGNUM_DEFAULTS: Readonly<SignumOptions> = Object.freeze({ lr: 0.001, beta: 0.9, maximize: false });
 
+/** Checks Signum options; messages name `owner`, the option, the rule and the value. */
+export function validateSignumOptions(o: SignumOptions, where = '', owner = 'Signum'): void {
+  nonNegative(owner, `lr${where}`, o.lr);
+  unitInterval(owner, `beta${where}`, o.beta);
+  flag(owner, `maximize${where}`, o.maximize);
+}
+
 /**
  * Signum (Bernstein et al. 2018): signSGD on a momentum average, `m ← β·m + (1−β)·g;
  * w ← w − lr·sign(m)`. The average filters mini-batch noise out of the sign.
@@ -37,9 +44,7 @@ export class Signum extends Optimizer<SignumOptions> {
   }
 
   protected override validateOptions(o: SignumOptions, where: string): void {
-    nonNegative('Signum', `lr${where}`, o.lr);
-    unitInterval('Signum', `beta${where}`, o.beta);
-    flag('Signum', `maximize${where}`, o.maximize);
+    validateSignumOptions(o, where);
   }
 
   protected override initState(p: Parameter): ParamState {
