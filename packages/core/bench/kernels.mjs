@@ -15,9 +15,12 @@
 // ratios: this shared machine's speed drifts by tens of percent within minutes.
 //
 // torch the same way: TORCH_RUNS Python processes per shape, each followed at once by a timing of
-// the fast path; the torch column is the fastest process (the comparison most favourable to torch),
+// the fast path; a torch column is the fastest process (the comparison most favourable to torch),
 // and "fast vs torch" divides it by the fast path timed right after that process, so that both sides
-// of the ratio saw the machine in the same state.
+// of the ratio saw the machine in the same state. Twice: with glibc's malloc as installed ("torch"),
+// which maps fresh pages for the step's temporaries whenever it returned the last ones to the kernel,
+// and set to reuse freed memory ("torch reused", see TORCH_REUSES_MEMORY): that is torch's arithmetic
+// without the page faults, the stricter comparison.
 import { Rprop, useKernels } from 'rprop';
 import { interleavedMedians, medianSeconds, randomArray } from './timing.mjs';
 import { stateBytesPerParameter } from './state-bytes.mjs';
@@ -97,14 +100,14 @@ function referenceSeconds(Ctor, shape, grads) {
 const TORCH_RUNS = 3;
 
 /**
- * TORCH_RUNS pairs { torchNs, fastNs }: a torch process on `shape`, then at once the fast path (a
- * warm median over 0.6 s). Returns the pair of the fastest torch process, with all pairs, or null
+ * TORCH_RUNS pairs { torchNs, fastNs }: a torch process on `shape` (with `options` for
+ * torchNsPerParameter), then at once the fast path (a warm median over 0.6 s). Returns the pair of the fastest torch process, with all pairs, or null
  * without torch.
  */
-function torchPaired(shape, dtype, fast, ns) {
+function torchPaired(shape, dtype, fast, ns, options) {
   if (!torchAvailable()) return null;
   const pairs = Array.from({ length: TORCH_RUNS }, () => {
-    const torchNs = torchNsPerParameter(shape, dtype);
+    const torchNs = torchNsPerParameter(shape, dtype, options);
     return { torchNs, fastNs: ns(medianSeconds(fast.run, { prepare: fast.prepare, budget: 0.6, warmUp: 0.1 })) };
   });
   const best = pairs.reduce((a, b) => (b.torchNs < a.torchNs ? b : a));
@@ -124,6 +127,7 @@ for (const { dtype, Ctor } of DTYPES) {
     const m = interleavedMedians({ fast, zeroCopy: zeroCopyPath(Ctor, shape, grads), floor: copyFloor(Ctor, shape) });
     const [fastNs, zeroCopyNs, copyFloorNs] = [m.seconds.fast, m.seconds.zeroCopy, m.seconds.floor].map(ns);
     const torch = torchPaired(shape, dtype, fast, ns);
+    const reused = torchPaired(shape, dtype, fast, ns, { reuseMemory: true });
     rows.push({
       dtype,
       shape: shape.label,
@@ -134,6 +138,9 @@ for (const { dtype, Ctor } of DTYPES) {
       torchForeachNs: torch?.torchNs ?? null,
       fastSpeedupVsTorch: torch === null ? null : torch.torchNs / torch.fastNs,
       torchPairs: torch?.pairs ?? [],
+      torchReusedNs: reused?.torchNs ?? null,
+      fastSpeedupVsTorchReused: reused === null ? null : reused.torchNs / reused.fastNs,
+      torchReusedPairs: reused?.pairs ?? [],
       fastOverFloor: m.ratio('fast', 'floor'),
       zeroCopyOverFloor: m.ratio('zeroCopy', 'floor'),
       fastSpeedupVsReference: referenceNs / fastNs,
@@ -149,12 +156,13 @@ if (json) {
   const f = (v, d = 2) => (v === null ? '—' : v.toFixed(d));
   const x = (v, d = 1) => (v === null ? '—' : `${v.toFixed(d)}×`);
   console.log('Rprop.step(), defaults (iRprop−), ns per parameter, medians; every column measured in this run');
-  console.log('dtype    shape     reference   fast  zero-copy  copy floor  torch foreach │ fast vs torch  fast/floor  zero-copy/floor  fast vs reference');
+  console.log('dtype    shape     reference   fast  zero-copy  copy floor  torch  torch reused │ fast vs torch  vs reused  fast/floor  zero-copy/floor  fast vs reference');
   for (const r of rows) {
     console.log(
-      `${r.dtype.padEnd(8)} ${r.shape.padEnd(9)} ${f(r.referenceNs).padStart(9)} ${f(r.fastNs).padStart(6)} ${f(r.zeroCopyNs).padStart(10)} ${f(r.copyFloorNs).padStart(11)} ${f(r.torchForeachNs).padStart(14)} │ ${x(r.fastSpeedupVsTorch).padStart(13)} ${x(r.fastOverFloor, 2).padStart(11)} ${x(r.zeroCopyOverFloor, 2).padStart(16)} ${x(r.fastSpeedupVsReference).padStart(18)}`,
+      `${r.dtype.padEnd(8)} ${r.shape.padEnd(9)} ${f(r.referenceNs).padStart(9)} ${f(r.fastNs).padStart(6)} ${f(r.zeroCopyNs).padStart(10)} ${f(r.copyFloorNs).padStart(11)} ${f(r.torchForeachNs).padStart(6)} ${f(r.torchReusedNs).padStart(13)} │ ${x(r.fastSpeedupVsTorch).padStart(13)} ${x(r.fastSpeedupVsTorchReused).padStart(10)} ${x(r.fastOverFloor, 2).padStart(11)} ${x(r.zeroCopyOverFloor, 2).padStart(16)} ${x(r.fastSpeedupVsReference).padStart(18)}`,
     );
   }
+  console.log('torch: torch.optim.Rprop(foreach=True), 2 threads, glibc malloc as installed; torch reused: glibc set to reuse freed memory (no page faults per step)');
   console.log('optimizer state, bytes per parameter:', Object.entries(state).map(([k, v]) => `${k} ${v}`).join(', '));
   if (rows.every((r) => r.torchForeachNs === null)) {
     console.log('(torch not measured: /usr/bin/python3 cannot import torch; apt-get install python3-torch)');

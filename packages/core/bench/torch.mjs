@@ -22,15 +22,30 @@ export function torchAvailable() {
 }
 
 /**
- * ns per parameter of one `torch.optim.Rprop(foreach=True).step()` on `shape` in `dtype`, 2 threads:
- * the median step of one fresh Python process. A process of its own each time, because on a shared
- * 2-core machine a whole torch process sometimes runs ≈3× slower than the next (its two OpenMP
- * threads time-share a core): callers run several and keep the fastest.
+ * glibc's malloc settings under which torch's step reuses its memory. By default glibc hands blocks
+ * of a tensor's size (MiBs) to the kernel on free and maps fresh pages on the next allocation, so
+ * each of the step's temporary tensors page-faults in: at 10⁷ float32 parameters that is ≈36 ns per
+ * parameter against ≈10 with these settings, and at 10⁶ a process lands in one mode or the other
+ * depending on how glibc's dynamic mmap threshold moved (9–10 or 24–43 ns, measured 2026-11-25).
+ * Raising the mmap and trim thresholds above every tensor's size keeps freed blocks for reuse.
  */
-export function torchNsPerParameter(shape, dtype) {
+export const TORCH_REUSES_MEMORY = 'glibc.malloc.mmap_threshold=4000000000:glibc.malloc.trim_threshold=4000000000';
+
+/**
+ * ns per parameter of one `torch.optim.Rprop(foreach=True).step()` on `shape` in `dtype`, 2 threads:
+ * the median step of one fresh Python process, with glibc's malloc as installed or, with
+ * `reuseMemory`, set to keep freed memory (TORCH_REUSES_MEMORY). A process of its own each time:
+ * whether a default process pays page faults every step is decided early in it, so callers run
+ * several and keep the fastest.
+ */
+export function torchNsPerParameter(shape, dtype, { reuseMemory = false } = {}) {
   const cases = [{ label: shape.label, tensors: shape.tensors, size: shape.size, dtype }];
+  const env = { ...process.env };
+  if (reuseMemory) env.GLIBC_TUNABLES = TORCH_REUSES_MEMORY;
+  else delete env.GLIBC_TUNABLES;
   const out = execFileSync(PYTHON, [join(here, 'torch_rprop_bench.py'), JSON.stringify(cases)], {
     encoding: 'utf8',
+    env,
     stdio: ['ignore', 'pipe', 'ignore'],
     timeout: 300_000,
   });
