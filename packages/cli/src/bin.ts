@@ -92,7 +92,7 @@ program
 
 program
   .command('bench')
-  .description('the kernel and TF.js optimizer benchmarks (as npm run bench)')
+  .description('the kernel and TF.js optimizer benchmarks (as npm run bench; from a clone of the repository)')
   .option('--json', 'JSON output', false)
   .option('--quick', 'the kernel bench without its 1e7 size (a smoke run)', false)
   .action((o: { json: boolean; quick: boolean }) => {

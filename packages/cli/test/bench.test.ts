@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { benchCommands } from '../src/bench/run-bench.js';
+import { describe, expect, it, vi } from 'vitest';
+import { benchCommands, runBench } from '../src/bench/run-bench.js';
 import { root } from './run-cli.js';
 
 // (The benchmarks themselves are not run here: they take minutes and want a quiet machine.)
@@ -16,6 +16,19 @@ describe('rprop bench', () => {
       expect(args).toEqual(['--expose-gc', script, '--json', '--quick']);
     }
     expect(benchCommands({ json: false, quick: false }).map((c) => c.args.slice(2))).toEqual([[], []]);
+  });
+
+  it('installed from npm (no benchmark scripts beside it), says so in one line and exits with 1, running nothing', () => {
+    const missing = join(tmpdir(), 'rprop-no-such-folder', 'packages', 'core', 'bench', 'kernels.mjs');
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(runBench({ json: false, quick: true }, [{ script: missing, args: ['--expose-gc', missing] }])).toBe(1);
+      expect(write.mock.calls.map((c) => String(c[0]))).toEqual([
+        `rprop: bench runs the repository's benchmark scripts, which the installed package does not include (no ${missing}): run \`npm run bench\` in a clone of the repository\n`,
+      ]);
+    } finally {
+      write.mockRestore();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,9 +23,18 @@ export function benchCommands(o: BenchOptions): Array<{ script: string; args: st
   }));
 }
 
-/** `rprop bench`: the workspaces' benchmarks (kernels, TF.js step), one after the other; returns the exit code. */
-export function runBench(o: BenchOptions): number {
-  for (const { script, args } of benchCommands(o)) {
+/**
+ * `rprop bench`: the workspaces' benchmarks (kernels, TF.js step), one after the other; returns the exit code.
+ * The scripts live in the repository, not in the published packages: installed from npm, it says so
+ * (exit code 1) instead of failing silently.
+ */
+export function runBench(o: BenchOptions, commands = benchCommands(o)): number {
+  const missing = commands.find((c) => !existsSync(c.script));
+  if (missing) {
+    process.stderr.write(`rprop: bench runs the repository's benchmark scripts, which the installed package does not include (no ${missing.script}): run \`npm run bench\` in a clone of the repository\n`);
+    return 1;
+  }
+  for (const { script, args } of commands) {
     const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: dirname(script) });
     if (r.status !== 0) return r.status ?? 1;
   }

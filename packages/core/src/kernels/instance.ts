@@ -2,7 +2,8 @@ import { KERNELS_WASM_BASE64 } from './generated/kernels-wasm.js';
 
 /** The kernels' exports, with buffers passed as byte offsets into `memory`. */
 export interface KernelExports {
-  readonly memory: WebAssembly.Memory;
+  /** WebAssembly.Memory, as far as it is used: spelled out so the published .d.ts type-checks without the DOM lib. */
+  readonly memory: { readonly buffer: ArrayBuffer; grow(delta: number): number };
   heapBase(): number;
   rpropF32(variant: number, w: number, g: number, prev: number, step: number, dw: number, n: number,
     etaMinus: number, etaPlus: number, lo: number, hi: number, maximize: boolean, revert: boolean): void;
