@@ -43,7 +43,7 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
 
 /** What {@link minimize} found. */
 export interface MinimizeResult {
-  /** The best point evaluated (lowest f). */
+  /** The best point evaluated (lowest f; highest with `maximize`). */
   x: Float64Array;
   /** f(x). */
   fun: number;
