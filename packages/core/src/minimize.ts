@@ -43,7 +43,7 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
 
 /** What {@link minimize} found. */
 export interface MinimizeResult {
-  /** The best point evaluated (lowest f). */
+  /** The best point evaluated (lowest f; highest with `maximize`). */
   x: Float64Array;
   /** f(x). */
   fun: number;
@@ -77,16 +77,18 @@ export const MINIMIZE_DEFAULTS = Object.freeze({
 /**
  * Minimises a plain function of a vector with Rprop, using only the signs of its partial
  * derivatives, so badly scaled coordinates cost nothing. Stops by itself when the gradient is zero or
- * every step size is negligible against x.
+ * every step size is negligible against x. A NaN or infinite f, or a non-finite derivative, stops it
+ * unconverged (`message` says which); options or an `x0` it cannot use throw a RangeError or TypeError
+ * naming them.
  *
  * @example
  * ```ts
  * import { minimize } from 'rprop';
  * // 0.01x² + 100y²: gradients 10⁴ apart, one minimum at (0, 0)
  * const result = minimize((x, grad) => {
- *   grad[0] = 0.02 * x[0];
- *   grad[1] = 200 * x[1];
- *   return 0.01 * x[0] ** 2 + 100 * x[1] ** 2;
+ *   grad[0] = 0.02 * x[0]!;
+ *   grad[1] = 200 * x[1]!;
+ *   return 0.01 * x[0]! ** 2 + 100 * x[1]! ** 2;
  * }, [3, -2]);
  * result.x;         // ≈ [0, 0]
  * result.converged; // true

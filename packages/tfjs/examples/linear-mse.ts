@@ -22,7 +22,7 @@ export function fitLinear(x: tf.Tensor2D, y: tf.Tensor2D, steps: number, init?: 
   return losses;
 }
 
-// Run directly (node dist-examples or tsx): print the loss falling on random data.
+// Run directly (once compiled by tsc, or with tsx; there is no built copy of examples/): print the loss falling on random data.
 if (import.meta.url === `file://${process.argv[1]}`) {
   await tf.setBackend('cpu');
   const x = tf.randomNormal([10, 3], 0, 1, 'float32', 1) as tf.Tensor2D;

@@ -53,6 +53,12 @@ export class RpropOptimizer extends SlotOptimizer {
   /** The loss of the point the coming step starts from, set by `minimize` or `setLoss`. */
   private pendingLoss: number | null = null;
 
+  /**
+   * @param options override the core's `RPROP_DEFAULTS` (`torch.optim.Rprop`'s: lr 0.01, etas [0.5, 1.2],
+   * stepSizes [1e-6, 50], variant 'irprop-', maximize false).
+   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option
+   * out of range: `RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5`.
+   */
   constructor(options: Partial<RpropOptions> = {}) {
     super();
     const o = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as RpropOptions;
@@ -60,7 +66,10 @@ export class RpropOptimizer extends SlotOptimizer {
     this.options = Object.freeze({ ...o, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number] });
   }
 
-  /** Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up whether it runs or is refused. */
+  /**
+   * Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up
+   * whether it runs or is refused. Throws a TypeError for a loss that is not a number, or NaN.
+   */
   setLoss(loss: number): void {
     if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
     this.pendingLoss = loss;

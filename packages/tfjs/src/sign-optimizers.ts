@@ -36,6 +36,10 @@ export class SignumOptimizer extends SlotOptimizer {
   readonly options: Readonly<SignumOptions>;
   protected override readonly displayName = 'SignumOptimizer';
 
+  /**
+   * @param options override the core's `SIGNUM_DEFAULTS` (lr 1e-3, beta 0.9, maximize false).
+   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range.
+   */
   constructor(options: Partial<SignumOptions> = {}) {
     super();
     const o = withDefaults(SIGNUM_DEFAULTS, options);
@@ -102,6 +106,10 @@ export class LionOptimizer extends SlotOptimizer {
   readonly options: Readonly<LionOptions>;
   protected override readonly displayName = 'LionOptimizer';
 
+  /**
+   * @param options override the core's `LION_DEFAULTS` (lr 1e-4, betas [0.9, 0.99], weightDecay 0, maximize false).
+   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range.
+   */
   constructor(options: Partial<LionOptions> = {}) {
     super();
     const o = withDefaults(LION_DEFAULTS, options);

@@ -62,7 +62,7 @@ const imports = { env: { abort: () => { throw new Error('rprop kernel abort'); }
  * its SIMD extension is missing (then the plain TypeScript rules run, with the same results).
  *
  * Some browsers refuse to compile a module synchronously on the main thread (Chrome before its limit
- * was raised to 8 MB refused anything over 4 KB; this module is ≈18 KB): there the first use falls
+ * was raised to 8 MB refused anything over 4 KB; this module is ≈17 KB): there the first use falls
  * back to the plain rules, and `await prepareKernels()` at start-up turns the kernels on.
  */
 export function kernels(): KernelExports | null {

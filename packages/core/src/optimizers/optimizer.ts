@@ -29,6 +29,8 @@ function isGroupList<O>(params: readonly Parameter[] | readonly ParamGroup<O>[])
  * `stateDict()`/`loadStateDict()`. Subclasses supply the options' defaults and checks, the state a
  * parameter needs, and the update rule.
  *
+ * Constructors throw a TypeError or RangeError naming the option or parameter they cannot use.
+ *
  * A step is atomic: every gradient is checked (type, length, no NaN or ±Infinity) before anything
  * is written, so a refused step leaves parameters and state exactly as they were. (The check is a
  * separate pass, not fused into the update kernels: a kernel that found a bad value in the tenth
@@ -113,6 +115,12 @@ export abstract class Optimizer<O extends object> {
    * One optimisation step. `closure`, if given, is called first: it returns the loss at the current
    * point and may fill the gradients. Parameters whose `grad` is null are skipped.
    * Returns the closure's loss.
+   *
+   * @throws changing nothing: a {@link NonFiniteGradientError} (a RangeError) for a gradient holding
+   * NaN or ±Infinity; a RangeError or TypeError for a gradient of another type or length than its
+   * parameter, a parameter whose array changed length or type since its state was made, a closure
+   * that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
+   * or one that returns nothing) or a NaN or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
     const loss = closure === undefined ? undefined : closure();
@@ -375,8 +383,10 @@ export abstract class Optimizer<O extends object> {
 
   /**
    * Restores a snapshot made by `stateDict()` (possibly through JSON) onto the same parameters.
-   * Group and parameter counts, options and every buffer's length are checked first; on any
-   * mismatch it throws a message saying what does not match, and nothing is changed.
+   * Checked first: group and parameter counts, parameter ids (each once, and every saved state
+   * claimed by one), options, every buffer's length and values (finite; within float32 for float32
+   * parameters; step sizes ≥ 0, a −0 becoming +0) and optimizer-wide scalars. On any mismatch it
+   * throws a message saying what does not match, and nothing is changed.
    */
   loadStateDict(sd: StateDict<O> & Record<string, unknown>): void {
     const where = `${this.owner}.loadStateDict`;

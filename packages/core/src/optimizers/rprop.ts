@@ -88,7 +88,7 @@ export function validateRpropOptions(o: RpropOptions, where = '', owner = 'Rprop
  * const opt = new Rprop([w], { lr: 0.01 });
  * for (let t = 0; t < 100; t++) {
  *   opt.step(() => {
- *     const [x, y] = w.data;
+ *     const x = w.data[0]!, y = w.data[1]!;
  *     w.grad.set([0.02 * x, 200 * y]);           // ∂/∂x, ∂/∂y of 0.01x² + 100y²
  *     return 0.01 * x * x + 100 * y * y;
  *   });
@@ -101,6 +101,14 @@ export class Rprop extends Optimizer<RpropOptions> {
   /** Whether this step's loss exceeds the previous one: iRprop+ reverts flipped weights only then. */
   private lossIncreased = false;
 
+  /**
+   * @param params the parameters, or parameter groups whose options override `options`.
+   * @param options override {@link RPROP_DEFAULTS} (`torch.optim.Rprop`'s).
+   * @throws RangeError (TypeError for a wrong type), naming the option and the value, for an option
+   * out of range — for a group with float32 parameters, also once rounded to float32; TypeError for
+   * `params` that is empty, holds something other than `{ data: Float32Array | Float64Array, grad }`,
+   * or holds a parameter twice.
+   */
   constructor(params: readonly Parameter[] | readonly ParamGroup<RpropOptions>[], options?: Partial<RpropOptions>) {
     super('Rprop', params, RPROP_DEFAULTS, options);
   }
