@@ -130,15 +130,16 @@ describe('the playground page in headless Chromium', () => {
     await page.waitForTimeout(200);
     expect(await page.textContent('#iteration')).not.toBe('iteration 500 of 500');
     expect(await page.textContent('#play')).toBe('Pause');
-    await page.waitForTimeout(9000); // to the end again, playing
-    expect(await page.textContent('#iteration')).toBe('iteration 500 of 500');
+    // To the end again, playing: one iteration a frame, ≈8 s at 60 fps, longer on a loaded machine.
+    await page.waitForFunction(() => document.getElementById('iteration')!.textContent === 'iteration 500 of 500', null, { timeout: 60_000 });
+    expect(await page.textContent('#play')).toBe('Play');
     await page.fill('#sgd-lr', '0.005');
     await page.dispatchEvent('#sgd-lr', 'change');
     await page.waitForTimeout(200);
     expect(Number((await page.textContent('#iteration'))!.split(' ')[1])).toBeGreaterThan(0);
     await page.fill('#sgd-lr', '0.004');
     await page.dispatchEvent('#sgd-lr', 'change');
-  }, 30_000);
+  }, 90_000);
 
   it('a run that diverges on its first step says when, and is marked on the loss chart', async () => {
     await page.selectOption('#function', 'scaled');
