@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { firstNonFinite, NonFiniteGradientError } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
 import { splitSavedWeights, type NamedTensor } from './saved-weights.js';
-import { checkGradient, checkSlots } from './step-checks.js';
+import { checkGradient, checkSlotOwner, checkSlots } from './step-checks.js';
 
 /** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
 export interface SlotUpdate {
@@ -24,6 +24,11 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   protected slotVariables: Array<Record<string, tf.Variable>> = [];
   /** Names of the model variables, by position, for the slots' saved names. */
   private variableNames: string[] = [];
+  /**
+   * Names of the variables the slots were made for, by position, to refuse another variable there.
+   * Unset for slots loaded by setWeights (a loaded model's variables are new) until their next step.
+   */
+  private slotOwners: Array<string | undefined> = [];
   /** The extra scalars as `getWeights` last returned them (see `extraVariable`). */
   private extraVariables: tf.Variable[] = [];
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
@@ -107,7 +112,10 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       const value = tf.engine().registeredVariables[name];
       if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
       const slots = this.slotVariables[i];
-      if (slots !== undefined) checkSlots(this.displayName, name, i, value, slots);
+      if (slots !== undefined) {
+        checkSlots(this.displayName, name, i, value, slots);
+        checkSlotOwner(this.displayName, name, i, this.slotOwners[i]);
+      }
       if (gradient != null) checkGradient(this.displayName, name, value, gradient);
       return value;
     });
@@ -124,6 +132,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     entries.forEach(([name, gradient], i) => {
       const value = variables[i]!;
       this.variableNames[i] = name;
+      this.slotOwners[i] = name;
       this.slotVariables[i] ??= Object.fromEntries(
         this.slotNames().map((slot) => [slot, markOwned(tf.tidy(() => this.initialSlot(slot, value).variable(false)))]),
       );
@@ -198,12 +207,14 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     this.setExtraWeights(extras);
     tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
     this.slotVariables = slotVariables;
+    this.slotOwners = [];
   }
 
   override dispose(): void {
     super.dispose();
     tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.extraVariables]);
     this.slotVariables = [];
+    this.slotOwners = [];
     this.extraVariables = [];
   }
 }

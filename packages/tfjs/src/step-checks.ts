@@ -41,3 +41,18 @@ export function checkSlots(owner: string, name: string, position: number, value:
     );
   }
 }
+
+/**
+ * Throws unless the slots at `position` were made for the variable now there (`slotOwner`: the
+ * variable they were made for, or undefined for slots loaded by setWeights, which the next step
+ * binds by position). Without this, slots of one variable would silently drive another of the same
+ * shape: a subset, another order, another model, or a new variable listed before the trained ones.
+ */
+export function checkSlotOwner(owner: string, name: string, position: number, slotOwner: string | undefined): void {
+  if (slotOwner === undefined || slotOwner === name) return;
+  throw new RangeError(
+    `${owner}: variable '${name}' is at position ${position}, where this optimizer keeps the slots of variable '${slotOwner}'. ` +
+      'Slots are matched to variables by position, so one optimizer instance serves one fixed list of variables, in one order; ' +
+      'use a new optimizer for another list (a subset, another model); nothing was changed',
+  );
+}
