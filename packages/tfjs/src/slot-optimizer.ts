@@ -31,6 +31,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   private slotOwners: Array<string | undefined> = [];
   /** The extra scalars as `getWeights` last returned them (see `extraVariable`). */
   private extraVariables: tf.Variable[] = [];
+  /** Set by dispose(): the slots are gone, so a later step would silently start from fresh state. */
+  private disposed = false;
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
   forceComposedOps = false;
 
@@ -77,6 +79,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * (the base class leaks both then), and hands the cost to the step first.
    */
   override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
+    this.checkNotDisposed();
     const { value, grads } = this.computeGradients(f, varList);
     try {
       this.takeLoss(value);
@@ -102,6 +105,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   }
 
   private applyStep(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    this.checkNotDisposed();
     const entries = Array.isArray(variableGradients)
       ? variableGradients.map((v) => [v.name, v.tensor] as const)
       : Object.entries(variableGradients);
@@ -167,6 +171,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * the live slot variables, and the extra scalars are live too: one variable each, updated here.
    */
   override async getWeights(): Promise<NamedTensor[]> {
+    this.checkNotDisposed();
     const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.extraVariable(k, value) as tf.Tensor }));
     const slots = this.slotNames().flatMap((slot) =>
       this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
@@ -195,6 +200,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * their shapes are checked against the variables at the next step.
    */
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    this.checkNotDisposed();
     const names = this.slotNames();
     const saved = splitSavedWeights(this.displayName, weightValues, this.extraWeights().map((w) => w.name), names);
     const iterations = (await saved.iterations.data())[0]!;
@@ -210,7 +216,13 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     this.slotOwners = [];
   }
 
+  private checkNotDisposed(): void {
+    if (this.disposed) throw new Error(`${this.displayName}: this optimizer was disposed; make a new one`);
+  }
+
+  /** Frees the slots and saved scalars. Calling it again does nothing; anything else afterwards throws. */
   override dispose(): void {
+    this.disposed = true;
     super.dispose();
     tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.extraVariables]);
     this.slotVariables = [];
