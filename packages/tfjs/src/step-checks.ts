@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * The checks a step makes on each (variable, gradient, slots) before anything changes. The fused
@@ -12,10 +12,16 @@ export function shapeText(shape: readonly number[]): string {
 }
 
 /**
- * Throws unless the variable and its gradient are float32 and the gradient has the variable's size.
+ * Throws unless the gradient is a live tensor, the variable and its gradient are float32 and the
+ * gradient has the variable's size.
  * Its shape may differ: values are matched in order (the composed-ops path reshapes it).
  */
 export function checkGradient(owner: string, name: string, value: tf.Variable, gradient: tf.Tensor): void {
+  if (!((gradient as unknown) instanceof tf.Tensor)) {
+    const got = Array.isArray(gradient) ? 'an array' : typeof gradient;
+    throw new TypeError(`${owner}: the gradient of '${name}' must be a tf.Tensor, got ${got}; nothing was changed`);
+  }
+  if (gradient.isDisposed) throw new Error(`${owner}: the gradient of '${name}' has been disposed; nothing was changed`);
   if (value.dtype !== 'float32' || gradient.dtype !== 'float32') {
     throw new TypeError(`${owner}: variable '${name}' is ${value.dtype} and its gradient ${gradient.dtype}; only float32 is supported; nothing was changed`);
   }
