@@ -28,6 +28,8 @@ interface CpuBackend {
 }
 
 interface WasmBackend {
+  /** A tensor's record; getting it moves the tensor from another backend (allocating on the heap). */
+  dataIdMap: { get(dataId: object): unknown };
   typedArrayFromHeap(t: { shape: number[]; dtype: string; dataId: object }): Float32Array;
   refCount(dataId: object): number;
 }
@@ -71,8 +73,14 @@ export function backendArrays(): BackendArrays | null {
   }
   if (name === 'wasm') {
     const backend = tf.backend() as unknown as WasmBackend;
+    const read = (t: tf.Tensor) => {
+      // Move the tensor here first (state kept from training on cpu): typedArrayFromHeap takes the
+      // heap's buffer before it moves the tensor, and a move that grows the heap detaches that buffer.
+      backend.dataIdMap.get(t.dataId);
+      return backend.typedArrayFromHeap(t);
+    };
     // Fresh storage for model variables every step: XNNPACK caches their packed weights per tensor.
-    return arraysOf((t) => backend.typedArrayFromHeap(t), (id) => backend.refCount(id), true);
+    return arraysOf(read, (id) => backend.refCount(id), true);
   }
   return null;
 }

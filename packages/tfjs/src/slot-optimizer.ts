@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { firstNonFinite, NonFiniteGradientError } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
 import { splitSavedWeights, type NamedTensor } from './saved-weights.js';
-import { checkGradient, checkSlots } from './step-checks.js';
+import { checkGradient, checkSlotOwner, checkSlots } from './step-checks.js';
 
 /** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
 export interface SlotUpdate {
@@ -24,8 +24,15 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   protected slotVariables: Array<Record<string, tf.Variable>> = [];
   /** Names of the model variables, by position, for the slots' saved names. */
   private variableNames: string[] = [];
+  /**
+   * Names of the variables the slots were made for, by position, to refuse another variable there.
+   * Unset for slots loaded by setWeights (a loaded model's variables are new) until their next step.
+   */
+  private slotOwners: Array<string | undefined> = [];
   /** The extra scalars as `getWeights` last returned them (see `extraVariable`). */
   private extraVariables: tf.Variable[] = [];
+  /** Set by dispose(): the slots are gone, so a later step would silently start from fresh state. */
+  private disposed = false;
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
   forceComposedOps = false;
 
@@ -72,6 +79,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * (the base class leaks both then), and hands the cost to the step first.
    */
   override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
+    this.checkNotDisposed();
     const { value, grads } = this.computeGradients(f, varList);
     try {
       this.takeLoss(value);
@@ -97,6 +105,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   }
 
   private applyStep(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    this.checkNotDisposed();
     const entries = Array.isArray(variableGradients)
       ? variableGradients.map((v) => [v.name, v.tensor] as const)
       : Object.entries(variableGradients);
@@ -107,7 +116,10 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       const value = tf.engine().registeredVariables[name];
       if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
       const slots = this.slotVariables[i];
-      if (slots !== undefined) checkSlots(this.displayName, name, i, value, slots);
+      if (slots !== undefined) {
+        checkSlots(this.displayName, name, i, value, slots);
+        checkSlotOwner(this.displayName, name, i, this.slotOwners[i]);
+      }
       if (gradient != null) checkGradient(this.displayName, name, value, gradient);
       return value;
     });
@@ -124,6 +136,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     entries.forEach(([name, gradient], i) => {
       const value = variables[i]!;
       this.variableNames[i] = name;
+      this.slotOwners[i] = name;
       this.slotVariables[i] ??= Object.fromEntries(
         this.slotNames().map((slot) => [slot, markOwned(tf.tidy(() => this.initialSlot(slot, value).variable(false)))]),
       );
@@ -158,6 +171,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * the live slot variables, and the extra scalars are live too: one variable each, updated here.
    */
   override async getWeights(): Promise<NamedTensor[]> {
+    this.checkNotDisposed();
     const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.extraVariable(k, value) as tf.Tensor }));
     const slots = this.slotNames().flatMap((slot) =>
       this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
@@ -186,6 +200,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * their shapes are checked against the variables at the next step.
    */
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    this.checkNotDisposed();
     const names = this.slotNames();
     const saved = splitSavedWeights(this.displayName, weightValues, this.extraWeights().map((w) => w.name), names);
     const iterations = (await saved.iterations.data())[0]!;
@@ -198,12 +213,20 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     this.setExtraWeights(extras);
     tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
     this.slotVariables = slotVariables;
+    this.slotOwners = [];
   }
 
+  private checkNotDisposed(): void {
+    if (this.disposed) throw new Error(`${this.displayName}: this optimizer was disposed; make a new one`);
+  }
+
+  /** Frees the slots and saved scalars. Calling it again does nothing; anything else afterwards throws. */
   override dispose(): void {
+    this.disposed = true;
     super.dispose();
     tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.extraVariables]);
     this.slotVariables = [];
+    this.slotOwners = [];
     this.extraVariables = [];
   }
 }

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * The checks a step makes on each (variable, gradient, slots) before anything changes. The fused
@@ -12,10 +12,16 @@ export function shapeText(shape: readonly number[]): string {
 }
 
 /**
- * Throws unless the variable and its gradient are float32 and the gradient has the variable's size.
+ * Throws unless the gradient is a live tensor, the variable and its gradient are float32 and the
+ * gradient has the variable's size.
  * Its shape may differ: values are matched in order (the composed-ops path reshapes it).
  */
 export function checkGradient(owner: string, name: string, value: tf.Variable, gradient: tf.Tensor): void {
+  if (!((gradient as unknown) instanceof tf.Tensor)) {
+    const got = Array.isArray(gradient) ? 'an array' : typeof gradient;
+    throw new TypeError(`${owner}: the gradient of '${name}' must be a tf.Tensor, got ${got}; nothing was changed`);
+  }
+  if (gradient.isDisposed) throw new Error(`${owner}: the gradient of '${name}' has been disposed; nothing was changed`);
   if (value.dtype !== 'float32' || gradient.dtype !== 'float32') {
     throw new TypeError(`${owner}: variable '${name}' is ${value.dtype} and its gradient ${gradient.dtype}; only float32 is supported; nothing was changed`);
   }
@@ -40,4 +46,19 @@ export function checkSlots(owner: string, name: string, position: number, value:
         '(and setWeights must be given weights saved for that list); use a new optimizer for another list; nothing was changed',
     );
   }
+}
+
+/**
+ * Throws unless the slots at `position` were made for the variable now there (`slotOwner`: the
+ * variable they were made for, or undefined for slots loaded by setWeights, which the next step
+ * binds by position). Without this, slots of one variable would silently drive another of the same
+ * shape: a subset, another order, another model, or a new variable listed before the trained ones.
+ */
+export function checkSlotOwner(owner: string, name: string, position: number, slotOwner: string | undefined): void {
+  if (slotOwner === undefined || slotOwner === name) return;
+  throw new RangeError(
+    `${owner}: variable '${name}' is at position ${position}, where this optimizer keeps the slots of variable '${slotOwner}'. ` +
+      'Slots are matched to variables by position, so one optimizer instance serves one fixed list of variables, in one order; ' +
+      'use a new optimizer for another list (a subset, another model); nothing was changed',
+  );
 }
