@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { firstNonFinite, NonFiniteGradientError } from 'rprop';
+import { NonFiniteGradientError } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
+import { firstNonFiniteGradient } from './first-non-finite-gradient.js';
 import { splitSavedWeights, type NamedTensor } from './saved-weights.js';
 import { checkGradient, checkSlotOwner, checkSlots } from './step-checks.js';
 
@@ -123,15 +124,11 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       if (gradient != null) checkGradient(this.displayName, name, value, gradient);
       return value;
     });
-    entries.forEach(([name, gradient]) => {
-      if (gradient == null) return;
-      const values = arrays?.read(gradient) ?? (gradient.dataSync() as Float32Array);
-      const bad = firstNonFinite(values);
-      if (bad >= 0) {
-        const value = values[bad]!;
-        throw new NonFiniteGradientError(`${this.displayName}: the gradient of '${name}' is ${value} at index ${bad}; nothing was changed`, `'${name}'`, bad, value);
-      }
-    });
+    const bad = firstNonFiniteGradient(entries, arrays);
+    if (bad !== null) {
+      const { name, index, value } = bad;
+      throw new NonFiniteGradientError(`${this.displayName}: the gradient of '${name}' is ${value} at index ${index}; nothing was changed`, `'${name}'`, index, value);
+    }
     const updates: SlotUpdate[] = [];
     entries.forEach(([name, gradient], i) => {
       const value = variables[i]!;
