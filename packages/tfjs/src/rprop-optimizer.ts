@@ -55,13 +55,14 @@ export class RpropOptimizer extends SlotOptimizer {
 
   /**
    * @param options override the core's `RPROP_DEFAULTS` (`torch.optim.Rprop`'s: lr 0.01, etas [0.5, 1.2],
-   * stepSizes [1e-6, 50], variant 'irprop-', maximize false).
+   * stepSizes [1e-6, 50], variant 'irprop-', maximize false); null or undefined (or an option left
+   * undefined) means the defaults, as in the core.
    * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option
    * out of range: `RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5`.
    */
-  constructor(options: Partial<RpropOptions> = {}) {
+  constructor(options?: Partial<RpropOptions>) {
     super();
-    const o = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as RpropOptions;
+    const o = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) } as RpropOptions;
     validateRpropOptions(o, '', 'RpropOptimizer');
     this.options = Object.freeze({ ...o, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number] });
   }
@@ -153,7 +154,7 @@ export class RpropOptimizer extends SlotOptimizer {
 }
 
 /** `new RpropOptimizer(options)`: Rprop for `model.compile({ optimizer: rprop() })`. */
-export function rprop(options: Partial<RpropOptions> = {}): RpropOptimizer {
+export function rprop(options?: Partial<RpropOptions>): RpropOptimizer {
   return new RpropOptimizer(options);
 }
 
