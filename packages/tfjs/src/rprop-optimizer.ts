@@ -9,6 +9,7 @@ import {
   type RpropOptions,
   type Variant,
 } from 'rprop';
+import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 
@@ -62,9 +63,11 @@ export class RpropOptimizer extends SlotOptimizer {
    */
   constructor(options?: Partial<RpropOptions>) {
     super();
-    const o = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) } as RpropOptions;
+    const given = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) } as RpropOptions;
+    // The arrays are copied (then checked) and frozen: options are read at every step.
+    const o = { ...given, etas: frozenCopy(given.etas), stepSizes: frozenCopy(given.stepSizes) };
     validateRpropOptions(o, '', 'RpropOptimizer');
-    this.options = Object.freeze({ ...o, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number] });
+    this.options = Object.freeze(o);
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   type LionOptions,
   type SignumOptions,
 } from 'rprop';
+import { frozenCopy } from './frozen-copy.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 
 /**
@@ -115,9 +116,10 @@ export class LionOptimizer extends SlotOptimizer {
    */
   constructor(options?: Partial<LionOptions>) {
     super();
-    const o = withDefaults(LION_DEFAULTS, options);
+    const given = withDefaults(LION_DEFAULTS, options);
+    const o = { ...given, betas: frozenCopy(given.betas) }; // copied (then checked) and frozen: read at every step
     validateLionOptions(o, '', this.displayName);
-    this.options = Object.freeze({ ...o, betas: [...o.betas] as [number, number] });
+    this.options = Object.freeze(o);
   }
 
   protected override slotNames(): readonly string[] {
