@@ -72,10 +72,12 @@ export class RpropOptimizer extends SlotOptimizer {
 
   /**
    * Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up
-   * whether it runs or is refused. Throws a TypeError for a loss that is not a number, or NaN.
+   * whether it runs or is refused. Throws a TypeError for a loss that is not a number, or NaN, and a
+   * RangeError for −∞ (as the core's `Rprop.step` does: no later loss could be below it).
    */
   setLoss(loss: number): void {
     if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
+    if (loss === -Infinity) throw new RangeError('RpropOptimizer.setLoss: the loss is -Infinity, which the + variants cannot compare; nothing was changed');
     this.pendingLoss = loss;
   }
 
