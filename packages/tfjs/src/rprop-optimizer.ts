@@ -9,6 +9,7 @@ import {
   type RpropOptions,
   type Variant,
 } from 'rprop';
+import { validateRpropFloat32 } from './float32-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
@@ -59,7 +60,8 @@ export class RpropOptimizer extends SlotOptimizer {
    * stepSizes [1e-6, 50], variant 'irprop-', maximize false); null or undefined (or an option left
    * undefined) means the defaults, as in the core.
    * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option
-   * out of range: `RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5`.
+   * out of range: `RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5` — also once rounded to
+   * float32 (TF.js variables' type), as the core checks float32 groups: an η+ of 1 + 1e-10 is refused.
    */
   constructor(options?: Partial<RpropOptions>) {
     super();
@@ -67,6 +69,7 @@ export class RpropOptimizer extends SlotOptimizer {
     // The arrays are copied (then checked) and frozen: options are read at every step.
     const o = { ...given, etas: frozenCopy(given.etas), stepSizes: frozenCopy(given.stepSizes) };
     validateRpropOptions(o, '', 'RpropOptimizer');
+    validateRpropFloat32(o, 'RpropOptimizer');
     this.options = Object.freeze(o);
   }
 

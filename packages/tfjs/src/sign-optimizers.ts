@@ -11,6 +11,7 @@ import {
   type LionOptions,
   type SignumOptions,
 } from 'rprop';
+import { validateLionFloat32, validateSignumFloat32 } from './float32-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 
@@ -42,12 +43,14 @@ export class SignumOptimizer extends SlotOptimizer {
 
   /**
    * @param options override the core's `SIGNUM_DEFAULTS` (lr 1e-3, beta 0.9, maximize false); null or undefined means the defaults.
-   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range.
+   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range,
+   * also once rounded to float32 (TF.js variables' type): an lr that overflows to Infinity, a β that rounds to 1.
    */
   constructor(options?: Partial<SignumOptions>) {
     super();
     const o = withDefaults(SIGNUM_DEFAULTS, options);
     validateSignumOptions(o, '', this.displayName);
+    validateSignumFloat32(o, this.displayName);
     this.options = Object.freeze(o);
   }
 
@@ -112,13 +115,15 @@ export class LionOptimizer extends SlotOptimizer {
 
   /**
    * @param options override the core's `LION_DEFAULTS` (lr 1e-4, betas [0.9, 0.99], weightDecay 0, maximize false); null or undefined means the defaults.
-   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range.
+   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range,
+   * also once rounded to float32 (TF.js variables' type): an lr that overflows to Infinity, a β that rounds to 1.
    */
   constructor(options?: Partial<LionOptions>) {
     super();
     const given = withDefaults(LION_DEFAULTS, options);
     const o = { ...given, betas: frozenCopy(given.betas) }; // copied (then checked) and frozen: read at every step
     validateLionOptions(o, '', this.displayName);
+    validateLionFloat32(o, this.displayName);
     this.options = Object.freeze(o);
   }
 
