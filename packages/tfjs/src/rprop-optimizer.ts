@@ -12,7 +12,12 @@ import {
 import { validateRpropFloat32 } from './float32-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
+import type { SlotRule } from './saved-weights.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
+
+const STEP_SIZE_RULES: Readonly<Record<string, SlotRule>> = Object.freeze({
+  stepSize: { problem: (v: number) => (v < 0 ? 'must hold step sizes ≥ 0' : null), normalize: (v: number) => v + 0 },
+});
 
 /** The serialisable configuration of an {@link RpropOptimizer}. */
 export interface RpropConfig extends tf.serialization.ConfigDict {
@@ -133,6 +138,11 @@ export class RpropOptimizer extends SlotOptimizer {
 
   protected override afterStep(): void {
     if (isPlusVariant(this.options.variant)) this.prevLoss = this.pendingLoss;
+  }
+
+  /** As the core's Rprop checks a loaded state: step sizes ≥ 0, and a −0 kept as +0 (steps never make −0). */
+  protected override slotRules(): Readonly<Record<string, SlotRule>> {
+    return STEP_SIZE_RULES;
   }
 
   protected override extraWeights(): Array<{ name: string; value: number }> {
