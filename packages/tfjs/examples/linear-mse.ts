@@ -9,7 +9,11 @@ import { RpropOptimizer } from 'rprop-tfjs';
 /** Fits y ≈ x·W + b (a dense 3→2 layer) full batch, returning the loss before each step. */
 export function fitLinear(x: tf.Tensor2D, y: tf.Tensor2D, steps: number, init?: { kernel: number[][]; bias: number[] }): number[] {
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
-  if (init) model.setWeights([tf.tensor2d(init.kernel), tf.tensor1d(init.bias)]);
+  if (init) {
+    const initial = [tf.tensor2d(init.kernel), tf.tensor1d(init.bias)];
+    model.setWeights(initial); // copies the values in: the tensors passed are still ours to dispose
+    tf.dispose(initial);
+  }
   const optimizer = new RpropOptimizer({ lr: 0.01, etas: [0.5, 1.2], stepSizes: [1e-6, 50] });
   const losses: number[] = [];
   for (let t = 0; t < steps; t++) {

@@ -9,8 +9,15 @@ import {
   type RpropOptions,
   type Variant,
 } from 'rprop';
+import { validateRpropFloat32 } from './float32-options.js';
+import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
+import type { SlotRule } from './saved-weights.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
+
+const STEP_SIZE_RULES: Readonly<Record<string, SlotRule>> = Object.freeze({
+  stepSize: { problem: (v: number) => (v < 0 ? 'must hold step sizes ≥ 0' : null), normalize: (v: number) => v + 0 },
+});
 
 /** The serialisable configuration of an {@link RpropOptimizer}. */
 export interface RpropConfig extends tf.serialization.ConfigDict {
@@ -55,23 +62,30 @@ export class RpropOptimizer extends SlotOptimizer {
 
   /**
    * @param options override the core's `RPROP_DEFAULTS` (`torch.optim.Rprop`'s: lr 0.01, etas [0.5, 1.2],
-   * stepSizes [1e-6, 50], variant 'irprop-', maximize false).
+   * stepSizes [1e-6, 50], variant 'irprop-', maximize false); null or undefined (or an option left
+   * undefined) means the defaults, as in the core.
    * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option
-   * out of range: `RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5`.
+   * out of range: `RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5` — also once rounded to
+   * float32 (TF.js variables' type), as the core checks float32 groups: an η+ of 1 + 1e-10 is refused.
    */
-  constructor(options: Partial<RpropOptions> = {}) {
+  constructor(options?: Partial<RpropOptions>) {
     super();
-    const o = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as RpropOptions;
+    const given = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) } as RpropOptions;
+    // The arrays are copied (then checked) and frozen: options are read at every step.
+    const o = { ...given, etas: frozenCopy(given.etas), stepSizes: frozenCopy(given.stepSizes) };
     validateRpropOptions(o, '', 'RpropOptimizer');
-    this.options = Object.freeze({ ...o, etas: [...o.etas] as [number, number], stepSizes: [...o.stepSizes] as [number, number] });
+    validateRpropFloat32(o, 'RpropOptimizer');
+    this.options = Object.freeze(o);
   }
 
   /**
    * Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up
-   * whether it runs or is refused. Throws a TypeError for a loss that is not a number, or NaN.
+   * whether it runs or is refused. Throws a TypeError for a loss that is not a number, or NaN, and a
+   * RangeError for −∞ (as the core's `Rprop.step` does: no later loss could be below it).
    */
   setLoss(loss: number): void {
     if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
+    if (loss === -Infinity) throw new RangeError('RpropOptimizer.setLoss: the loss is -Infinity, which the + variants cannot compare; nothing was changed');
     this.pendingLoss = loss;
   }
 
@@ -126,6 +140,11 @@ export class RpropOptimizer extends SlotOptimizer {
     if (isPlusVariant(this.options.variant)) this.prevLoss = this.pendingLoss;
   }
 
+  /** As the core's Rprop checks a loaded state: step sizes ≥ 0, and a −0 kept as +0 (steps never make −0). */
+  protected override slotRules(): Readonly<Record<string, SlotRule>> {
+    return STEP_SIZE_RULES;
+  }
+
   protected override extraWeights(): Array<{ name: string; value: number }> {
     // +Infinity stands for "no previous loss": Ep starts at +∞, so the first step never backtracks.
     return [{ name: 'prevLoss', value: this.prevLoss ?? Infinity }];
@@ -153,7 +172,7 @@ export class RpropOptimizer extends SlotOptimizer {
 }
 
 /** `new RpropOptimizer(options)`: Rprop for `model.compile({ optimizer: rprop() })`. */
-export function rprop(options: Partial<RpropOptions> = {}): RpropOptimizer {
+export function rprop(options?: Partial<RpropOptions>): RpropOptimizer {
   return new RpropOptimizer(options);
 }
 

@@ -11,11 +11,16 @@ import {
   type LionOptions,
   type SignumOptions,
 } from 'rprop';
+import { validateLionFloat32, validateSignumFloat32 } from './float32-options.js';
+import { frozenCopy } from './frozen-copy.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 
-/** The defaults, overridden by the options they name (extra keys such as a loader's customObjects are dropped). */
-function withDefaults<O extends object>(defaults: O, options: Partial<O>): O {
-  const given = options as Record<string, unknown>;
+/**
+ * The defaults, overridden by the options they name (extra keys such as a loader's customObjects are
+ * dropped). Null or undefined options are the defaults, as in the core.
+ */
+function withDefaults<O extends object>(defaults: O, options: Partial<O> | null | undefined): O {
+  const given = (options ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, given[k] === undefined ? v : given[k]])) as O;
 }
 
@@ -37,13 +42,15 @@ export class SignumOptimizer extends SlotOptimizer {
   protected override readonly displayName = 'SignumOptimizer';
 
   /**
-   * @param options override the core's `SIGNUM_DEFAULTS` (lr 1e-3, beta 0.9, maximize false).
-   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range.
+   * @param options override the core's `SIGNUM_DEFAULTS` (lr 1e-3, beta 0.9, maximize false); null or undefined means the defaults.
+   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range,
+   * also once rounded to float32 (TF.js variables' type): an lr that overflows to Infinity, a β that rounds to 1.
    */
-  constructor(options: Partial<SignumOptions> = {}) {
+  constructor(options?: Partial<SignumOptions>) {
     super();
     const o = withDefaults(SIGNUM_DEFAULTS, options);
     validateSignumOptions(o, '', this.displayName);
+    validateSignumFloat32(o, this.displayName);
     this.options = Object.freeze(o);
   }
 
@@ -107,14 +114,17 @@ export class LionOptimizer extends SlotOptimizer {
   protected override readonly displayName = 'LionOptimizer';
 
   /**
-   * @param options override the core's `LION_DEFAULTS` (lr 1e-4, betas [0.9, 0.99], weightDecay 0, maximize false).
-   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range.
+   * @param options override the core's `LION_DEFAULTS` (lr 1e-4, betas [0.9, 0.99], weightDecay 0, maximize false); null or undefined means the defaults.
+   * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range,
+   * also once rounded to float32 (TF.js variables' type): an lr that overflows to Infinity, a β that rounds to 1.
    */
-  constructor(options: Partial<LionOptions> = {}) {
+  constructor(options?: Partial<LionOptions>) {
     super();
-    const o = withDefaults(LION_DEFAULTS, options);
+    const given = withDefaults(LION_DEFAULTS, options);
+    const o = { ...given, betas: frozenCopy(given.betas) }; // copied (then checked) and frozen: read at every step
     validateLionOptions(o, '', this.displayName);
-    this.options = Object.freeze({ ...o, betas: [...o.betas] as [number, number] });
+    validateLionFloat32(o, this.displayName);
+    this.options = Object.freeze(o);
   }
 
   protected override slotNames(): readonly string[] {
@@ -162,12 +172,12 @@ export class LionOptimizer extends SlotOptimizer {
 }
 
 /** `new SignumOptimizer(options)`. */
-export function signum(options: Partial<SignumOptions> = {}): SignumOptimizer {
+export function signum(options?: Partial<SignumOptions>): SignumOptimizer {
   return new SignumOptimizer(options);
 }
 
 /** `new LionOptimizer(options)`. */
-export function lionOptimizer(options: Partial<LionOptions> = {}): LionOptimizer {
+export function lionOptimizer(options?: Partial<LionOptions>): LionOptimizer {
   return new LionOptimizer(options);
 }
 

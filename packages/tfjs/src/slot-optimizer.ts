@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { NonFiniteGradientError } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
 import { firstNonFiniteGradient } from './first-non-finite-gradient.js';
-import { splitSavedWeights, type NamedTensor } from './saved-weights.js';
+import { readSavedWeights, splitSavedWeights, type NamedTensor, type SlotRule } from './saved-weights.js';
 import { checkGradient, checkSlotOwner, checkSlots } from './step-checks.js';
 
 /** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
@@ -72,8 +72,16 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     return [];
   }
 
-  /** Restores what `extraWeights` saved, in order. */
+  /** Restores what `extraWeights` saved, in order (checked to be numbers, not NaN). */
   protected setExtraWeights(_values: number[]): void {}
+
+  /**
+   * What `setWeights` requires of a slot's finite values beyond being finite, by slot name (the
+   * core's `stateValueProblem`/`normalizeStateValue`): none by default.
+   */
+  protected slotRules(): Readonly<Record<string, SlotRule>> {
+    return {};
+  }
 
   /**
    * `tf.Optimizer.minimize`, which also disposes the cost and the gradients when the step is refused
@@ -192,19 +200,28 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   /**
    * Loads weights laid out as `getWeights` saves them. Everything is checked and copied before
-   * anything changes, so a refused call leaves the optimizer as it was, and the weights may be this
-   * optimizer's own (`setWeights(await getWeights())`). Slots are matched to variables by position;
-   * their shapes are checked against the variables at the next step.
+   * anything changes, so a refused call leaves the optimizer as it was (and makes no tensor), and the
+   * weights may be this optimizer's own (`setWeights(await getWeights())`); they stay the caller's.
+   * Checked as the core's `loadStateDict` checks a state: the layout (count, names, scalars, float32
+   * slots), an iteration count that is a whole number ≥ 0, extra scalars that are not NaN, slot values
+   * that are finite (and, for Rprop, step sizes ≥ 0, a −0 kept as +0). Slots are matched to variables
+   * by position; their shapes are checked against the variables at the next step.
    */
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
     this.checkNotDisposed();
     const names = this.slotNames();
     const saved = splitSavedWeights(this.displayName, weightValues, this.extraWeights().map((w) => w.name), names);
-    const iterations = (await saved.iterations.data())[0]!;
-    const extras = await Promise.all(saved.extras.map(async (t) => (await t.data())[0]!));
+    const { iterations, extras, slots: values } = await readSavedWeights(this.displayName, saved, names, this.slotRules());
+    this.checkNotDisposed(); // disposed while the values were read
     // Copies before the old slots go: the incoming tensors may be those slots.
-    const slotVariables = saved.slots.map((slots) =>
-      Object.fromEntries(names.map((slot, k) => [slot, tf.tidy(() => tf.clone(slots[k]!).variable(false))])),
+    const slotVariables = saved.slots.map((slots, i) =>
+      Object.fromEntries(
+        names.map((slot, k) => {
+          const { tensor } = slots[k]!;
+          const kept = values[i]![k] ?? null;
+          return [slot, tf.tidy(() => (kept === null ? tf.clone(tensor) : tf.tensor(kept, tensor.shape, 'float32')).variable(false))];
+        }),
+      ),
     );
     this.iterations_ = iterations;
     this.setExtraWeights(extras);

@@ -32,3 +32,16 @@ export async function snapshot(opt: SlotOptimizer, variables: tf.Variable[]): Pr
     weights: (await opt.getWeights()).map((w) => ({ name: w.name, shape: w.tensor.shape, values: Array.from(w.tensor.dataSync()) })),
   };
 }
+
+let made = 0;
+
+/** Three variables of `size` values, stepped twice by `opt` (so it has slots and, on the + variants, a previous loss). */
+export function trained(opt: SlotOptimizer, size = 4): tf.Variable[] {
+  const vars = [1, 2, 3].map((k) => tf.variable(tf.linspace(-k, k, size), true, `trained${++made}`));
+  for (let t = 0; t < 2; t++) {
+    const grads = vars.map((v, k) => tf.fill(v.shape, (t === 0 ? 1 : -1) * (k + 1)));
+    step(opt, vars.map((v, k) => ({ name: v.name, tensor: grads[k]! })), 5 - t);
+    tf.dispose(grads);
+  }
+  return vars;
+}

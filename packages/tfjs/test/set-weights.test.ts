@@ -1,20 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
-import { optimizerMakers, ownerOf, snapshot, step } from './helpers-state.js';
+import { optimizerMakers, ownerOf, snapshot, step, trained } from './helpers-state.js';
 
 let made = 0;
-
-/** Three variables, stepped twice by `opt` (so it has slots and, on the + variants, a previous loss). */
-function trained(opt: SlotOptimizer, size = 4): tf.Variable[] {
-  const vars = [1, 2, 3].map((k) => tf.variable(tf.linspace(-k, k, size), true, `setW${++made}`));
-  for (let t = 0; t < 2; t++) {
-    const grads = vars.map((v, k) => tf.fill(v.shape, (t === 0 ? 1 : -1) * (k + 1)));
-    step(opt, vars.map((v, k) => ({ name: v.name, tensor: grads[k]! })), 5 - t);
-    tf.dispose(grads);
-  }
-  return vars;
-}
 
 describe('setWeights', () => {
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { LION_DEFAULTS, RPROP_DEFAULTS, SIGNUM_DEFAULTS, type Variant } from 'rprop';
 import { lion, rprop, signum } from 'rprop-tfjs';
+import { InputError } from '../errors/input-error.js';
 
 export type OptimizerName = 'rprop' | 'adam' | 'sgd' | 'signum' | 'lion';
 export const OPTIMIZERS: readonly OptimizerName[] = ['rprop', 'adam', 'sgd', 'signum', 'lion'];
@@ -25,9 +26,21 @@ export function effectiveLr(name: OptimizerName, lr: number | undefined): number
   return lr ?? DEFAULT_LR[name];
 }
 
-/** The optimizer `--optimizer` names; `lr` overrides its default learning rate (Rprop: initial step). */
+/**
+ * The optimizer `--optimizer` names; `lr` overrides its default learning rate (Rprop: initial step).
+ * An lr the rprop-tfjs optimizers refuse (one that overflows float32, the type of TF.js variables,
+ * though --lr took it as a positive number) is the user's to fix: an InputError naming --lr.
+ */
 export function makeOptimizer(name: OptimizerName, variant: Variant, lr: number | undefined): tf.Optimizer {
-  const rate = effectiveLr(name, lr);
+  try {
+    return makeNamed(name, variant, effectiveLr(name, lr));
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(`--lr ${lr}: ${e.message}`);
+    throw e;
+  }
+}
+
+function makeNamed(name: OptimizerName, variant: Variant, rate: number): tf.Optimizer {
   switch (name) {
     case 'rprop':
       return rprop({ variant, lr: rate });
