@@ -4,12 +4,12 @@ import {
   isPlusVariant,
   rpropConstantsFor,
   RPROP_DEFAULTS,
+  validateRpropFloat32,
   validateRpropOptions,
   VARIANTS,
   type RpropOptions,
   type Variant,
 } from 'rprop';
-import { validateRpropFloat32 } from './float32-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
 import type { SlotRule } from './saved-weights.js';
@@ -74,7 +74,7 @@ export class RpropOptimizer extends SlotOptimizer {
     // The arrays are copied (then checked) and frozen: options are read at every step.
     const o = { ...given, etas: frozenCopy(given.etas), stepSizes: frozenCopy(given.stepSizes) };
     validateRpropOptions(o, '', 'RpropOptimizer');
-    validateRpropFloat32(o, 'RpropOptimizer');
+    validateRpropFloat32(o, { owner: 'RpropOptimizer', whose: 'TF.js variables' });
     this.options = Object.freeze(o);
   }
 

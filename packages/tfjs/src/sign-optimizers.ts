@@ -6,12 +6,13 @@ import {
   signum as signumRule,
   signumKernel,
   SIGNUM_DEFAULTS,
+  validateLionFloat32,
   validateLionOptions,
+  validateSignumFloat32,
   validateSignumOptions,
   type LionOptions,
   type SignumOptions,
 } from 'rprop';
-import { validateLionFloat32, validateSignumFloat32 } from './float32-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 
@@ -50,7 +51,7 @@ export class SignumOptimizer extends SlotOptimizer {
     super();
     const o = withDefaults(SIGNUM_DEFAULTS, options);
     validateSignumOptions(o, '', this.displayName);
-    validateSignumFloat32(o, this.displayName);
+    validateSignumFloat32(o, { owner: this.displayName, whose: 'TF.js variables' });
     this.options = Object.freeze(o);
   }
 
@@ -123,7 +124,7 @@ export class LionOptimizer extends SlotOptimizer {
     const given = withDefaults(LION_DEFAULTS, options);
     const o = { ...given, betas: frozenCopy(given.betas) }; // copied (then checked) and frozen: read at every step
     validateLionOptions(o, '', this.displayName);
-    validateLionFloat32(o, this.displayName);
+    validateLionFloat32(o, { owner: this.displayName, whose: 'TF.js variables' });
     this.options = Object.freeze(o);
   }
 

@@ -8,6 +8,7 @@ import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropBatchKernel, rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
+import { validateRpropFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Rprop}. Defaults are `torch.optim.Rprop`'s. */
@@ -41,23 +42,6 @@ export const RPROP_DEFAULTS: Readonly<RpropOptions> = Object.freeze({
 /** Whether a variant backtracks and so needs the loss and a `prevUpdate` buffer. */
 export function isPlusVariant(v: Variant): boolean {
   return v === 'rprop+' || v === 'irprop+';
-}
-
-/**
- * Float32 parameters use the options rounded to float32 (as PyTorch does): refuses options that pass
- * as doubles but not once rounded — a step size that overflows to Infinity, an η+ that rounds to 1
- * (Δ would never grow), an η− that rounds to 0 or 1.
- */
-function validateFloat32(o: RpropOptions, where: string): void {
-  const f = Math.fround;
-  const why = 'once rounded to float32 (the type of this group\'s parameters)';
-  if (!Number.isFinite(f(o.lr))) throw new RangeError(`Rprop: lr${where} overflows to Infinity ${why}, got ${describe(o.lr)}`);
-  if (!Number.isFinite(f(o.stepSizes[1]))) {
-    throw new RangeError(`Rprop: stepSizes[1]${where} (Δmax) overflows to Infinity ${why}, got ${describe(o.stepSizes[1])}`);
-  }
-  if (!(f(o.etas[1]) > 1)) throw new RangeError(`Rprop: etas[1]${where} (η+) must be > 1 ${why}, got ${describe(o.etas[1])}`);
-  const etaMinus = f(o.etas[0]);
-  if (!(etaMinus > 0 && etaMinus < 1)) throw new RangeError(`Rprop: etas[0]${where} (η−) must satisfy 0 < η− < 1 ${why}, got ${describe(o.etas[0])}`);
 }
 
 /** Checks Rprop options; messages name the option, the rule and the value. */
@@ -116,7 +100,7 @@ export class Rprop extends Optimizer<RpropOptions> {
   protected override validateOptions(o: RpropOptions, where: string): void {
     validateRpropOptions(o, where);
     const params = (o as Partial<ResolvedGroup<RpropOptions>>).params;
-    if (params?.some((p) => p.data instanceof Float32Array)) validateFloat32(o, where);
+    if (params?.some((p) => p.data instanceof Float32Array)) validateRpropFloat32(o, { owner: 'Rprop', whose: "this group's parameters", where });
   }
 
   private usesLoss(): boolean {

@@ -41,6 +41,14 @@ describe('bad options are refused at construction with the parameter, the rule a
       "Rprop: etas[0] (η−) must satisfy 0 < η− < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999"],
     ['float32 group among float64', () => new Rprop([{ params: [{ data: new Float64Array(1), grad: null }] }, { params: [p()], lr: 1e39, stepSizes: [0, 1e40] }]),
       "Rprop: lr (group 1) overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['float32: Signum lr overflows', () => new Signum([p()], { lr: 1e39 }),
+      "Signum: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['float32: Signum β rounds to 1', () => new Signum([p()], { beta: 1 - 1e-9 }),
+      "Signum: beta must satisfy 0 ≤ beta < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999"],
+    ['float32: Lion β2 rounds to 1, in group 1', () => new Lion([{ params: [{ data: new Float64Array(1), grad: null }] }, { params: [p()], betas: [0.9, 1 - 1e-9] }]),
+      "Lion: betas[1] (group 1) must satisfy 0 ≤ betas[1] (group 1) < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999"],
+    ['float32: Lion λ overflows', () => new Lion([p()], { weightDecay: 1e39 }),
+      "Lion: weightDecay overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
     ['allocate: unknown dtype', () => Rprop.allocate(4, 'float16' as never), `allocate: dtype must be 'float32' or 'float64', got "float16"`],
   ])('%s', (_case, make, message) => {
     expect(make).toThrow(message);
@@ -49,6 +57,17 @@ describe('bad options are refused at construction with the parameter, the rule a
     } catch (e) {
       expect((e as Error).message).toBe(message);
     }
+  });
+});
+
+describe('float64 parameters keep options that only float32 would refuse', () => {
+  const q = (): Parameter => ({ data: new Float64Array(3), grad: new Float64Array(3) });
+  it.each<[string, () => unknown]>([
+    ['Rprop η+ = 1 + 1e-9', () => new Rprop([q()], { etas: [0.5, 1 + 1e-9] })],
+    ['Signum β = 1 − 1e-9', () => new Signum([q()], { beta: 1 - 1e-9 })],
+    ['Lion lr = 1e39', () => new Lion([q()], { lr: 1e39 })],
+  ])('%s', (_case, make) => {
+    expect(make).not.toThrow();
   });
 });
 

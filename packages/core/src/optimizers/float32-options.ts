@@ -1,0 +1,60 @@
+import { describe } from '../errors.js';
+import type { LionOptions } from './lion.js';
+import type { RpropOptions } from './rprop.js';
+import type { SignumOptions } from './signum.js';
+
+/**
+ * Float32 parameters use their options rounded to float32 (as PyTorch does). These refuse options
+ * that pass the double-precision checks (`validateRpropOptions` and its relatives, which run first)
+ * but not once rounded: a value that overflows to Infinity, an η+ that rounds to 1 (Δ would never
+ * grow), an η− that rounds to 0 or 1, a β that rounds to 1 (the momentum would never change).
+ *
+ * `where` is appended to option names (a group's position), `owner` starts the message, and `whose`
+ * says whose type float32 is: "this group's parameters", "TF.js variables".
+ */
+export interface Float32Context {
+  readonly owner: string;
+  readonly whose: string;
+  readonly where?: string;
+}
+
+function why(c: Float32Context): string {
+  return `once rounded to float32 (the type of ${c.whose})`;
+}
+
+function finite(c: Float32Context, name: string, value: number, note = ''): void {
+  if (!Number.isFinite(Math.fround(value))) {
+    throw new RangeError(`${c.owner}: ${name}${c.where ?? ''}${note} overflows to Infinity ${why(c)}, got ${describe(value)}`);
+  }
+}
+
+function belowOne(c: Float32Context, name: string, value: number): void {
+  const n = `${name}${c.where ?? ''}`;
+  if (!(Math.fround(value) < 1)) throw new RangeError(`${c.owner}: ${n} must satisfy 0 ≤ ${n} < 1 ${why(c)}, got ${describe(value)}`);
+}
+
+/** Rprop's options once rounded to float32: lr and Δmax finite, η+ > 1, 0 < η− < 1. */
+export function validateRpropFloat32(o: RpropOptions, c: Float32Context): void {
+  const where = c.where ?? '';
+  finite(c, 'lr', o.lr);
+  finite(c, 'stepSizes[1]', o.stepSizes[1], ' (Δmax)');
+  if (!(Math.fround(o.etas[1]) > 1)) throw new RangeError(`${c.owner}: etas[1]${where} (η+) must be > 1 ${why(c)}, got ${describe(o.etas[1])}`);
+  const etaMinus = Math.fround(o.etas[0]);
+  if (!(etaMinus > 0 && etaMinus < 1)) {
+    throw new RangeError(`${c.owner}: etas[0]${where} (η−) must satisfy 0 < η− < 1 ${why(c)}, got ${describe(o.etas[0])}`);
+  }
+}
+
+/** Signum's options once rounded to float32: lr finite, β < 1. */
+export function validateSignumFloat32(o: SignumOptions, c: Float32Context): void {
+  finite(c, 'lr', o.lr);
+  belowOne(c, 'beta', o.beta);
+}
+
+/** Lion's options once rounded to float32: lr and λ finite, β1 and β2 < 1. */
+export function validateLionFloat32(o: LionOptions, c: Float32Context): void {
+  finite(c, 'lr', o.lr);
+  belowOne(c, 'betas[0]', o.betas[0]);
+  belowOne(c, 'betas[1]', o.betas[1]);
+  finite(c, 'weightDecay', o.weightDecay);
+}
