@@ -98,7 +98,7 @@ export function splitSavedWeights(owner: string, weights: readonly NamedTensor[]
  * Reads split weights and checks their values as the core's `loadStateDict` checks a state, throwing
  * at the first bad one (naming the weight, and the index in a slot) before anything changes: the
  * iteration count a whole number ≥ 0 (as the core's Adam requires of its step count), the extra
- * scalars numbers (Infinity standing for the core's null), every slot value finite (slots are float32,
+ * scalars numbers other than −∞ (Infinity standing for the core's null), every slot value finite (slots are float32,
  * so within float32's range) and fitting the slot's rule. Makes no tensor; the weights are not changed.
  */
 export async function readSavedWeights(owner: string, saved: SavedWeights, slotNames: readonly string[], rules: Readonly<Record<string, SlotRule>>): Promise<SavedValues> {
@@ -112,6 +112,8 @@ export async function readSavedWeights(owner: string, saved: SavedWeights, slotN
   for (const w of saved.extras) {
     const value = (await w.tensor.data())[0] as number;
     if (Number.isNaN(value)) throw new TypeError(`${where}: weight ${w.index} ('${w.name}') must be a number (Infinity for none), got NaN; nothing was changed`);
+    // The one extra scalar is Rprop's previous loss, and as in the core no step leaves −∞ there.
+    if (value === -Infinity) throw new RangeError(`${where}: weight ${w.index} ('${w.name}') cannot be -Infinity (a step refuses that loss); nothing was changed`);
     extras.push(value);
   }
   const slots: Array<Array<Float32Array | null>> = [];

@@ -60,6 +60,12 @@ describe('setWeights checks the scalars', () => {
     await expect(refused).rejects.toThrow(TypeError);
     await expect(refused).rejects.toThrow("RpropOptimizer.setWeights: weight 1 ('prevLoss') must be a number (Infinity for none), got NaN; nothing was changed");
     expect(await snapshot(opt, vars)).toEqual(before);
+    const minusInfinity = tf.scalar(-Infinity); // no step leaves it: the + variants refuse that loss
+    await expect(opt.setWeights([saved[0]!, { name: 'prevLoss', tensor: minusInfinity }, ...saved.slice(2)])).rejects.toThrow(
+      "RpropOptimizer.setWeights: weight 1 ('prevLoss') cannot be -Infinity (a step refuses that loss); nothing was changed",
+    );
+    expect(await snapshot(opt, vars)).toEqual(before);
+    minusInfinity.dispose();
     const loaded = [Infinity, 2.5].map((v) => tf.scalar(v));
     for (const t of loaded) {
       const current = await opt.getWeights(); // live slots: the previous setWeights replaced them

@@ -353,6 +353,11 @@ export abstract class Optimizer<O extends object> {
   /** Restores what `extraState` saved (already checked to be numbers or null). */
   protected loadExtraState(_extra: Record<string, number | null>): void {}
 
+  /** Why a loaded optimizer-wide scalar (a number, not NaN) cannot be one, or null if it can. */
+  protected extraStateProblem(_key: string, _value: number): string | null {
+    return null;
+  }
+
   /**
    * A JSON-serialisable snapshot: per-parameter state keyed by the parameter's index over all
    * groups, each group's options with its parameters' indices, and optimizer-wide scalars.
@@ -463,6 +468,8 @@ export abstract class Optimizer<O extends object> {
     for (const key of Object.keys(this.extraState())) {
       const v = sd[key] ?? null;
       if (v !== null && (typeof v !== 'number' || Number.isNaN(v))) throw new TypeError(`${where}: '${key}' must be a number or null, got ${describe(v)}`);
+      const problem = v === null ? null : this.extraStateProblem(key, v);
+      if (problem !== null) throw new RangeError(`${where}: '${key}' ${problem}, got ${describe(v)}`);
       extra[key] = v;
     }
     // Everything checked: only now replace the live state.

@@ -203,6 +203,11 @@ export class Rprop extends Optimizer<RpropOptions> {
     return { prevLoss: this.prevLoss };
   }
 
+  /** No step leaves a previous loss of −∞: the + variants refuse such a loss, as they could not compare it. */
+  protected override extraStateProblem(key: string, value: number): string | null {
+    return key === 'prevLoss' && value === -Infinity ? 'cannot be -Infinity (a step refuses that loss)' : null;
+  }
+
   protected override loadExtraState(extra: Record<string, number | null>): void {
     this.prevLoss = extra.prevLoss ?? null;
   }

@@ -89,6 +89,7 @@ describe('stateDict / loadStateDict', () => {
     ['an id twice', (sd: any) => (sd.paramGroups[0].params = [1, 1]), /parameter id 1 appears twice \(groups 0 and 0\)/],
     ['an id that is no whole number', (sd: any) => (sd.paramGroups[0].params = [0, 'one']), /group 0 of the state names a parameter "one"; ids are whole numbers ≥ 0/],
     ['a NaN previous loss', (sd: any) => (sd.prevLoss = NaN), /'prevLoss' must be a number or null, got NaN/],
+    ['a previous loss of −∞', (sd: any) => (sd.prevLoss = -Infinity), /'prevLoss' cannot be -Infinity \(a step refuses that loss\), got -Infinity/],
   ])('refuses %s with a message, and changes nothing', (_what, corrupt, message) => {
     const { ps, opt } = trained();
     const before = JSON.stringify(opt.stateDict());
