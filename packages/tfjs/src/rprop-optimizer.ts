@@ -81,12 +81,18 @@ export class RpropOptimizer extends SlotOptimizer {
   /**
    * Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up
    * whether it runs or is refused. Throws a TypeError for a loss that is not a number, or NaN, and a
-   * RangeError for −∞ (as the core's `Rprop.step` does: no later loss could be below it).
+   * RangeError for −∞ (as the core's `Rprop.step` does: no later loss could be below it). The loss is
+   * used rounded to float32, as TF.js computes losses and as `getWeights` saves it, so a run resumed from
+   * saved weights compares losses exactly as the uninterrupted run did.
    */
   setLoss(loss: number): void {
     if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
-    if (loss === -Infinity) throw new RangeError('RpropOptimizer.setLoss: the loss is -Infinity, which the + variants cannot compare; nothing was changed');
-    this.pendingLoss = loss;
+    const rounded = Math.fround(loss);
+    if (rounded === -Infinity) {
+      const what = loss === -Infinity ? '-Infinity' : `${loss}, -Infinity in float32`;
+      throw new RangeError(`RpropOptimizer.setLoss: the loss is ${what}, which the + variants cannot compare; nothing was changed`);
+    }
+    this.pendingLoss = rounded;
   }
 
   protected override takeLoss(cost: tf.Scalar): void {
