@@ -1,5 +1,4 @@
 import { adam } from '../rules/adam.js';
-import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, pair, positive, unitInterval } from '../validate.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -57,13 +56,13 @@ export class Adam extends Optimizer<AdamOptions> {
   }
 
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<AdamOptions>): void {
-    const r = roundingOf(p.data);
     const step = (s.step as number) + 1;
+    // As given: the rule rounds each constant to the buffer's precision where PyTorch does.
     adam(p.data, grad, s.expAvg as FloatArray, s.expAvgSq as FloatArray, {
-      lr: r(g.lr),
-      beta1: r(g.betas[0]),
-      beta2: r(g.betas[1]),
-      eps: r(g.eps),
+      lr: g.lr,
+      beta1: g.betas[0],
+      beta2: g.betas[1],
+      eps: g.eps,
       step,
       maximize: g.maximize,
     });
