@@ -4,6 +4,9 @@ import type { FloatArray } from '../types.js';
 /**
  * Gradient descent with optional heavy-ball momentum, as `torch.optim.SGD`:
  * b ← μ·b + g (b ← g on the first step); w ← w − lr·b. `momentumBuffer` is null when μ = 0.
+ * In the buffer's precision, lr and μ rounded to it, as ATen's add_ and mul_: equal bit for bit to
+ * torch built without fused multiply-add (ATEN_CPU_CAPABILITY=default); torch's AVX2/AVX-512 kernels
+ * fuse `w + (−lr)·b` and land a few ulps away (test/optimizers/baseline-traces.test.ts).
  * The baseline the demos compare sign-based steps against. The reference loop.
  */
 export function sgd(
