@@ -116,7 +116,8 @@ export class RpropOptimizer extends SlotOptimizer {
   }
 
   protected override initialSlot(slot: string, value: tf.Variable): tf.Tensor {
-    return slot === 'stepSize' ? tf.fill(value.shape, this.options.lr, 'float32') : tf.zerosLike(value);
+    // + 0: an lr of −0 starts Δ at +0, as in the core (a Δ of −0 would flip the sign of a zero result).
+    return slot === 'stepSize' ? tf.fill(value.shape, this.options.lr + 0, 'float32') : tf.zerosLike(value);
   }
 
   private lossIncreased(): boolean {
