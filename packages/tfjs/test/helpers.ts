@@ -22,9 +22,13 @@ export function weightsOf(model: tf.LayersModel): number[] {
   return model.getWeights().flatMap((w) => Array.from(w.dataSync()));
 }
 
-/** Index of the first value that is not identical (Object.is), or null. */
+/** Index of the first value that is not identical (Object.is), or null. −0 is shown as -0. */
 export function firstDifference(a: number[], b: number[]): string | null {
   if (a.length !== b.length) return `length ${a.length} ≠ ${b.length}`;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `index ${i}: ${a[i]} ≠ ${b[i]}`;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `index ${i}: ${show(a[i]!)} ≠ ${show(b[i]!)}`;
   return null;
+}
+
+function show(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
 }
