@@ -53,16 +53,15 @@ describe.each([
     expect(coreStep(options, -0, 1)).toEqual([-0, 0]);
   });
 
-  // The composed ops clamped Δ with tf.clipByValue, which for Δmin === Δmax returns Δmin everywhere.
-  it.each(VARIANTS)('%s: Δmin and Δmax zeros of opposite signs clamp as in the core', async (variant) => {
+  // The composed ops clamped Δ with tf.clipByValue, which for Δmin === Δmax returns Δmin everywhere;
+  // and the core takes a bound of −0 as +0 (Δ = −0 would move a weight of −0, on some paths only).
+  it.each(VARIANTS)('%s: Δmin and Δmax zeros of either sign clamp as in the core, to +0', async (variant) => {
     expect(await tf.setBackend(backend)).toBe(true);
-    // Δ = 1·1 > Δmax = −0, so Δ = −0 and w = −0 − sign(1)·(−0) = +0 (clipByValue gave Δmin = +0, w = −0).
-    const minusMax = { variant, lr: 1, stepSizes: [0, -0] as const };
-    expect(await tfStep(minusMax, composed, -0, 1)).toEqual([0, -0]);
-    expect(coreStep(minusMax, -0, 1)).toEqual([0, -0]);
-    // Δ = 1 > Δmax = +0, so Δ = +0 and w = −0 − 0 = −0 (clipByValue gave Δmin = −0, w = +0).
-    const minusMin = { variant, lr: 1, stepSizes: [-0, 0] as const };
-    expect(await tfStep(minusMin, composed, -0, 1)).toEqual([-0, 0]);
-    expect(coreStep(minusMin, -0, 1)).toEqual([-0, 0]);
+    for (const stepSizes of [[0, -0], [-0, 0], [-0, -0]] as const) {
+      // Δ = 1·1 > Δmax, so Δ = +0 and w = −0 − sign(1)·(+0) = −0.
+      const options = { variant, lr: 1, stepSizes };
+      expect(await tfStep(options, composed, -0, 1)).toEqual([-0, 0]);
+      expect(coreStep(options, -0, 1)).toEqual([-0, 0]);
+    }
   });
 });

@@ -34,7 +34,11 @@ export function rpropConstantsFor(
   maximize: boolean,
 ): RpropConstants {
   const r = array instanceof Float32Array ? Math.fround : (x: number) => x;
-  return { etaMinus: r(etas[0]), etaPlus: r(etas[1]), stepMin: r(stepSizes[0]), stepMax: r(stepSizes[1]), maximize };
+  // A bound of −0 is taken as +0: clamping to it would make Δ = −0, and every path counts on Δ ≥ +0
+  // (the kernels' "no move" is w − (+0); the reference's w − 0·(−0) would turn a weight of −0 into +0).
+  const stepMin = r(stepSizes[0]) + 0;
+  const stepMax = r(stepSizes[1]) + 0;
+  return { etaMinus: r(etas[0]), etaPlus: r(etas[1]), stepMin, stepMax, maximize };
 }
 
 /**

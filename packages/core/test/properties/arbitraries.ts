@@ -1,21 +1,23 @@
 import fc from 'fast-check';
 import { VARIANTS, type RpropOptions } from '../../src/index.js';
 
-/** Valid Rprop options of every kind, including lr outside [Δmin, Δmax] and Δmin = 0. */
+/** Valid Rprop options of every kind, including lr outside [Δmin, Δmax], Δmin = 0 and bounds of ±0. */
 export const rpropOptions: fc.Arbitrary<RpropOptions> = fc
   .record({
-    lr: fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(0.01, 1e-7, 60)),
+    lr: fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(0.01, 1e-7, 60, -0)),
     etaMinus: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
     etaPlus: fc.double({ min: 1.01, max: 3, noNaN: true }),
     stepMin: fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 1e-2, noNaN: true })),
     span: fc.double({ min: 1, max: 1e6, noNaN: true }),
+    // Signed-zero bounds, which every path must take as +0 (Δ = −0 would move a weight of −0).
+    zeroBounds: fc.option(fc.constantFrom<readonly [number, number]>([0, -0], [-0, 0], [-0, -0], [-0, 1e-3]), { freq: 6 }),
     variant: fc.constantFrom(...VARIANTS),
     maximize: fc.boolean(),
   })
   .map((o) => ({
     lr: o.lr,
     etas: [o.etaMinus, o.etaPlus] as const,
-    stepSizes: [o.stepMin, Math.max(o.stepMin * o.span, 1e-3)] as const,
+    stepSizes: o.zeroBounds ?? ([o.stepMin, Math.max(o.stepMin * o.span, 1e-3)] as const),
     variant: o.variant,
     maximize: o.maximize,
   }));
