@@ -42,7 +42,9 @@ describe('stateDict / loadStateDict', () => {
         for (let t = cut; t < STEPS; t++) feed(optResumed, resumed, d, run.grads[t]!, run.losses[t]!);
 
         resumed.forEach((p, k) => expect(Array.from(p.data)).toEqual(Array.from(straight[k]!.data)));
-        expect(optResumed.stateDict()).toEqual(optStraight.stateDict());
+        // The options come back through JSON, which turns a bound of −0 into 0 (the same bound: −0 acts as +0).
+        const comparable = (sd: ReturnType<Rprop['stateDict']>) => ({ ...sd, paramGroups: JSON.parse(JSON.stringify(sd.paramGroups)) });
+        expect(comparable(optResumed.stateDict())).toEqual(comparable(optStraight.stateDict()));
       }),
       { numRuns: 150 },
     );
