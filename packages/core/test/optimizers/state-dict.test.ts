@@ -24,9 +24,9 @@ describe('stateDict / loadStateDict', () => {
     const init = fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: N, maxLength: N });
     fc.assert(
       fc.property(dtype, rpropOptions, init, gradientRun(N, STEPS), fc.integer({ min: 1, max: STEPS - 1 }), (d, o, w0, run, cut) => {
-        // JSON has no −0. A zero step size (lr = 0, or Δ underflowed with Δmin = 0) makes dw = ±0 and
-        // its sign can turn a weight of −0 into +0 after a reload; the values stay equal (==).
-        fc.pre(o.lr >= 1e-12);
+        // JSON has no −0. A zero step size (lr = 0, Δmax = ±0, or Δ underflowed with Δmin = 0) makes
+        // dw = ±0 and its sign can turn a weight of −0 into +0 after a reload; the values stay equal (==).
+        fc.pre(o.lr >= 1e-12 && o.stepSizes[1] !== 0);
         const straight = params(d, w0);
         const optStraight = new Rprop(straight, o);
         run.grads.forEach((g, t) => feed(optStraight, straight, d, g, run.losses[t]!));
