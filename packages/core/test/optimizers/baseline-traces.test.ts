@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Adam, ResidentParameter, SGD, useKernels, type Parameter } from '../../src/index.js';
+import { Adam, SGD, useKernels, type Parameter } from '../../src/index.js';
 import { powWhole } from '../../src/rules/adam.js';
 import { exact, fusedAdam, fusedSgd, roundTo } from './torch-fused.js';
+import { giveGradients } from '../fixtures/give-gradients.js';
 import { extraBaselineFolders, loadBaselineTraces, type BaselineState, type BaselineTrace } from '../fixtures/load-trace.js';
 
 /**
@@ -71,15 +72,7 @@ function replay(trace: BaselineTrace, path: Path): Replayed {
     : new Adam(params, { lr, betas: betas!, eps: eps!, maximize });
   const out: Replayed = { params: [], state: [] };
   for (const step of trace.steps) {
-    params.forEach((p, k) => {
-      const g = step.grads[k];
-      if (p instanceof ResidentParameter) {
-        p.grad = g == null ? null : p.gradBuffer;
-        p.grad?.set(g!);
-      } else {
-        p.grad = g == null ? null : Ctor.from(g);
-      }
-    });
+    giveGradients(params, step.grads, Ctor);
     opt.step();
     out.params.push(params.map((p) => Array.from(p.data)));
   }

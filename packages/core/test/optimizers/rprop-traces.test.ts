@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResidentParameter, Rprop, useKernels, type Parameter, type ParamGroup, type RpropOptions } from '../../src/index.js';
+import { Rprop, useKernels, type Parameter, type ParamGroup, type RpropOptions } from '../../src/index.js';
 
 /**
  * How a replay runs: the plain reference rules; the WebAssembly kernels on ordinary arrays (copied
@@ -7,6 +7,7 @@ import { ResidentParameter, Rprop, useKernels, type Parameter, type ParamGroup, 
  */
 type Path = 'reference' | 'kernel' | 'zero-copy';
 const PATHS: Path[] = ['reference', 'kernel', 'zero-copy'];
+import { giveGradients } from '../fixtures/give-gradients.js';
 import { extraTraceFolders, loadTraces, type Trace } from '../fixtures/load-trace.js';
 
 /** Builds the parameters and the optimizer a trace describes. */
@@ -29,16 +30,7 @@ export function setUp(trace: Trace, path: Path = 'reference'): { params: Paramet
 export function feed(trace: Trace, params: Parameter[], opt: Rprop, t: number): void {
   const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
   const step = trace.steps[t]!;
-  params.forEach((p, k) => {
-    const g = step.grads[k];
-    if (p instanceof ResidentParameter) {
-      // Fill the buffer in place: the zero-copy path.
-      p.grad = g == null ? null : p.gradBuffer;
-      p.grad?.set(g!);
-    } else {
-      p.grad = g == null ? null : Ctor.from(g);
-    }
-  });
+  giveGradients(params, step.grads, Ctor);
   const loss = step.loss;
   opt.step(loss === undefined ? undefined : () => loss);
 }
