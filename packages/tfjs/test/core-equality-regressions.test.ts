@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { Rprop, VARIANTS, type RpropOptions } from 'rprop';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { CLAIMED_PATHS } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
@@ -36,11 +37,7 @@ function coreStep(options: Partial<RpropOptions>, w0: number, g: number): [numbe
   return [p.data[0]!, (opt.stateDict().state['0']!.stepSize as number[])[0]!];
 }
 
-describe.each([
-  ['cpu', false],
-  ['cpu', true],
-  ['wasm', false],
-] as const)('on %s (composed ops: %s)', (backend, composed) => {
+describe.each(CLAIMED_PATHS)('on %s (composed ops: %s)', (backend, composed) => {
   afterAll(async () => {
     await tf.setBackend('cpu');
   });

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { Lion, Rprop, Signum, useKernels, VARIANTS, type Parameter } from 'rprop';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
-import { firstDifference } from './helpers.js';
+import { CLAIMED_PATHS, firstDifference } from './helpers.js';
 import { lionOptions, rpropOptions, signumOptions, stepRun } from './property-arbitraries.js';
 
 const require = createRequire(import.meta.url);
@@ -126,12 +126,7 @@ async function compareRun(make: () => SlotOptimizer, makeCore: (p: Parameter[]) 
   }
 }
 
-// The composed ops on wasm are not a path we claim: its tf.sign is 0 below float32's epsilon (README, Speed).
-describe.each([
-  ['cpu', false],
-  ['cpu', true],
-  ['wasm', false],
-] as const)('on %s (composed ops: %s), random inputs', (backend, composed) => {
+describe.each(CLAIMED_PATHS)('on %s (composed ops: %s), random inputs', (backend, composed) => {
   beforeAll(async () => {
     if (!(await tf.setBackend(backend))) throw new Error(`no ${backend} backend`);
   });

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { Lion, Rprop, Signum, VARIANTS, type Parameter } from 'rprop';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
-import { firstDifference } from './helpers.js';
+import { CLAIMED_PATHS, firstDifference } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
@@ -52,12 +52,7 @@ function runCore(make: (p: Parameter[]) => Core): number[] {
   return Array.from(p.data);
 }
 
-// The composed ops on wasm are left out: its tf.sign is 0 below float32's epsilon (see the README).
-describe.each([
-  ['cpu', false],
-  ['cpu', true],
-  ['wasm', false],
-] as const)('on %s (composed ops: %s)', (backend, composed) => {
+describe.each(CLAIMED_PATHS)('on %s (composed ops: %s)', (backend, composed) => {
   afterAll(async () => {
     await tf.setBackend('cpu');
   });

@@ -32,3 +32,14 @@ export function firstDifference(a: number[], b: number[]): string | null {
 function show(x: number): string {
   return Object.is(x, -0) ? '-0' : String(x);
 }
+
+/**
+ * The update paths rprop-tfjs claims equal to the core, as [backend, composed ops]: the fused paths on
+ * cpu and wasm, and the composed ops (webgl's and webgpu's path) on cpu. Not the composed ops on wasm,
+ * whose tf.sign is 0 below float32's epsilon (README, Speed).
+ */
+export const CLAIMED_PATHS = [
+  ['cpu', false],
+  ['cpu', true],
+  ['wasm', false],
+] as const;
