@@ -1,15 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import './wasm-backend.js';
 import { Rprop } from 'rprop';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
 import { firstDifference } from './helpers.js';
-
-const require = createRequire(import.meta.url);
-setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
 
 /** The wasm backend's heap size now, in bytes. */
 async function wasmHeapBytes(): Promise<number> {

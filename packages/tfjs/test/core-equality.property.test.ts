@@ -1,17 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import './wasm-backend.js';
 import fc from 'fast-check';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { Lion, Rprop, Signum, useKernels, VARIANTS, type Parameter } from 'rprop';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
 import { CLAIMED_PATHS, firstDifference } from './helpers.js';
 import { lionOptions, rpropOptions, signumOptions, stepRun } from './property-arbitraries.js';
-
-const require = createRequire(import.meta.url);
-setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
 
 /** Runs per property (33 properties); FC_RUNS and FC_SEED explore further without editing the file. */
 const NUM_RUNS = Number(process.env.FC_RUNS ?? 150);

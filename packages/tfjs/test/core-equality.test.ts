@@ -1,15 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import './wasm-backend.js';
 import { Lion, Rprop, Signum, VARIANTS, type Parameter } from 'rprop';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
 import { CLAIMED_PATHS, firstDifference } from './helpers.js';
-
-const require = createRequire(import.meta.url);
-setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
 
 const init = Float32Array.from({ length: 150 }, (_, i) => Math.fround(Math.sin(i * 0.37) * 3));
 /** Step t's gradient: signs that hold and flip, zeros, magnitudes from 1e-3 to 2. */

@@ -1,16 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import './wasm-backend.js';
 import { Rprop, VARIANTS, type Variant } from 'rprop';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
 import { firstDifference } from './helpers.js';
-
-const require = createRequire(import.meta.url);
-// The wasm backend loads its .wasm from disk in Node: point it at the installed package's dist.
-setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
 
 /** Steps with fixed gradient sequences (signs that hold, flip, and zeros) and returns the variables' values. */
 let runs = 0;

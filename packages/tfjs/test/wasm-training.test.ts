@@ -1,14 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import './wasm-backend.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
 import { data, smallModel } from './helpers.js';
-
-const require = createRequire(import.meta.url);
-setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
 
 async function losses(backend: string): Promise<number[]> {
   expect(await tf.setBackend(backend)).toBe(true);
