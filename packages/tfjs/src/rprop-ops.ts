@@ -14,7 +14,9 @@ export function rpropOps(variant: Variant, u: SlotUpdate, c: RpropConstants, los
   const s = tf.mul(sg, tf.sign(prev!));
   const flip = tf.less(s, 0);
   const factor = tf.where(tf.greater(s, 0), tf.fill(s.shape, c.etaPlus), tf.where(flip, tf.fill(s.shape, c.etaMinus), tf.onesLike(s)));
-  const d = clamp(tf.mul(stepSize!, factor), c.stepMin, c.stepMax);
+  // The core's clamp. (tf.clipByValue returns Δmin everywhere when Δmin === Δmax, which differs only for
+  // zeros of opposite sign: the bounds are never −0 — rpropConstantsFor takes −0 as +0 — and Δ never is.)
+  const d = tf.clipByValue(tf.mul(stepSize!, factor), c.stepMin, c.stepMax);
   stepSize!.assign(d);
   const w = u.value;
   const zeros = tf.zerosLike(g);
@@ -36,15 +38,4 @@ export function rpropOps(variant: Variant, u: SlotUpdate, c: RpropConstants, los
   w.assign(tf.where(flip, back, tf.add(w, change)));
   prevUpdate!.assign(tf.where(flip, zeros, change));
   prev!.assign(kept);
-}
-
-/**
- * The core's clamp, `p < Δmin ? Δmin : p > Δmax ? Δmax : p`. tf.clipByValue computes it too, except
- * when Δmin === Δmax: then it returns Δmin everywhere, which differs where the bounds are zeros of
- * either sign (Δmin = −0, Δmax = +0 gives −0 where the core gives +0; Δmin = +0, Δmax = −0 gives +0
- * where the core gives −0 for p > 0), and Δ's sign decides the sign of a zero weight.
- */
-function clamp(p: tf.Tensor, min: number, max: number): tf.Tensor {
-  if (min !== max) return tf.clipByValue(p, min, max);
-  return tf.where(tf.less(p, min), tf.fill(p.shape, min), tf.where(tf.greater(p, max), tf.fill(p.shape, max), p));
 }
