@@ -130,6 +130,8 @@ describe('the libraries as a consumer meets them', () => {
         'new Rprop([w], options).step(() => 0);',
         'const r: MinimizeResult = minimize((x, g) => { g[0] = 2 * (x[0]! - 1); return (x[0]! - 1) ** 2; }, [5]);',
         'export const out: [boolean, number] = [kernelsActive(), r.x[0]!];',
+        "import { kernelThreads, useKernelThreads } from 'rprop/threads';",
+        'export const threads: Promise<number> = useKernelThreads(2).then(() => kernelThreads());',
         '',
       ].join('\n'),
     );

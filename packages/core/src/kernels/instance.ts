@@ -27,7 +27,7 @@ let minLength = 64;
 /** 256 MiB: gradients of 64 M float32 parameters are staged; beyond that they are copied in chunks. */
 let stagingBytes = 256 * 2 ** 20;
 
-function decode(base64: string): Uint8Array<ArrayBuffer> {
+export function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
@@ -56,6 +56,14 @@ export function simdSupported(): boolean {
 }
 
 const imports = { env: { abort: () => { throw new Error('rprop kernel abort'); } } };
+
+/**
+ * Makes `k` the kernels every later step uses (`rprop/threads`: the shared-memory module behind its
+ * thread pool). Only before the kernels' memory has been used (see `kernelHeapMade`).
+ */
+export function installKernels(k: KernelExports): void {
+  instance = k;
+}
 
 /**
  * The WebAssembly SIMD kernels, instantiated synchronously on first use, or null where WebAssembly or

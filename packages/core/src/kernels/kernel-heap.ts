@@ -25,6 +25,11 @@ export class KernelHeap {
   /** memory.buffer, kept: reading it is a call into the engine, and a step asks for it many times. */
   private current: ArrayBuffer;
   private readonly free = new FreeList();
+  /**
+   * A shared memory's earlier buffers. Growing a shared memory detaches nothing: it hands out a new,
+   * longer SharedArrayBuffer, and views of the older ones stay valid views of the same memory.
+   */
+  private readonly earlier = new Set<ArrayBufferLike>();
   /** The scratch region as float32 and as float64, while the memory's buffer is the same. */
   private scratch32: Float32Array | null = null;
   private scratch64: Float64Array | null = null;
@@ -38,8 +43,12 @@ export class KernelHeap {
    */
   readonly scratchAt: number;
 
+  /** Whether the memory is shared (`rprop/threads`): then growing it detaches no views. */
+  readonly shared: boolean;
+
   constructor(private readonly k: KernelExports) {
     this.current = k.memory.buffer;
+    this.shared = typeof SharedArrayBuffer === 'function' && (this.current as ArrayBufferLike) instanceof SharedArrayBuffer;
     // From a page boundary: the scratch slots then start on one too (≈5 % faster over 2000 tensors of
     // 500 weights than at an offset of 1 KiB, measured; the cause was not pinned down).
     this.top = Math.ceil(k.heapBase() / PAGE) * PAGE;
@@ -71,6 +80,7 @@ export class KernelHeap {
       } catch {
         return -1;
       }
+      if (this.current.byteLength > 0) this.earlier.add(this.current); // shared: still a view of this memory
       this.current = this.k.memory.buffer;
     }
     this.top = at + size;
@@ -109,7 +119,8 @@ export class KernelHeap {
 
   /** The byte offset of `a` if it lives in this memory, else −1. */
   offsetOf(a: FloatArray): number {
-    return a.buffer === this.buffer ? a.byteOffset : -1;
+    if (a.buffer === this.buffer) return a.byteOffset;
+    return this.earlier.size > 0 && this.earlier.has(a.buffer) ? a.byteOffset : -1;
   }
 
   /** Bytes the allocator holds free below its top (for tests). */
@@ -119,6 +130,11 @@ export class KernelHeap {
 }
 
 let heap: KernelHeap | undefined;
+
+/** Whether the kernels' memory is in use (then it can no longer be replaced: it holds state). */
+export function kernelHeapMade(): boolean {
+  return heap !== undefined;
+}
 
 /** The heap of the kernels' memory, or null where the kernels are unavailable (or turned off). */
 export function kernelHeap(): KernelHeap | null {

@@ -19,7 +19,9 @@ export class ResidentArray {
 
   get view(): FloatArray {
     // A detached view has length 0: cheaper to test than comparing buffers, and read on every step.
-    const stale = this.length === 0 ? this.cached.buffer !== this.heap.buffer : this.cached.length !== this.length;
+    // (A shared memory's views never detach; they are re-viewed when it grows, so that the optimizer
+    // meets the current buffer.)
+    const stale = this.length === 0 || this.heap.shared ? this.cached.buffer !== this.heap.buffer : this.cached.length !== this.length;
     if (stale) this.cached = this.heap.view(this.cached, this.at, this.length);
     return this.cached;
   }

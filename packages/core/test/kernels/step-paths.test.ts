@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Lion, Rprop, SignSGD, Signum, useKernels, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
 import { SLOT_BYTES } from '../../src/kernels/kernel-heap.js';
 import { dtype, type Dtype } from '../properties/arbitraries.js';
+import { values } from './seeded-values.js';
 
 /**
  * How a step's arrays reach the kernels: ordinary arrays with their gradients staged (the default),
@@ -46,19 +47,6 @@ const OPTIMIZERS: Record<string, (ps: Parameter[]) => Optimizer<object>> = {
   Signum: (ps) => new Signum(ps, { lr: 0.01 }),
   Lion: (ps) => new Lion(ps, { lr: 0.01, weightDecay: 0.1 }),
 };
-
-const SPECIAL = [0, -0, 1e-40, -1e-310, 3e38, -1e30, 1, -1]; // finite in float32 too
-
-/** `n` values from a seeded generator (fast-check would take seconds for the long arrays): mostly ±10^(−6…6), some edge cases. */
-function values(n: number, seed: number): number[] {
-  let s = seed >>> 0;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  return Array.from({ length: n }, () => {
-    const u = next();
-    if (u < 0.15) return SPECIAL[Math.floor(next() * SPECIAL.length)]!;
-    return (u < 0.575 ? -1 : 1) * 10 ** (12 * next() - 6);
-  });
-}
 
 describe.each(PATHS)('a step on the %s path', (path) => {
   it('equals the reference rules bit for bit, over several steps, with skipped gradients', () => {

@@ -1,0 +1,230 @@
+import type { KernelExports } from './instance.js';
+
+/**
+ * The kernels a pool splits, and how: the positions of their buffer arguments (byte offsets into
+ * the memory) and of their length, and the bytes per element. Every kernel is elementwise, so
+ * running its ranges on different threads gives the same bits as one pass.
+ */
+const SPLITS = {
+  rpropF32: { buffers: [1, 2, 3, 4, 5], length: 6, bytes: 4 },
+  rpropF64: { buffers: [1, 2, 3, 4, 5], length: 6, bytes: 8 },
+  signSgdF32: { buffers: [0, 1], length: 2, bytes: 4 },
+  signSgdF64: { buffers: [0, 1], length: 2, bytes: 8 },
+  signumF32: { buffers: [0, 1, 2], length: 3, bytes: 4 },
+  signumF64: { buffers: [0, 1, 2], length: 3, bytes: 8 },
+  lionF32: { buffers: [0, 1, 2], length: 3, bytes: 4 },
+  lionF64: { buffers: [0, 1, 2], length: 3, bytes: 8 },
+  firstNonFiniteF32: { buffers: [0], length: 1, bytes: 4 },
+  firstNonFiniteF64: { buffers: [0], length: 1, bytes: 8 },
+} as const;
+
+type SplitName = keyof typeof SPLITS;
+const NAMES = Object.keys(SPLITS) as SplitName[];
+
+/**
+ * Calls shorter than this many bytes per array run on the calling thread alone: waking a worker and
+ * waiting for it costs microseconds, which a 1 MiB slice of work (≈30 µs) amortises.
+ */
+export const MIN_SPLIT_BYTES = 2 ** 20;
+
+/** A worker's control block: Int32 slots, then the call's arguments as Float64. */
+const REQUEST = 0; // bumped by the caller to start a call
+const DONE = 1; // set by the worker to the request it finished
+const FUNCTION = 2; // index into NAMES
+const ARGC = 3;
+const STATUS = 4; // 0 done, 1 the call threw
+const RESULT = 5;
+const STOP = 6;
+const ARGS_AT = 32;
+const MAX_ARGS = 16;
+const CONTROL_BYTES = ARGS_AT + 8 * MAX_ARGS;
+
+/**
+ * The worker: instantiates the module on the shared memory, then serves calls until told to stop.
+ * Evaluated by `new Worker(source, { eval: true })`, so it needs no file of its own.
+ */
+const WORKER_SOURCE = `
+function serve({ workerData, parentPort }) {
+  const { module, memory, control, names } = workerData;
+  let k;
+  try {
+    k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('rprop kernel abort'); } } }).exports;
+  } catch (e) {
+    parentPort.postMessage({ failed: String(e) });
+    return;
+  }
+  const fns = names.map((name) => k[name]);
+  const ints = new Int32Array(control, 0, ${ARGS_AT / 4});
+  const args = new Float64Array(control, ${ARGS_AT}, ${MAX_ARGS});
+  const a = [];
+  parentPort.postMessage({ ready: true });
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(ints, ${REQUEST}, seen);
+    if (Atomics.load(ints, ${STOP}) === 1) return;
+    const request = Atomics.load(ints, ${REQUEST});
+    if (request === seen) continue;
+    seen = request;
+    let status = 0;
+    let result = 0;
+    try {
+      a.length = ints[${ARGC}];
+      for (let i = 0; i < a.length; i++) a[i] = args[i];
+      const r = fns[ints[${FUNCTION}]].apply(null, a);
+      if (typeof r === 'number') result = r;
+    } catch {
+      status = 1;
+    }
+    ints[${STATUS}] = status;
+    ints[${RESULT}] = result;
+    Atomics.store(ints, ${DONE}, request);
+    Atomics.notify(ints, ${DONE});
+  }
+}
+// import(), not require: an eval worker runs as CommonJS or as a module, as its parent was started.
+import('node:worker_threads').then(serve);
+`;
+
+/** What of Node's `Worker` the pool uses (typed here: the core is built without Node's types). */
+interface NodeWorker {
+  once(event: 'message', listener: (message: { ready?: true; failed?: string }) => void): void;
+  once(event: 'error', listener: (error: unknown) => void): void;
+  once(event: 'exit', listener: (code: number) => void): void;
+  unref(): void;
+  terminate(): Promise<number>;
+}
+export type WorkerConstructor = new (source: string, options: { eval: true; workerData: unknown }) => NodeWorker;
+
+/** One worker and its control block. */
+interface Lane {
+  readonly worker: NodeWorker;
+  readonly ints: Int32Array;
+  readonly args: Float64Array;
+  request: number;
+}
+
+/**
+ * Kernel threads on one shared WebAssembly memory: the calling thread and `workers` Node workers,
+ * each with an instance of the same module. `exports` are the kernels with every large call split
+ * into contiguous, 64-byte aligned ranges — the first run here, the others on the workers, all
+ * finished before the call returns, so a step stays synchronous.
+ */
+export class KernelThreadPool {
+  private readonly lanes: Lane[] = [];
+  private closed = false;
+  readonly exports: KernelExports;
+
+  private constructor(
+    private readonly base: KernelExports,
+    readonly memory: WebAssembly.Memory,
+  ) {
+    const split = {} as Record<SplitName, (...args: number[]) => number | void>;
+    for (const name of NAMES) split[name] = this.splitting(name);
+    this.exports = { ...(split as unknown as KernelExports), memory: base.memory, heapBase: base.heapBase };
+  }
+
+  /** The threads a call may run on: this one and the workers. */
+  get threads(): number {
+    return this.lanes.length + 1;
+  }
+
+  /**
+   * Starts `workers` workers on `module` (a build that imports a shared memory) and `memory`, with
+   * `main` the calling thread's instance. Rejects, with every started worker stopped, if one fails.
+   */
+  static async start(Worker: WorkerConstructor, module: WebAssembly.Module, memory: WebAssembly.Memory, main: KernelExports, workers: number): Promise<KernelThreadPool> {
+    const pool = new KernelThreadPool(main, memory);
+    try {
+      for (let i = 0; i < workers; i++) pool.lanes.push(await startLane(Worker, module, memory));
+    } catch (error) {
+      await pool.close();
+      throw error;
+    }
+    return pool;
+  }
+
+  /** Stops the workers (the calls in flight have all returned: every call waits for its ranges). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const lanes = this.lanes.splice(0);
+    for (const lane of lanes) {
+      Atomics.store(lane.ints, STOP, 1);
+      Atomics.add(lane.ints, REQUEST, 1);
+      Atomics.notify(lane.ints, REQUEST);
+    }
+    await Promise.all(lanes.map((lane) => lane.worker.terminate()));
+  }
+
+  private splitting(name: SplitName): (...args: number[]) => number | void {
+    const spec = SPLITS[name];
+    const run = this.base[name] as (...args: number[]) => number | void;
+    const index = NAMES.indexOf(name);
+    const unit = 64 / spec.bytes; // elements per cache line: ranges start on one
+    return (...args: number[]): number | void => {
+      const n = args[spec.length]!;
+      const parts = this.lanes.length + 1;
+      if (parts === 1 || n * spec.bytes < MIN_SPLIT_BYTES * parts) return run(...args);
+      const share = Math.floor(n / parts / unit) * unit;
+      // The workers' ranges: [share·p, share·(p + 1)), the last one to n.
+      for (let p = 1; p < parts; p++) {
+        const from = share * p;
+        const to = p === parts - 1 ? n : from + share;
+        this.post(this.lanes[p - 1]!, index, args, spec, from, to - from);
+      }
+      const first = args.slice();
+      first[spec.length] = share;
+      const mine = run(...first);
+      let found = typeof mine === 'number' ? mine : -1;
+      for (let p = 1; p < parts; p++) {
+        const result = this.wait(this.lanes[p - 1]!, name);
+        if (found < 0 && result >= 0) found = share * p + result;
+      }
+      return typeof mine === 'number' ? found : undefined;
+    };
+  }
+
+  /** Starts `name` on `lane` for elements [from, from + m) of the call `args`. */
+  private post(lane: Lane, index: number, args: readonly number[], spec: (typeof SPLITS)[SplitName], from: number, m: number): void {
+    const a = lane.args;
+    for (let i = 0; i < args.length; i++) a[i] = Number(args[i]);
+    // Buffers shift to the range's start (an offset of 0 marks one the variant does not use: the
+    // heap never hands out offset 0).
+    for (const b of spec.buffers) if (a[b] !== 0) a[b] = a[b]! + from * spec.bytes;
+    a[spec.length] = m;
+    lane.ints[FUNCTION] = index;
+    lane.ints[ARGC] = args.length;
+    lane.request = (lane.request % 0x7ffffffe) + 1;
+    Atomics.store(lane.ints, REQUEST, lane.request);
+    Atomics.notify(lane.ints, REQUEST);
+  }
+
+  /** Waits for `lane`'s call; its result (a first bad index, or −1; 0 for kernels without one). */
+  private wait(lane: Lane, name: string): number {
+    for (;;) {
+      const done = Atomics.load(lane.ints, DONE);
+      if (done === lane.request) break;
+      Atomics.wait(lane.ints, DONE, done);
+    }
+    if (lane.ints[STATUS] !== 0) throw new Error(`rprop: the kernel ${name} failed on a kernel thread`);
+    return lane.ints[RESULT]!;
+  }
+}
+
+/** Starts one worker and waits until its instance is ready. */
+function startLane(Worker: WorkerConstructor, module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<Lane> {
+  const control = new SharedArrayBuffer(CONTROL_BYTES);
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, names: NAMES } });
+  return new Promise<Lane>((resolve, reject) => {
+    worker.once('message', (message) => {
+      if (message.ready) {
+        worker.unref(); // an idle kernel thread must not keep the process alive
+        resolve({ worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), request: 0 });
+      } else {
+        void worker.terminate();
+        reject(new Error(`rprop: a kernel thread could not start: ${message.failed}`));
+      }
+    });
+    worker.once('error', (error) => reject(new Error(`rprop: a kernel thread could not start: ${String(error)}`)));
+  });
+}

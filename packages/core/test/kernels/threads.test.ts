@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Lion, NonFiniteGradientError, Rprop, SignSGD, Signum, useKernels, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
+import { kernelHeap } from '../../src/kernels/kernel-heap.js';
+import { MIN_SPLIT_BYTES } from '../../src/kernels/thread-pool.js';
+import { kernelThreads, useKernelThreads } from '../../src/threads.js';
+import type { Dtype } from '../properties/arbitraries.js';
+import { firstDifference } from './edge-values.js';
+import { values } from './seeded-values.js';
+
+// This file's module graph is its own (vitest isolates test files), so its kernels' memory is made
+// here, shared, before anything else uses it.
+beforeAll(async () => {
+  expect(await useKernelThreads(2)).toBe(2);
+});
+afterAll(() => useKernelThreads(1));
+afterEach(() => useKernels(true));
+
+const CTOR = { float32: Float32Array, float64: Float64Array } as const;
+
+/** A length each of whose arrays is cut in two (1 MiB per thread at least), with a ragged tail. */
+function splitLength(d: Dtype): number {
+  return (2 * MIN_SPLIT_BYTES) / CTOR[d].BYTES_PER_ELEMENT + 37;
+}
+
+const OPTIMIZERS: Record<string, (ps: Parameter[]) => Optimizer<object>> = {
+  ...Object.fromEntries(VARIANTS.map((v) => [v, (ps: Parameter[]) => new Rprop(ps, { variant: v })])),
+  SignSGD: (ps) => new SignSGD(ps, { lr: 0.01 }),
+  Signum: (ps) => new Signum(ps, { lr: 0.01 }),
+  Lion: (ps) => new Lion(ps, { lr: 0.01, weightDecay: 0.1 }),
+};
+
+/**
+ * Parameters of the given lengths: resident ones (their gradient in place: the zero-copy path, where
+ * calls are split across the threads) or ordinary arrays (copied through the shared memory).
+ */
+function makeParams(d: Dtype, lengths: number[], resident: boolean[]): Parameter[] {
+  return lengths.map((n, k) => {
+    const init = values(n, 5 + k);
+    if (!resident[k]) return { data: CTOR[d].from(init), grad: null };
+    const p = Rprop.allocate(n, d);
+    p.data.set(init);
+    return p;
+  });
+}
+
+function setGrad(p: Parameter, g: number[]): void {
+  if ('gradBuffer' in p) {
+    const buffer = (p as { gradBuffer: FloatArray }).gradBuffer;
+    buffer.set(g);
+    p.grad = buffer;
+  } else p.grad = (p.data instanceof Float32Array ? Float32Array : Float64Array).from(g);
+}
+
+/** The first difference between two runs' parameters and states (bits: −0 ≠ +0), or null. */
+function difference(a: { params: FloatArray[]; state: object }, b: { params: FloatArray[]; state: object }): string | null {
+  for (let k = 0; k < a.params.length; k++) {
+    const d = firstDifference(a.params[k]!, b.params[k]!);
+    if (d !== null) return `parameter ${k}: ${d}`;
+  }
+  const sa = (a.state as { state: Record<string, Record<string, number[]>> }).state;
+  const sb = (b.state as { state: Record<string, Record<string, number[]>> }).state;
+  if (JSON.stringify(Object.keys(sa)) !== JSON.stringify(Object.keys(sb))) return 'state keys differ';
+  for (const i of Object.keys(sa)) {
+    for (const key of Object.keys(sa[i]!)) {
+      const x = sa[i]![key]!;
+      const y = sb[i]![key]!;
+      const d = Array.isArray(x) && Array.isArray(y) ? firstDifference(x, y) : Object.is(x, y) ? null : `${x} ≠ ${y}`;
+      if (d !== null) return `state ${i}.${key}: ${d}`;
+    }
+  }
+  return null;
+}
+
+describe('kernel threads (rprop/threads)', () => {
+  it('run on two threads', () => {
+    expect(kernelThreads()).toBe(2);
+  });
+
+  describe.each(Object.keys(OPTIMIZERS))('%s', (name) => {
+    it.each(['float32', 'float64'] as Dtype[])('a split step equals the reference rules bit for bit (%s)', (d) => {
+      const lengths = [splitLength(d), splitLength(d), 1000];
+      const resident = [true, false, true];
+      const run = (reference: boolean) => {
+        useKernels(!reference);
+        const params = makeParams(d, lengths, reference ? [false, false, false] : resident);
+        const opt = OPTIMIZERS[name]!(params);
+        for (let t = 0; t < 3; t++) {
+          params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
+          opt.step(() => (t * 7) % 3);
+        }
+        return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
+      };
+      const reference = run(true);
+      expect(difference(run(false), reference)).toBeNull();
+    });
+  });
+
+  it.each([
+    ['in the worker\'s range', [splitLength('float32') - 5], splitLength('float32') - 5],
+    ['in both ranges: the first one counts', [10, splitLength('float32') - 5], 10],
+  ] as const)('find a NaN %s, and the step is refused whole', (_, at, reported) => {
+    const p = Rprop.allocate(splitLength('float32'));
+    p.data.set(values(p.data.length, 1));
+    const opt = new Rprop([p], { variant: 'irprop+' });
+    setGrad(p, values(p.data.length, 2));
+    opt.step(() => 1);
+    const before = { params: [p.data.slice()], state: opt.stateDict() };
+    setGrad(p, values(p.data.length, 3));
+    for (const i of at) p.gradBuffer[i] = NaN;
+    let error: unknown;
+    try {
+      opt.step(() => 2);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NonFiniteGradientError);
+    expect((error as NonFiniteGradientError).index).toBe(reported);
+    expect(difference({ params: [p.data.slice()], state: opt.stateDict() }, before)).toBeNull();
+  });
+
+  it('count views taken before the shared memory grew as views of it (they stay valid)', () => {
+    const p = Rprop.allocate(1000);
+    const early = p.data;
+    const big = Rprop.allocate(64 * 2 ** 20); // grows the memory by 256 MiB
+    expect(big.data.buffer).not.toBe(early.buffer);
+    expect(kernelHeap()!.offsetOf(early)).toBe(early.byteOffset);
+    expect(p.data.buffer).toBe(big.data.buffer); // re-viewed on the current buffer
+    early[3] = 42;
+    expect(p.data[3]).toBe(42);
+  });
+
+  it('change in number: 1 stops the workers, and steps still equal the reference', async () => {
+    const run = (reference: boolean) => {
+      useKernels(!reference);
+      const [p] = makeParams('float32', [splitLength('float32')], [!reference]);
+      const opt = new Rprop([p!]);
+      for (let t = 0; t < 2; t++) {
+        setGrad(p!, values(p!.data.length, 40 + t));
+        opt.step();
+      }
+      return { params: [p!.data.slice()], state: opt.stateDict() };
+    };
+    const reference = run(true);
+    expect(await useKernelThreads(1)).toBe(1);
+    expect(kernelThreads()).toBe(1);
+    expect(difference(run(false), reference)).toBeNull();
+    expect(await useKernelThreads(2)).toBe(2);
+    expect(difference(run(false), reference)).toBeNull();
+  });
+
+  it.each([0, 1.5, 65, NaN, -1])('refuse %s threads, naming the rule', async (threads) => {
+    await expect(useKernelThreads(threads)).rejects.toThrow(`useKernelThreads: threads must be an integer from 1 to 64, got ${threads}`);
+    expect(kernelThreads()).toBe(2);
+  });
+});
