@@ -4,6 +4,9 @@
 // from Rprop.allocate), a memory-copy floor and, when the system Python has PyTorch,
 // torch.optim.Rprop(foreach=True) on 2 threads — all measured in this one run, float32 and float64.
 //
+// The zero-copy path is also timed on two kernel threads (rprop/threads), in a child process per
+// row (see threads.mjs): there the ratios to the floor and to one thread are measured side by side.
+//
 // Flags: --json prints the rows as JSON; --quick skips 1e7 (for a smoke run); --shape=<label> (e.g.
 // --shape=200×5000 or --shape=1e6) measures that shape only.
 //
@@ -21,8 +24,10 @@
 // which maps fresh pages for the step's temporaries whenever it returned the last ones to the kernel,
 // and set to reuse freed memory ("torch reused", see TORCH_REUSES_MEMORY): that is torch's arithmetic
 // without the page faults, the stricter comparison.
-import { Rprop, useKernels } from 'rprop';
-import { interleavedMedians, medianSeconds, randomArray } from './timing.mjs';
+import { useKernels } from 'rprop';
+import { copyFloor, draws, DTYPES, plainPath, SHAPES as ALL_SHAPES, zeroCopyPath } from './paths.mjs';
+import { threadedZeroCopy } from './threads.mjs';
+import { interleavedMedians, medianSeconds } from './timing.mjs';
 import { stateBytesPerParameter } from './state-bytes.mjs';
 import { torchAvailable, torchNsPerParameter } from './torch.mjs';
 
@@ -30,61 +35,7 @@ const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--shape='))?.slice('--shape='.length);
 
-const SHAPES = [
-  { label: '1e4', tensors: 1, size: 1e4 },
-  { label: '1e6', tensors: 1, size: 1e6 },
-  { label: '1e7', tensors: 1, size: 1e7 },
-  { label: '200×5000', tensors: 200, size: 5000 },
-].filter((s) => (!quick || s.size * s.tensors < 1e7) && (only === undefined || s.label === only || s.label === only.replace('x', '×')));
-
-const DTYPES = [
-  { dtype: 'float32', Ctor: Float32Array },
-  { dtype: 'float64', Ctor: Float64Array },
-];
-
-/** Two gradient draws per tensor: steps alternate between them, so about half the signs flip. */
-function draws(Ctor, shape) {
-  return Array.from({ length: shape.tensors }, (_, t) => [randomArray(Ctor, shape.size, 1000 + t), randomArray(Ctor, shape.size, 2000 + t)]);
-}
-
-// Each case is { prepare, run }: prepare() (untimed) hands over the next gradient, run() is the timed step.
-
-/** Rprop.step() on ordinary arrays (the kernels on or off, as set when it runs). */
-function plainPath(Ctor, shape, grads) {
-  const params = grads.map((_, t) => ({ data: randomArray(Ctor, shape.size, t), grad: null }));
-  const opt = new Rprop(params);
-  let k = 0;
-  const prepare = () => {
-    const which = k++ & 1;
-    params.forEach((p, t) => (p.grad = grads[t][which]));
-  };
-  return { prepare, run: () => opt.step() };
-}
-
-/** Rprop.step() on parameters allocated in the kernels' memory. */
-function zeroCopyPath(Ctor, shape, grads) {
-  const dtype = Ctor === Float32Array ? 'float32' : 'float64';
-  const params = grads.map((_, t) => {
-    const p = Rprop.allocate(shape.size, dtype);
-    p.data.set(randomArray(Ctor, shape.size, t));
-    return p;
-  });
-  const opt = new Rprop(params);
-  let k = 0;
-  const prepare = () => {
-    const which = k++ & 1;
-    params.forEach((p, t) => p.gradBuffer.set(grads[t][which]));
-  };
-  return { prepare, run: () => opt.step() };
-}
-
-/** The copy floor: the bytes one step must move, as one memcpy (see the header). */
-function copyFloor(Ctor, shape) {
-  const bytes = 14 * Ctor.BYTES_PER_ELEMENT / 4 * shape.size * shape.tensors;
-  const src = new Uint8Array(bytes).fill(1);
-  const dst = new Uint8Array(bytes);
-  return { prepare: () => {}, run: () => dst.set(src) };
-}
+const SHAPES = ALL_SHAPES.filter((s) => (!quick || s.size * s.tensors < 1e7) && (only === undefined || s.label === only || s.label === only.replace('x', '×')));
 
 /** Seconds of the reference loop (kernels off), alone: at 10⁷ one step takes a fifth of a second. */
 function referenceSeconds(Ctor, shape, grads) {
@@ -128,6 +79,7 @@ for (const { dtype, Ctor } of DTYPES) {
     const [fastNs, zeroCopyNs, copyFloorNs] = [m.seconds.fast, m.seconds.zeroCopy, m.seconds.floor].map(ns);
     const torch = torchPaired(shape, dtype, fast, ns);
     const reused = torchPaired(shape, dtype, fast, ns, { reuseMemory: true });
+    const threads = threadedZeroCopy(dtype, shape.label);
     rows.push({
       dtype,
       shape: shape.label,
@@ -143,6 +95,9 @@ for (const { dtype, Ctor } of DTYPES) {
       torchReusedPairs: reused?.pairs ?? [],
       fastOverFloor: m.ratio('fast', 'floor'),
       zeroCopyOverFloor: m.ratio('zeroCopy', 'floor'),
+      zeroCopyThreadsNs: threads.ns,
+      zeroCopyThreadsOverFloor: threads.overFloor,
+      threadsSpeedup: threads.speedup,
       fastSpeedupVsReference: referenceNs / fastNs,
     });
     globalThis.gc?.();
@@ -156,13 +111,14 @@ if (json) {
   const f = (v, d = 2) => (v === null ? '—' : v.toFixed(d));
   const x = (v, d = 1) => (v === null ? '—' : `${v.toFixed(d)}×`);
   console.log('Rprop.step(), defaults (iRprop−), ns per parameter, medians; every column measured in this run');
-  console.log('dtype    shape     reference   fast  zero-copy  copy floor  torch  torch reused │ fast vs torch  vs reused  fast/floor  zero-copy/floor  fast vs reference');
+  console.log('dtype    shape     reference   fast  zero-copy  zero-copy 2 thr  copy floor  torch  torch reused │ fast vs torch  vs reused  fast/floor  zero-copy/floor  2 thr/floor  2 thr vs 1  fast vs reference');
   for (const r of rows) {
     console.log(
-      `${r.dtype.padEnd(8)} ${r.shape.padEnd(9)} ${f(r.referenceNs).padStart(9)} ${f(r.fastNs).padStart(6)} ${f(r.zeroCopyNs).padStart(10)} ${f(r.copyFloorNs).padStart(11)} ${f(r.torchForeachNs).padStart(6)} ${f(r.torchReusedNs).padStart(13)} │ ${x(r.fastSpeedupVsTorch).padStart(13)} ${x(r.fastSpeedupVsTorchReused).padStart(10)} ${x(r.fastOverFloor, 2).padStart(11)} ${x(r.zeroCopyOverFloor, 2).padStart(16)} ${x(r.fastSpeedupVsReference).padStart(18)}`,
+      `${r.dtype.padEnd(8)} ${r.shape.padEnd(9)} ${f(r.referenceNs).padStart(9)} ${f(r.fastNs).padStart(6)} ${f(r.zeroCopyNs).padStart(10)} ${f(r.zeroCopyThreadsNs).padStart(16)} ${f(r.copyFloorNs).padStart(11)} ${f(r.torchForeachNs).padStart(6)} ${f(r.torchReusedNs).padStart(13)} │ ${x(r.fastSpeedupVsTorch).padStart(13)} ${x(r.fastSpeedupVsTorchReused).padStart(10)} ${x(r.fastOverFloor, 2).padStart(11)} ${x(r.zeroCopyOverFloor, 2).padStart(16)} ${x(r.zeroCopyThreadsOverFloor, 2).padStart(12)} ${x(r.threadsSpeedup, 2).padStart(11)} ${x(r.fastSpeedupVsReference).padStart(18)}`,
     );
   }
   console.log('torch: torch.optim.Rprop(foreach=True), 2 threads, glibc malloc as installed; torch reused: glibc set to reuse freed memory (no page faults per step)');
+  console.log('zero-copy 2 thr: rprop/threads useKernelThreads(2), in a process of its own per row, timed in turns with 1 thread and the floor there');
   console.log('optimizer state, bytes per parameter:', Object.entries(state).map(([k, v]) => `${k} ${v}`).join(', '));
   if (rows.every((r) => r.torchForeachNs === null)) {
     console.log('(torch not measured: /usr/bin/python3 cannot import torch; apt-get install python3-torch)');

@@ -8,7 +8,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const core = join(root, 'packages', 'core');
 
 /** The built files of the Node-only `rprop/threads` entry. */
-const NODE_ONLY = [join('dist', 'threads.js'), join('dist', 'kernels', 'thread-pool.js')];
+const NODE_ONLY = [join('dist', 'threads.js'), join('dist', 'kernels', 'kernel-threads.js'), join('dist', 'kernels', 'thread-pool.js')];
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -71,6 +71,6 @@ describe('the published package', () => {
     visit(join(core, 'dist', 'index.js'));
     const reached = [...seen].map((f) => f.slice(join(core, 'dist').length + 1));
     expect(reached).toContain('kernels/generated/kernels-wasm.js');
-    expect(reached.filter((f) => f === 'threads.js' || f.includes('shared') || f.includes('thread-pool'))).toEqual([]);
+    expect(reached.filter((f) => f === 'threads.js' || f.includes('shared') || f.includes('thread'))).toEqual([]);
   });
 });

@@ -37,9 +37,19 @@ describe('the README examples that use rprop run as written', () => {
 
   it('has examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
 
-  it.each(examples)('$name', async ({ file }) => {
+  // Threads must come before the kernels' memory is first used, so an example that starts them runs
+  // in a fresh Node process (written without type annotations for that), the others in this one.
+  const threaded = (code: string) => code.includes("from 'rprop/threads'");
+
+  it.each(examples.filter((e) => !threaded(e.code)))('$name', async ({ file }) => {
     const module = await import(join(scratch, file));
     expect(module.done).toBe(true);
+  });
+
+  it.each(examples.filter((e) => threaded(e.code)))('$name (in a process of its own)', ({ code }) => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `${code}\nconsole.log('done');`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('done');
   });
 
   it("type-check under the repository's settings (strict, noUncheckedIndexedAccess)", () => {

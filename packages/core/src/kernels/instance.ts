@@ -112,8 +112,8 @@ export async function prepareKernels(): Promise<boolean> {
  *   below it the plain loop is faster). Buffers already in the kernels' memory always use them.
  * - `stagingBytes`: how much of a step's gradients (ordinary arrays) are copied into the kernels'
  *   memory up front, to be checked and used in place (default 256 MiB). The region is kept and
- *   reused; 0 saves that memory at ≈0.1–0.3 ns per float32 parameter (the gradients are then copied in
- *   chunks, twice). See `stageGradients`.
+ *   reused; 0 saves that memory (the gradients are then copied in chunks, twice: about as fast for
+ *   large tensors, slower for many small ones, which then miss the batched loop). See `stageGradients`.
  */
 export function useKernels(enabled: boolean, options: { minLength?: number; stagingBytes?: number } = {}): void {
   disabled = !enabled;

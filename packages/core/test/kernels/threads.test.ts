@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Lion, NonFiniteGradientError, Rprop, SignSGD, Signum, useKernels, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
+import { kernelThreadPool } from '../../src/kernels/kernel-threads.js';
 import { MIN_SPLIT_BYTES } from '../../src/kernels/thread-pool.js';
 import { kernelThreads, useKernelThreads } from '../../src/threads.js';
 import type { Dtype } from '../properties/arbitraries.js';
@@ -9,17 +10,19 @@ import { values } from './seeded-values.js';
 
 // This file's module graph is its own (vitest isolates test files), so its kernels' memory is made
 // here, shared, before anything else uses it.
+// Calls are split from 256 KiB per thread here (the default, 8 MiB, would make each test array 16 MiB).
+const SPLIT_BYTES = 256 * 1024;
 beforeAll(async () => {
-  expect(await useKernelThreads(2)).toBe(2);
+  expect(await useKernelThreads(2, { minSplitBytes: SPLIT_BYTES })).toBe(2);
 });
 afterAll(() => useKernelThreads(1));
 afterEach(() => useKernels(true));
 
 const CTOR = { float32: Float32Array, float64: Float64Array } as const;
 
-/** A length each of whose arrays is cut in two (1 MiB per thread at least), with a ragged tail. */
+/** A length each of whose arrays is cut in two (SPLIT_BYTES per thread at least), with a ragged tail. */
 function splitLength(d: Dtype): number {
-  return (2 * MIN_SPLIT_BYTES) / CTOR[d].BYTES_PER_ELEMENT + 37;
+  return (2 * SPLIT_BYTES) / CTOR[d].BYTES_PER_ELEMENT + 37;
 }
 
 const OPTIMIZERS: Record<string, (ps: Parameter[]) => Optimizer<object>> = {
@@ -144,12 +147,33 @@ describe('kernel threads (rprop/threads)', () => {
     expect(await useKernelThreads(1)).toBe(1);
     expect(kernelThreads()).toBe(1);
     expect(difference(run(false), reference)).toBeNull();
-    expect(await useKernelThreads(2)).toBe(2);
+    expect(await useKernelThreads(2, { minSplitBytes: SPLIT_BYTES })).toBe(2);
     expect(difference(run(false), reference)).toBeNull();
+  });
+
+  it('leave calls below minSplitBytes per thread on the calling thread (the default: 8 MiB)', async () => {
+    expect(MIN_SPLIT_BYTES).toBe(8 * 2 ** 20);
+    const p = Rprop.allocate(splitLength('float32'));
+    const opt = new Rprop([p]);
+    const calls = () => kernelThreadPool()!.splitCalls;
+    const before = calls();
+    setGrad(p, values(p.data.length, 9));
+    opt.step();
+    expect(calls()).toBeGreaterThan(before);
+    await useKernelThreads(2, { minSplitBytes: 4 * SPLIT_BYTES });
+    const unsplit = calls();
+    opt.step();
+    expect(calls()).toBe(unsplit);
+    await useKernelThreads(2, { minSplitBytes: SPLIT_BYTES });
   });
 
   it.each([0, 1.5, 65, NaN, -1])('refuse %s threads, naming the rule', async (threads) => {
     await expect(useKernelThreads(threads)).rejects.toThrow(`useKernelThreads: threads must be an integer from 1 to 64, got ${threads}`);
+    expect(kernelThreads()).toBe(2);
+  });
+
+  it.each([-1, 0.5, Infinity, NaN])('refuse minSplitBytes %s, naming the rule', async (minSplitBytes) => {
+    await expect(useKernelThreads(2, { minSplitBytes })).rejects.toThrow(`useKernelThreads: minSplitBytes must be an integer ≥ 0, got ${minSplitBytes}`);
     expect(kernelThreads()).toBe(2);
   });
 });

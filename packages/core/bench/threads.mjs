@@ -1,0 +1,50 @@
+// The zero-copy path on two kernel threads (rprop/threads), for `npm run bench`. Threads need the
+// kernels' memory shared from the start, so each shape runs in a child process of its own:
+// `node threads.mjs <dtype> <shape label>` prints one JSON line. In turns, round after round (the
+// machine's speed drifts), it times the zero-copy step on 2 threads, on 1 thread (the same shared
+// memory, the workers stopped) and the copy floor, and reports medians and per-round ratios.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { useKernelThreads } from 'rprop/threads';
+import { copyFloor, draws, DTYPES, SHAPES, zeroCopyPath } from './paths.mjs';
+import { medianSeconds } from './timing.mjs';
+
+const ROUNDS = 7;
+
+/** { ns, overFloor, speedup } of the zero-copy step on 2 threads (speedup: 1 thread's time ÷ 2 threads'). */
+export function threadedZeroCopy(dtype, label) {
+  const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), dtype, label], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
+
+async function measure(dtype, label) {
+  await useKernelThreads(2); // before anything touches the kernels' memory
+  const { Ctor } = DTYPES.find((d) => d.dtype === dtype);
+  const shape = SHAPES.find((s) => s.label === label);
+  const n = shape.size * shape.tensors;
+  const zeroCopy = zeroCopyPath(Ctor, shape, draws(Ctor, shape));
+  const floor = copyFloor(Ctor, shape);
+  const time = (c) => medianSeconds(c.run, { prepare: c.prepare, budget: 0.15, min: 5, warmUp: 0.05 });
+  const two = [];
+  const one = [];
+  const floors = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await useKernelThreads(2);
+    two.push(time(zeroCopy));
+    await useKernelThreads(1);
+    one.push(time(zeroCopy));
+    floors.push(time(floor));
+  }
+  await useKernelThreads(1);
+  return {
+    ns: (median(two) / n) * 1e9,
+    overFloor: median(two.map((t, i) => t / floors[i])),
+    speedup: median(one.map((t, i) => t / two[i])),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await measure(process.argv[2], process.argv[3])));
+}
