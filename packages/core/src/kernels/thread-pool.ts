@@ -194,12 +194,21 @@ export class KernelThreadPool {
       }
       const first = args.slice();
       first[spec.length] = share;
-      const mine = run(...first);
+      let mine: number | void = undefined;
+      let failed: unknown = null;
+      try {
+        mine = run(...first);
+      } catch (error) {
+        failed = error;
+      }
+      // Every worker is waited for, whatever happened here: a lane must be idle before its next call.
       let found = typeof mine === 'number' ? mine : -1;
       for (let p = 1; p < parts; p++) {
-        const result = this.wait(this.lanes[p - 1]!, name);
-        if (found < 0 && result >= 0) found = share * p + result;
+        const result = this.wait(this.lanes[p - 1]!);
+        if (result === null) failed ??= new Error(`rprop: the kernel ${name} failed on a kernel thread`);
+        else if (found < 0 && result >= 0) found = share * p + result;
       }
+      if (failed !== null) throw failed;
       return typeof mine === 'number' ? found : undefined;
     };
   }
@@ -219,15 +228,14 @@ export class KernelThreadPool {
     Atomics.notify(lane.ints, REQUEST);
   }
 
-  /** Waits for `lane`'s call; its result (a first bad index, or −1; 0 for kernels without one). */
-  private wait(lane: Lane, name: string): number {
+  /** Waits for `lane`'s call; its result (a first bad index, or −1; 0 for kernels without one), or null if it threw. */
+  private wait(lane: Lane): number | null {
     for (;;) {
       const done = Atomics.load(lane.ints, DONE);
       if (done === lane.request) break;
       Atomics.wait(lane.ints, DONE, done);
     }
-    if (lane.ints[STATUS] !== 0) throw new Error(`rprop: the kernel ${name} failed on a kernel thread`);
-    return lane.ints[RESULT]!;
+    return lane.ints[STATUS] === 0 ? lane.ints[RESULT]! : null;
   }
 }
 

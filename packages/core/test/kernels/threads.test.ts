@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Lion, NonFiniteGradientError, Rprop, SignSGD, Signum, useKernels, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
+import { kernels } from '../../src/kernels/instance.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
 import { kernelThreadPool } from '../../src/kernels/kernel-threads.js';
 import { MIN_SPLIT_BYTES } from '../../src/kernels/thread-pool.js';
@@ -165,6 +166,21 @@ describe('kernel threads (rprop/threads)', () => {
     opt.step();
     expect(calls()).toBe(unsplit);
     await useKernelThreads(2, { minSplitBytes: SPLIT_BYTES });
+  });
+
+  it('report a kernel that traps on a worker, and stay usable', () => {
+    const k = kernels()!;
+    const end = kernelHeap()!.buffer.byteLength;
+    const n = splitLength('float32');
+    // The calling thread's range ends inside the memory; the worker's runs past its end and traps.
+    const at = end - 4 * Math.floor(n / 2);
+    expect(() => k.firstNonFiniteF32(at, n)).toThrow('rprop: the kernel firstNonFiniteF32 failed on a kernel thread');
+    const before = kernelThreadPool()!.splitCalls;
+    const p = Rprop.allocate(n);
+    p.gradBuffer.fill(1);
+    p.gradBuffer[n - 3] = Infinity;
+    expect(() => new Rprop([p]).step()).toThrow('is Infinity at index ' + (n - 3));
+    expect(kernelThreadPool()!.splitCalls).toBeGreaterThan(before);
   });
 
   it.each([0, 1.5, 65, NaN, -1])('refuse %s threads, naming the rule', async (threads) => {
