@@ -24,8 +24,8 @@ let queue: Promise<unknown> = Promise.resolve();
  * ranges that all finish before the step returns.
  *
  * It pays for large parameters that live in the kernels' memory (`Rprop.allocate`): there a step is
- * bound by memory bandwidth, which one core does not saturate (1.1–1.7× faster at 10⁷ float32 weights
- * on 2 cores, measured). Calls below `minSplitBytes` per array per thread (8 MiB) stay on this
+ * bound by memory bandwidth, which one core does not saturate (1.4–1.5× faster at 10⁷ float32 weights
+ * on 2 cores, 1.2–1.9× in float64, measured). Calls below `minSplitBytes` per array per thread (8 MiB) stay on this
  * thread. Ordinary arrays work as before but gain nothing: their copies into the kernels' memory run
  * on this thread.
  *

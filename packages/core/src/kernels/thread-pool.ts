@@ -26,7 +26,7 @@ const NAMES = Object.keys(SPLITS) as SplitName[];
  * thread alone. Waking a worker costs microseconds, but what decides is where the data is: a
  * gradient the calling thread has just written sits in its cache, and the worker must fetch its
  * share from there. Measured on 2 cores (2026-11-26, zero-copy float32 iRprop−, the gradient written
- * before each step): 1e7 weights (40 MB per array) 1.1–1.7× faster on two threads, 1e6 (4 MB)
+ * before each step): 1e7 weights (40 MB per array) 1.1–1.9× faster on two threads, 1e6 (4 MB)
  * 0.76–1.3×, so no gain to count on below the last-level cache; 8 MiB per thread splits 1e7 but
  * not 1e6, in either precision.
  */
@@ -134,9 +134,7 @@ export class KernelThreadPool {
     private readonly base: KernelExports,
     readonly memory: SharedMemory,
   ) {
-    const split = {} as Record<SplitName, (...args: number[]) => number | void>;
-    for (const name of NAMES) split[name] = this.splitting(name);
-    this.exports = { ...(split as unknown as KernelExports), memory: base.memory, heapBase: base.heapBase };
+    this.exports = this.wrap();
   }
 
   /** The threads a call may run on: this one and the workers. */
@@ -175,48 +173,79 @@ export class KernelThreadPool {
     await Promise.all(lanes.map((lane) => lane.worker.terminate()));
   }
 
-  private splitting(name: SplitName): (...args: number[]) => number | void {
+  /**
+   * The kernels as the pool runs them. Each is a fixed-arity function that calls its kernel directly
+   * when the call is too small to split: rest parameters and a spread call into WebAssembly would
+   * cost about a microsecond per call, which over many small tensors is most of a step.
+   */
+  private wrap(): KernelExports {
+    const b = this.base;
+    const whole = (n: number, bytes: number) => this.lanes.length === 0 || n * bytes < this.minSplitBytes * (this.lanes.length + 1);
+    return {
+      memory: b.memory,
+      heapBase: b.heapBase,
+      rpropF32: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) =>
+        whole(n, 4) ? b.rpropF32(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) : void this.split('rpropF32', [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]),
+      rpropF64: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) =>
+        whole(n, 8) ? b.rpropF64(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) : void this.split('rpropF64', [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]),
+      signSgdF32: (w, g, n, step) => (whole(n, 4) ? b.signSgdF32(w, g, n, step) : void this.split('signSgdF32', [w, g, n, step])),
+      signSgdF64: (w, g, n, step) => (whole(n, 8) ? b.signSgdF64(w, g, n, step) : void this.split('signSgdF64', [w, g, n, step])),
+      signumF32: (w, g, m, n, lr, beta, omb, max) =>
+        whole(n, 4) ? b.signumF32(w, g, m, n, lr, beta, omb, max) : void this.split('signumF32', [w, g, m, n, lr, beta, omb, +max]),
+      signumF64: (w, g, m, n, lr, beta, omb, max) =>
+        whole(n, 8) ? b.signumF64(w, g, m, n, lr, beta, omb, max) : void this.split('signumF64', [w, g, m, n, lr, beta, omb, +max]),
+      lionF32: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) =>
+        whole(n, 4) ? b.lionF32(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) : void this.split('lionF32', [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]),
+      lionF64: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) =>
+        whole(n, 8) ? b.lionF64(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) : void this.split('lionF64', [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]),
+      firstNonFiniteF32: (at, n) => (whole(n, 4) ? b.firstNonFiniteF32(at, n) : this.split('firstNonFiniteF32', [at, n])),
+      firstNonFiniteF64: (at, n) => (whole(n, 8) ? b.firstNonFiniteF64(at, n) : this.split('firstNonFiniteF64', [at, n])),
+    };
+  }
+
+  /**
+   * Runs kernel `name` on `args` (booleans as 0/1) in ranges, the first on this thread; returns the
+   * first bad index over all ranges for the checks (−1 if none), 0 for the others.
+   */
+  private split(name: SplitName, args: number[]): number {
     const spec = SPLITS[name];
     const run = this.base[name] as (...args: number[]) => number | void;
     const index = NAMES.indexOf(name);
     const unit = 64 / spec.bytes; // elements per cache line: ranges start on one
-    return (...args: number[]): number | void => {
-      const n = args[spec.length]!;
-      const parts = this.lanes.length + 1;
-      if (parts === 1 || n * spec.bytes < this.minSplitBytes * parts) return run(...args);
-      const share = Math.floor(n / parts / unit) * unit;
-      this.splitCalls++;
-      // The workers' ranges: [share·p, share·(p + 1)), the last one to n.
-      for (let p = 1; p < parts; p++) {
-        const from = share * p;
-        const to = p === parts - 1 ? n : from + share;
-        this.post(this.lanes[p - 1]!, index, args, spec, from, to - from);
-      }
-      const first = args.slice();
-      first[spec.length] = share;
-      let mine: number | void = undefined;
-      let failed: unknown = null;
-      try {
-        mine = run(...first);
-      } catch (error) {
-        failed = error;
-      }
-      // Every worker is waited for, whatever happened here: a lane must be idle before its next call.
-      let found = typeof mine === 'number' ? mine : -1;
-      for (let p = 1; p < parts; p++) {
-        const result = this.wait(this.lanes[p - 1]!);
-        if (result === null) failed ??= new Error(`rprop: the kernel ${name} failed on a kernel thread`);
-        else if (found < 0 && result >= 0) found = share * p + result;
-      }
-      if (failed !== null) throw failed;
-      return typeof mine === 'number' ? found : undefined;
-    };
+    const n = args[spec.length]!;
+    const parts = this.lanes.length + 1;
+    const share = Math.floor(n / parts / unit) * unit;
+    this.splitCalls++;
+    // The workers' ranges: [share·p, share·(p + 1)), the last one to n.
+    for (let p = 1; p < parts; p++) {
+      const from = share * p;
+      const to = p === parts - 1 ? n : from + share;
+      this.post(this.lanes[p - 1]!, index, args, spec, from, to - from);
+    }
+    const first = args.slice();
+    first[spec.length] = share;
+    let mine: number | void = undefined;
+    let failed: unknown = null;
+    try {
+      mine = run(...first);
+    } catch (error) {
+      failed = error;
+    }
+    // Every worker is waited for, whatever happened here: a lane must be idle before its next call.
+    let found = typeof mine === 'number' ? mine : -1;
+    for (let p = 1; p < parts; p++) {
+      const result = this.wait(this.lanes[p - 1]!);
+      if (result === null) failed ??= new Error(`rprop: the kernel ${name} failed on a kernel thread`);
+      else if (found < 0 && result >= 0) found = share * p + result;
+    }
+    if (failed !== null) throw failed;
+    return found;
   }
 
   /** Starts `name` on `lane` for elements [from, from + m) of the call `args`. */
   private post(lane: Lane, index: number, args: readonly number[], spec: (typeof SPLITS)[SplitName], from: number, m: number): void {
     const a = lane.args;
-    for (let i = 0; i < args.length; i++) a[i] = Number(args[i]);
+    for (let i = 0; i < args.length; i++) a[i] = args[i]!;
     // Buffers shift to the range's start (an offset of 0 marks one the variant does not use: the
     // heap never hands out offset 0).
     for (const b of spec.buffers) if (a[b] !== 0) a[b] = a[b]! + from * spec.bytes;
