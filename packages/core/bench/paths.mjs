@@ -8,6 +8,8 @@ export const SHAPES = [
   { label: '1e6', tensors: 1, size: 1e6 },
   { label: '1e7', tensors: 1, size: 1e7 },
   { label: '200×5000', tensors: 200, size: 5000 },
+  // A large model as models are: many tensors (1e7 weights), none large enough to split on its own.
+  { label: '200×50000', tensors: 200, size: 50000 },
 ];
 
 export const DTYPES = [

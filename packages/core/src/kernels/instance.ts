@@ -19,6 +19,12 @@ export interface KernelExports {
     oneMinusBeta2: number, weightDecay: number, maximize: boolean): void;
   firstNonFiniteF32(p: number, n: number): number;
   firstNonFiniteF64(p: number, n: number): number;
+  /**
+   * Present with kernel threads (`rprop/threads`): from `deferCalls` until `runDeferred`, update
+   * kernels are recorded, then run shared out across the threads (see `TensorBatch.run`).
+   */
+  deferCalls?(): void;
+  runDeferred?(): void;
 }
 
 let instance: KernelExports | null | undefined;

@@ -1,5 +1,6 @@
 import type { FloatArray } from '../types.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
+import { kernels } from './instance.js';
 import { kernelHeap, SLOT_BYTES } from './kernel-heap.js';
 
 /**
@@ -71,11 +72,28 @@ export class TensorBatch {
     const stride = this.width + 1;
     const o = this.offsets;
     const call = this.call;
+    // With kernel threads, the resident tensors' calls (all their buffers stay put) are recorded
+    // first and then shared out across the threads, whole tensors at a time; the others follow here.
+    const k = kernels()!;
+    const deferred = k.runDeferred !== undefined;
+    if (deferred) {
+      k.deferCalls!();
+      try {
+        for (let t = 0; t < count; t++) {
+          if (this.arrays[t] !== null) continue;
+          for (let j = 0; j < stride; j++) call[j] = o[stride * t + j]!;
+          kernel(call, this.lengths[t]!, this.float32[t]!);
+        }
+      } finally {
+        k.runDeferred!();
+      }
+    }
     for (let t = 0; t < count; t++) {
       const n = this.lengths[t]!;
       const f32 = this.float32[t]!;
-      for (let k = 1; k < stride; k++) call[k] = o[stride * t + k]!;
       const w = this.arrays[t]!;
+      if (w === null && deferred) continue;
+      for (let k = 1; k < stride; k++) call[k] = o[stride * t + k]!;
       if (w === null) {
         call[0] = o[stride * t]!;
         kernel(call, n, f32);

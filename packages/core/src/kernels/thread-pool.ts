@@ -43,6 +43,12 @@ const STOP = 6;
 const ARGS_AT = 32;
 const MAX_ARGS = 16;
 const CONTROL_BYTES = ARGS_AT + 8 * MAX_ARGS;
+/** FUNCTION's value for a batch: ARGC calls, each a record in the lane's batch region. */
+const BATCH = -1;
+/** A batch record: the function's index, its argument count, then the arguments. */
+const RECORD = 16;
+/** Calls a lane's batch region holds (a lane's share beyond it runs on the calling thread). */
+const BATCH_CALLS = 2048;
 
 /**
  * The worker: instantiates the module on the shared memory, then serves calls until told to stop.
@@ -50,7 +56,7 @@ const CONTROL_BYTES = ARGS_AT + 8 * MAX_ARGS;
  */
 const WORKER_SOURCE = `
 function serve({ workerData, parentPort }) {
-  const { module, memory, control, names } = workerData;
+  const { module, memory, control, batch, names } = workerData;
   let k;
   try {
     k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('rprop kernel abort'); } } }).exports;
@@ -61,6 +67,7 @@ function serve({ workerData, parentPort }) {
   const fns = names.map((name) => k[name]);
   const ints = new Int32Array(control, 0, ${ARGS_AT / 4});
   const args = new Float64Array(control, ${ARGS_AT}, ${MAX_ARGS});
+  const records = new Float64Array(batch);
   const a = [];
   parentPort.postMessage({ ready: true });
   let seen = 0;
@@ -73,10 +80,18 @@ function serve({ workerData, parentPort }) {
     let status = 0;
     let result = 0;
     try {
-      a.length = ints[${ARGC}];
-      for (let i = 0; i < a.length; i++) a[i] = args[i];
-      const r = fns[ints[${FUNCTION}]].apply(null, a);
-      if (typeof r === 'number') result = r;
+      if (ints[${FUNCTION}] === ${BATCH}) {
+        for (let c = 0, at = 0; c < ints[${ARGC}]; c++, at += ${RECORD}) {
+          a.length = records[at + 1];
+          for (let i = 0; i < a.length; i++) a[i] = records[at + 2 + i];
+          fns[records[at]].apply(null, a);
+        }
+      } else {
+        a.length = ints[${ARGC}];
+        for (let i = 0; i < a.length; i++) a[i] = args[i];
+        const r = fns[ints[${FUNCTION}]].apply(null, a);
+        if (typeof r === 'number') result = r;
+      }
     } catch {
       status = 1;
     }
@@ -112,6 +127,7 @@ interface Lane {
   readonly worker: NodeWorker;
   readonly ints: Int32Array;
   readonly args: Float64Array;
+  readonly batch: Float64Array;
   request: number;
 }
 
@@ -126,8 +142,12 @@ export class KernelThreadPool {
   private closed = false;
   /** Calls with fewer bytes per array per thread run on the calling thread alone. */
   minSplitBytes = MIN_SPLIT_BYTES;
-  /** Calls split across the threads so far. */
+  /** Calls split across the threads so far (a deferred batch run on several threads counts as one). */
   splitCalls = 0;
+  /** While deferring: the kernel calls recorded (RECORD numbers each), and how many. */
+  private deferring = false;
+  private recorded: number[] = [];
+  private count = 0;
   readonly exports: KernelExports;
 
   private constructor(
@@ -181,26 +201,147 @@ export class KernelThreadPool {
   private wrap(): KernelExports {
     const b = this.base;
     const whole = (n: number, bytes: number) => this.lanes.length === 0 || n * bytes < this.minSplitBytes * (this.lanes.length + 1);
+    // How an update kernel (no result) runs: directly, recorded (a small call while deferring) or
+    // split (a large one, at once). No closure or array per direct call: over many small tensors
+    // that would show.
+    const DIRECT = 0;
+    const RECORDED = 1;
+    const how = (n: number, bytes: number) => (!whole(n, bytes) ? 2 : this.deferring ? RECORDED : DIRECT);
+    const other = (name: SplitName, mode: number, args: number[]): void => {
+      if (mode === RECORDED) this.record(name, args);
+      else this.split(name, args);
+    };
     return {
       memory: b.memory,
       heapBase: b.heapBase,
-      rpropF32: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) =>
-        whole(n, 4) ? b.rpropF32(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) : void this.split('rpropF32', [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]),
-      rpropF64: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) =>
-        whole(n, 8) ? b.rpropF64(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) : void this.split('rpropF64', [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]),
-      signSgdF32: (w, g, n, step) => (whole(n, 4) ? b.signSgdF32(w, g, n, step) : void this.split('signSgdF32', [w, g, n, step])),
-      signSgdF64: (w, g, n, step) => (whole(n, 8) ? b.signSgdF64(w, g, n, step) : void this.split('signSgdF64', [w, g, n, step])),
-      signumF32: (w, g, m, n, lr, beta, omb, max) =>
-        whole(n, 4) ? b.signumF32(w, g, m, n, lr, beta, omb, max) : void this.split('signumF32', [w, g, m, n, lr, beta, omb, +max]),
-      signumF64: (w, g, m, n, lr, beta, omb, max) =>
-        whole(n, 8) ? b.signumF64(w, g, m, n, lr, beta, omb, max) : void this.split('signumF64', [w, g, m, n, lr, beta, omb, +max]),
-      lionF32: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) =>
-        whole(n, 4) ? b.lionF32(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) : void this.split('lionF32', [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]),
-      lionF64: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) =>
-        whole(n, 8) ? b.lionF64(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) : void this.split('lionF64', [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]),
+      deferCalls: () => this.deferCalls(),
+      runDeferred: () => this.runDeferred(),
+      rpropF32: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) => {
+        const mode = how(n, 4);
+        if (mode === DIRECT) b.rpropF32(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev);
+        else other('rpropF32', mode, [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]);
+      },
+      rpropF64: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) => {
+        const mode = how(n, 8);
+        if (mode === DIRECT) b.rpropF64(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev);
+        else other('rpropF64', mode, [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]);
+      },
+      signSgdF32: (w, g, n, step) => {
+        const mode = how(n, 4);
+        if (mode === DIRECT) b.signSgdF32(w, g, n, step);
+        else other('signSgdF32', mode, [w, g, n, step]);
+      },
+      signSgdF64: (w, g, n, step) => {
+        const mode = how(n, 8);
+        if (mode === DIRECT) b.signSgdF64(w, g, n, step);
+        else other('signSgdF64', mode, [w, g, n, step]);
+      },
+      signumF32: (w, g, m, n, lr, beta, omb, max) => {
+        const mode = how(n, 4);
+        if (mode === DIRECT) b.signumF32(w, g, m, n, lr, beta, omb, max);
+        else other('signumF32', mode, [w, g, m, n, lr, beta, omb, +max]);
+      },
+      signumF64: (w, g, m, n, lr, beta, omb, max) => {
+        const mode = how(n, 8);
+        if (mode === DIRECT) b.signumF64(w, g, m, n, lr, beta, omb, max);
+        else other('signumF64', mode, [w, g, m, n, lr, beta, omb, +max]);
+      },
+      lionF32: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) => {
+        const mode = how(n, 4);
+        if (mode === DIRECT) b.lionF32(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max);
+        else other('lionF32', mode, [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]);
+      },
+      lionF64: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) => {
+        const mode = how(n, 8);
+        if (mode === DIRECT) b.lionF64(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max);
+        else other('lionF64', mode, [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]);
+      },
       firstNonFiniteF32: (at, n) => (whole(n, 4) ? b.firstNonFiniteF32(at, n) : this.split('firstNonFiniteF32', [at, n])),
       firstNonFiniteF64: (at, n) => (whole(n, 8) ? b.firstNonFiniteF64(at, n) : this.split('firstNonFiniteF64', [at, n])),
     };
+  }
+
+  /**
+   * From now until `runDeferred`, update kernels are recorded instead of run: a batch of many small
+   * tensors (each too small to split) is then shared out whole tensors at a time. Only for calls on
+   * buffers that stay put until then (resident parameters, staged gradients, optimizer state).
+   */
+  private deferCalls(): void {
+    this.deferring = true;
+    this.count = 0;
+  }
+
+  private record(name: SplitName, args: readonly number[]): void {
+    const r = this.recorded;
+    const at = RECORD * this.count++;
+    r[at] = NAMES.indexOf(name);
+    r[at + 1] = args.length;
+    for (let i = 0; i < args.length; i++) r[at + 2 + i] = args[i]!;
+  }
+
+  /**
+   * Runs the recorded calls: on this thread alone when they move less than `minSplitBytes` per array
+   * per thread in all, else in contiguous runs of whole calls of about equal bytes, the first run
+   * here and the others on the workers (each up to its batch region's size; the rest runs here).
+   */
+  private runDeferred(): void {
+    this.deferring = false;
+    const count = this.count;
+    this.count = 0;
+    const r = this.recorded;
+    const bytesOf = (c: number) => {
+      const name = NAMES[r[RECORD * c]!]!;
+      const spec = SPLITS[name];
+      return r[RECORD * c + 2 + spec.length]! * spec.bytes;
+    };
+    let total = 0;
+    for (let c = 0; c < count; c++) total += bytesOf(c);
+    const parts = this.lanes.length + 1;
+    if (parts === 1 || total < this.minSplitBytes * parts) {
+      for (let c = 0; c < count; c++) this.runRecord(c);
+      return;
+    }
+    // Cut points: part p starts at the first call whose preceding bytes reach p/parts of the total.
+    const starts: number[] = [0];
+    let sum = 0;
+    for (let c = 0; c < count && starts.length < parts; c++) {
+      while (starts.length < parts && sum >= (total * starts.length) / parts) starts.push(c);
+      sum += bytesOf(c);
+    }
+    while (starts.length < parts) starts.push(count);
+    starts.push(count);
+    this.splitCalls++;
+    const overflow: Array<[number, number]> = [];
+    for (let p = 1; p < parts; p++) {
+      const lane = this.lanes[p - 1]!;
+      const from = starts[p]!;
+      const to = Math.min(starts[p + 1]!, from + BATCH_CALLS);
+      if (to < starts[p + 1]!) overflow.push([to, starts[p + 1]!]);
+      lane.batch.set(r.slice(RECORD * from, RECORD * to));
+      lane.ints[FUNCTION] = BATCH;
+      lane.ints[ARGC] = to - from;
+      lane.request = (lane.request % 0x7ffffffe) + 1;
+      Atomics.store(lane.ints, REQUEST, lane.request);
+      Atomics.notify(lane.ints, REQUEST);
+    }
+    let failed: unknown = null;
+    try {
+      for (let c = 0; c < starts[1]!; c++) this.runRecord(c);
+      for (const [from, to] of overflow) for (let c = from; c < to; c++) this.runRecord(c);
+    } catch (error) {
+      failed = error;
+    }
+    for (let p = 1; p < parts; p++) {
+      if (this.wait(this.lanes[p - 1]!) === null) failed ??= new Error('rprop: a batch of kernels failed on a kernel thread');
+    }
+    if (failed !== null) throw failed;
+  }
+
+  private runRecord(c: number): void {
+    const r = this.recorded;
+    const at = RECORD * c;
+    const run = this.base[NAMES[r[at]!]!] as (...args: number[]) => void;
+    run(...r.slice(at + 2, at + 2 + r[at + 1]!));
   }
 
   /**
@@ -271,12 +412,13 @@ export class KernelThreadPool {
 /** Starts one worker and waits until its instance is ready. */
 function startLane(Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory): Promise<Lane> {
   const control = new SharedArrayBuffer(CONTROL_BYTES);
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, names: NAMES } });
+  const batch = new SharedArrayBuffer(8 * RECORD * BATCH_CALLS);
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, batch, names: NAMES } });
   return new Promise<Lane>((resolve, reject) => {
     worker.once('message', (message) => {
       if (message.ready) {
         worker.unref(); // an idle kernel thread must not keep the process alive
-        resolve({ worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), request: 0 });
+        resolve({ worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), batch: new Float64Array(batch), request: 0 });
       } else {
         void worker.terminate();
         reject(new Error(`rprop: a kernel thread could not start: ${message.failed}`));

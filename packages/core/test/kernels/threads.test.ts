@@ -99,6 +99,28 @@ describe('kernel threads (rprop/threads)', () => {
     });
   });
 
+  describe.each(Object.keys(OPTIMIZERS))('%s over many small tensors', (name) => {
+    it.each(['float32', 'float64'] as Dtype[])('shares whole tensors out across the threads, equal to the reference rules bit for bit (%s)', (d) => {
+      // 48 resident tensors of 1000–8999 weights (over 2 × SPLIT_BYTES in all), and 3 ordinary ones.
+      const lengths = Array.from({ length: 51 }, (_, k) => 1000 + ((k * 7919) % 8000));
+      const resident = lengths.map((_, k) => k % 17 !== 5);
+      const run = (reference: boolean) => {
+        useKernels(!reference);
+        const params = makeParams(d, lengths, reference ? resident.map(() => false) : resident);
+        const opt = OPTIMIZERS[name]!(params);
+        const before = kernelThreadPool()!.splitCalls;
+        for (let t = 0; t < 3; t++) {
+          params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
+          opt.step(() => (t * 7) % 3);
+        }
+        if (!reference) expect(kernelThreadPool()!.splitCalls - before).toBe(3); // once per step
+        return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
+      };
+      const reference = run(true);
+      expect(difference(run(false), reference)).toBeNull();
+    });
+  });
+
   it.each([
     ['in the worker\'s range', [splitLength('float32') - 5], splitLength('float32') - 5],
     ['in both ranges: the first one counts', [10, splitLength('float32') - 5], 10],
