@@ -23,11 +23,12 @@ let queue: Promise<unknown> = Promise.resolve();
  * bit-identical to one thread: every kernel is elementwise, and a large call is cut into contiguous
  * ranges that all finish before the step returns.
  *
- * It pays for large parameters that live in the kernels' memory (`Rprop.allocate`): there a step is
- * bound by memory bandwidth, which one core does not saturate (1.4–1.5× faster at 10⁷ float32 weights
- * on 2 cores, 1.2–1.9× in float64, measured). Calls below `minSplitBytes` per array per thread (8 MiB) stay on this
- * thread. Ordinary arrays work as before but gain nothing: their copies into the kernels' memory run
- * on this thread.
+ * It pays for large models whose parameters live in the kernels' memory (`Rprop.allocate`): there a
+ * step is bound by memory bandwidth, which one core does not saturate (≈1.5× faster at 10⁷ float32
+ * weights on 2 cores, measured). A large tensor is cut into ranges; a parameter group's many small
+ * allocated tensors are shared out whole. Steps that move less than `minSplitBytes` per array per
+ * thread (8 MiB) stay on this thread. Ordinary arrays work as before but gain nothing: their copies
+ * into the kernels' memory run on this thread.
  *
  * Call it before the kernels' memory is first used — before any `Rprop.allocate` and any step
  * that runs the kernels — since that memory then holds optimizer state and cannot be swapped for a
