@@ -8,7 +8,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const core = join(root, 'packages', 'core');
 
 /** The built files of the Node-only `rprop/threads` entry. */
-const NODE_ONLY = [join('dist', 'threads.js'), join('dist', 'kernels', 'kernel-threads.js'), join('dist', 'kernels', 'thread-pool.js')];
+const NODE_ONLY = ['threads.js', 'kernel-threads.js', 'thread-pool.js', 'thread-protocol.js'].map((f) => join('dist', f === 'threads.js' ? f : join('kernels', f)));
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -1,4 +1,5 @@
 import type { KernelExports } from './instance.js';
+import { ARGC, ARGS_AT, BATCH, BATCH_CALLS, CONTROL_BYTES, DONE, FUNCTION, MAX_ARGS, RECORD, REQUEST, RESULT, STATUS, STOP, WORKER_SOURCE } from './thread-protocol.js';
 
 /**
  * The kernels a pool splits, and how: the positions of their buffer arguments (byte offsets into
@@ -31,79 +32,6 @@ const NAMES = Object.keys(SPLITS) as SplitName[];
  * not 1e6, in either precision.
  */
 export const MIN_SPLIT_BYTES = 8 * 2 ** 20;
-
-/** A worker's control block: Int32 slots, then the call's arguments as Float64. */
-const REQUEST = 0; // bumped by the caller to start a call
-const DONE = 1; // set by the worker to the request it finished
-const FUNCTION = 2; // index into NAMES
-const ARGC = 3;
-const STATUS = 4; // 0 done, 1 the call threw
-const RESULT = 5;
-const STOP = 6;
-const ARGS_AT = 32;
-const MAX_ARGS = 16;
-const CONTROL_BYTES = ARGS_AT + 8 * MAX_ARGS;
-/** FUNCTION's value for a batch: ARGC calls, each a record in the lane's batch region. */
-const BATCH = -1;
-/** A batch record: the function's index, its argument count, then the arguments. */
-const RECORD = 16;
-/** Calls a lane's batch region holds (a lane's share beyond it runs on the calling thread). */
-const BATCH_CALLS = 2048;
-
-/**
- * The worker: instantiates the module on the shared memory, then serves calls until told to stop.
- * Evaluated by `new Worker(source, { eval: true })`, so it needs no file of its own.
- */
-const WORKER_SOURCE = `
-function serve({ workerData, parentPort }) {
-  const { module, memory, control, batch, names } = workerData;
-  let k;
-  try {
-    k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('rprop kernel abort'); } } }).exports;
-  } catch (e) {
-    parentPort.postMessage({ failed: String(e) });
-    return;
-  }
-  const fns = names.map((name) => k[name]);
-  const ints = new Int32Array(control, 0, ${ARGS_AT / 4});
-  const args = new Float64Array(control, ${ARGS_AT}, ${MAX_ARGS});
-  const records = new Float64Array(batch);
-  const a = [];
-  parentPort.postMessage({ ready: true });
-  let seen = 0;
-  for (;;) {
-    Atomics.wait(ints, ${REQUEST}, seen);
-    if (Atomics.load(ints, ${STOP}) === 1) return;
-    const request = Atomics.load(ints, ${REQUEST});
-    if (request === seen) continue;
-    seen = request;
-    let status = 0;
-    let result = 0;
-    try {
-      if (ints[${FUNCTION}] === ${BATCH}) {
-        for (let c = 0, at = 0; c < ints[${ARGC}]; c++, at += ${RECORD}) {
-          a.length = records[at + 1];
-          for (let i = 0; i < a.length; i++) a[i] = records[at + 2 + i];
-          fns[records[at]].apply(null, a);
-        }
-      } else {
-        a.length = ints[${ARGC}];
-        for (let i = 0; i < a.length; i++) a[i] = args[i];
-        const r = fns[ints[${FUNCTION}]].apply(null, a);
-        if (typeof r === 'number') result = r;
-      }
-    } catch {
-      status = 1;
-    }
-    ints[${STATUS}] = status;
-    ints[${RESULT}] = result;
-    Atomics.store(ints, ${DONE}, request);
-    Atomics.notify(ints, ${DONE});
-  }
-}
-// import(), not require: an eval worker runs as CommonJS or as a module, as its parent was started.
-import('node:worker_threads').then(serve);
-`;
 
 /** What of Node's `Worker` the pool uses (typed here: the core is built without Node's types). */
 interface NodeWorker {
