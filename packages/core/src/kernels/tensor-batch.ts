@@ -74,10 +74,10 @@ export class TensorBatch {
     const call = this.call;
     // With kernel threads, the resident tensors' calls (all their buffers stay put) are recorded
     // first and then shared out across the threads, whole tensors at a time; the others follow here.
-    const k = kernels()!;
-    const deferred = k.runDeferred !== undefined;
+    const exports = kernels()!;
+    const deferred = exports.runDeferred !== undefined;
     if (deferred) {
-      k.deferCalls!();
+      exports.deferCalls!();
       try {
         for (let t = 0; t < count; t++) {
           if (this.arrays[t] !== null) continue;
@@ -85,7 +85,7 @@ export class TensorBatch {
           kernel(call, this.lengths[t]!, this.float32[t]!);
         }
       } finally {
-        k.runDeferred!();
+        exports.runDeferred!();
       }
     }
     for (let t = 0; t < count; t++) {

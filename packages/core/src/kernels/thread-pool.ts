@@ -21,6 +21,10 @@ const SPLITS = {
 
 type SplitName = keyof typeof SPLITS;
 const NAMES = Object.keys(SPLITS) as SplitName[];
+/** Each kernel's index into NAMES: how records and the workers name it. */
+const F = Object.fromEntries(NAMES.map((name, i) => [name, i])) as Record<SplitName, number>;
+/** A kernel called with a record's arguments: 13 numbers, those past its own ignored. */
+type Kernel = (...args: number[]) => number | void;
 
 /**
  * The default of `minSplitBytes`: calls with fewer bytes per array per thread run on the calling
@@ -37,7 +41,6 @@ export const MIN_SPLIT_BYTES = 8 * 2 ** 20;
 interface NodeWorker {
   once(event: 'message', listener: (message: { ready?: true; failed?: string }) => void): void;
   once(event: 'error', listener: (error: unknown) => void): void;
-  once(event: 'exit', listener: (code: number) => void): void;
   unref(): void;
   terminate(): Promise<number>;
 }
@@ -72,16 +75,21 @@ export class KernelThreadPool {
   minSplitBytes = MIN_SPLIT_BYTES;
   /** Calls split across the threads so far (a deferred batch run on several threads counts as one). */
   splitCalls = 0;
-  /** While deferring: the kernel calls recorded (RECORD numbers each), and how many. */
-  private deferring = false;
-  private recorded: number[] = [];
+  /**
+   * Calls as records (RECORD numbers each: function, argument count, arguments), in the layout a
+   * worker's batch region takes. While deferring, `count` of them are the recorded calls, with their
+   * bytes per array in `bytes`; the record past them is where a call about to be split is written.
+   */
+  private records = new Float64Array(RECORD * 64);
+  private readonly bytes: number[] = [];
   private count = 0;
+  private deferring = false;
+  /** The calling thread's kernels, by index into NAMES. */
+  private readonly fns: readonly Kernel[];
   readonly exports: KernelExports;
 
-  private constructor(
-    private readonly base: KernelExports,
-    readonly memory: SharedMemory,
-  ) {
+  private constructor(private readonly base: KernelExports) {
+    this.fns = NAMES.map((name) => base[name] as Kernel);
     this.exports = this.wrap();
   }
 
@@ -97,7 +105,7 @@ export class KernelThreadPool {
   static async start(
     Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory, main: KernelExports, workers: number, minSplitBytes: number,
   ): Promise<KernelThreadPool> {
-    const pool = new KernelThreadPool(main, memory);
+    const pool = new KernelThreadPool(main);
     pool.minSplitBytes = minSplitBytes;
     try {
       for (let i = 0; i < workers; i++) pool.lanes.push(await startLane(Worker, module, memory));
@@ -123,88 +131,101 @@ export class KernelThreadPool {
 
   /**
    * The kernels as the pool runs them. Each is a fixed-arity function that calls its kernel directly
-   * when the call is too small to split: rest parameters and a spread call into WebAssembly would
-   * cost about a microsecond per call, which over many small tensors is most of a step.
+   * when the call is not to be split or recorded: rest parameters, a spread call into WebAssembly or
+   * an array per call would cost up to a microsecond each, which over many small tensors is most of
+   * a step. Booleans go into records as 0/1.
    */
   private wrap(): KernelExports {
     const b = this.base;
-    const whole = (n: number, bytes: number) => this.lanes.length === 0 || n * bytes < this.minSplitBytes * (this.lanes.length + 1);
-    // How an update kernel (no result) runs: directly, recorded (a small call while deferring) or
-    // split (a large one, at once). No closure or array per direct call: over many small tensors
-    // that would show.
-    const DIRECT = 0;
-    const RECORDED = 1;
-    const how = (n: number, bytes: number) => (!whole(n, bytes) ? 2 : this.deferring ? RECORDED : DIRECT);
-    const other = (name: SplitName, mode: number, args: number[]): void => {
-      if (mode === RECORDED) this.record(name, args);
-      else this.split(name, args);
-    };
     return {
       memory: b.memory,
       heapBase: b.heapBase,
       deferCalls: () => this.deferCalls(),
       runDeferred: () => this.runDeferred(),
       rpropF32: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) => {
-        const mode = how(n, 4);
-        if (mode === DIRECT) b.rpropF32(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev);
-        else other('rpropF32', mode, [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]);
+        if (this.direct(n * 4)) b.rpropF32(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev);
+        else this.call(F.rpropF32, n * 4, 13, v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev);
       },
       rpropF64: (v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev) => {
-        const mode = how(n, 8);
-        if (mode === DIRECT) b.rpropF64(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev);
-        else other('rpropF64', mode, [v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev]);
+        if (this.direct(n * 8)) b.rpropF64(v, w, g, gp, d, dw, n, em, ep, lo, hi, max, rev);
+        else this.call(F.rpropF64, n * 8, 13, v, w, g, gp, d, dw, n, em, ep, lo, hi, +max, +rev);
       },
       signSgdF32: (w, g, n, step) => {
-        const mode = how(n, 4);
-        if (mode === DIRECT) b.signSgdF32(w, g, n, step);
-        else other('signSgdF32', mode, [w, g, n, step]);
+        if (this.direct(n * 4)) b.signSgdF32(w, g, n, step);
+        else this.call(F.signSgdF32, n * 4, 4, w, g, n, step);
       },
       signSgdF64: (w, g, n, step) => {
-        const mode = how(n, 8);
-        if (mode === DIRECT) b.signSgdF64(w, g, n, step);
-        else other('signSgdF64', mode, [w, g, n, step]);
+        if (this.direct(n * 8)) b.signSgdF64(w, g, n, step);
+        else this.call(F.signSgdF64, n * 8, 4, w, g, n, step);
       },
       signumF32: (w, g, m, n, lr, beta, omb, max) => {
-        const mode = how(n, 4);
-        if (mode === DIRECT) b.signumF32(w, g, m, n, lr, beta, omb, max);
-        else other('signumF32', mode, [w, g, m, n, lr, beta, omb, +max]);
+        if (this.direct(n * 4)) b.signumF32(w, g, m, n, lr, beta, omb, max);
+        else this.call(F.signumF32, n * 4, 8, w, g, m, n, lr, beta, omb, +max);
       },
       signumF64: (w, g, m, n, lr, beta, omb, max) => {
-        const mode = how(n, 8);
-        if (mode === DIRECT) b.signumF64(w, g, m, n, lr, beta, omb, max);
-        else other('signumF64', mode, [w, g, m, n, lr, beta, omb, +max]);
+        if (this.direct(n * 8)) b.signumF64(w, g, m, n, lr, beta, omb, max);
+        else this.call(F.signumF64, n * 8, 8, w, g, m, n, lr, beta, omb, +max);
       },
       lionF32: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) => {
-        const mode = how(n, 4);
-        if (mode === DIRECT) b.lionF32(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max);
-        else other('lionF32', mode, [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]);
+        if (this.direct(n * 4)) b.lionF32(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max);
+        else this.call(F.lionF32, n * 4, 11, w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max);
       },
       lionF64: (w, g, m, n, lr, b1, omb1, b2, omb2, wd, max) => {
-        const mode = how(n, 8);
-        if (mode === DIRECT) b.lionF64(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max);
-        else other('lionF64', mode, [w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max]);
+        if (this.direct(n * 8)) b.lionF64(w, g, m, n, lr, b1, omb1, b2, omb2, wd, max);
+        else this.call(F.lionF64, n * 8, 11, w, g, m, n, lr, b1, omb1, b2, omb2, wd, +max);
       },
-      firstNonFiniteF32: (at, n) => (whole(n, 4) ? b.firstNonFiniteF32(at, n) : this.split('firstNonFiniteF32', [at, n])),
-      firstNonFiniteF64: (at, n) => (whole(n, 8) ? b.firstNonFiniteF64(at, n) : this.split('firstNonFiniteF64', [at, n])),
+      // Checks return an index, so they are never recorded: whole, or split at once.
+      firstNonFiniteF32: (at, n) => (this.whole(n * 4) ? b.firstNonFiniteF32(at, n) : this.call(F.firstNonFiniteF32, n * 4, 2, at, n)),
+      firstNonFiniteF64: (at, n) => (this.whole(n * 8) ? b.firstNonFiniteF64(at, n) : this.call(F.firstNonFiniteF64, n * 8, 2, at, n)),
     };
   }
 
+  /** Whether a call moving `bytes` per array is too small to split. */
+  private whole(bytes: number): boolean {
+    return this.lanes.length === 0 || bytes < this.minSplitBytes * (this.lanes.length + 1);
+  }
+
+  /** Whether an update kernel moving `bytes` per array runs at once on this thread. */
+  private direct(bytes: number): boolean {
+    return !this.deferring && this.whole(bytes);
+  }
+
   /**
-   * From now until `runDeferred`, update kernels are recorded instead of run: a batch of many small
-   * tensors (each too small to split) is then shared out whole tensors at a time. Only for calls on
-   * buffers that stay put until then (resident parameters, staged gradients, optimizer state).
+   * Writes the call as the next record; then keeps it (a small call while deferring) or splits it at
+   * once, returning what `split` returns.
+   */
+  private call(fn: number, bytes: number, argc: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0): number {
+    const at = RECORD * this.count;
+    if (at + RECORD > this.records.length) {
+      const grown = new Float64Array(this.records.length * 2);
+      grown.set(this.records);
+      this.records = grown;
+    }
+    const r = this.records;
+    r[at] = fn;
+    r[at + 1] = argc;
+    r[at + 2] = a0; r[at + 3] = a1; r[at + 4] = a2; r[at + 5] = a3; r[at + 6] = a4; r[at + 7] = a5; r[at + 8] = a6;
+    r[at + 9] = a7; r[at + 10] = a8; r[at + 11] = a9; r[at + 12] = a10; r[at + 13] = a11; r[at + 14] = a12;
+    if (!this.whole(bytes)) return this.split(at);
+    this.bytes[this.count++] = bytes;
+    return 0;
+  }
+
+  /** Runs the record at `at` on this thread. */
+  private run(at: number): number | void {
+    const r = this.records;
+    return this.fns[r[at]!]!(r[at + 2]!, r[at + 3]!, r[at + 4]!, r[at + 5]!, r[at + 6]!, r[at + 7]!, r[at + 8]!,
+      r[at + 9]!, r[at + 10]!, r[at + 11]!, r[at + 12]!, r[at + 13]!, r[at + 14]!);
+  }
+
+  /**
+   * From now until `runDeferred`, small update kernels are recorded instead of run: a batch of many
+   * small tensors (each too small to split) is then shared out whole tensors at a time. Only for calls
+   * on buffers that stay put until then (resident parameters, staged gradients, optimizer state).
    */
   private deferCalls(): void {
     this.deferring = true;
     this.count = 0;
-  }
-
-  private record(name: SplitName, args: readonly number[]): void {
-    const r = this.recorded;
-    const at = RECORD * this.count++;
-    r[at] = NAMES.indexOf(name);
-    r[at + 1] = args.length;
-    for (let i = 0; i < args.length; i++) r[at + 2 + i] = args[i]!;
   }
 
   /**
@@ -216,17 +237,11 @@ export class KernelThreadPool {
     this.deferring = false;
     const count = this.count;
     this.count = 0;
-    const r = this.recorded;
-    const bytesOf = (c: number) => {
-      const name = NAMES[r[RECORD * c]!]!;
-      const spec = SPLITS[name];
-      return r[RECORD * c + 2 + spec.length]! * spec.bytes;
-    };
     let total = 0;
-    for (let c = 0; c < count; c++) total += bytesOf(c);
+    for (let c = 0; c < count; c++) total += this.bytes[c]!;
     const parts = this.lanes.length + 1;
     if (parts === 1 || total < this.minSplitBytes * parts) {
-      for (let c = 0; c < count; c++) this.runRecord(c);
+      for (let c = 0; c < count; c++) this.run(RECORD * c);
       return;
     }
     // Cut points: part p starts at the first call whose preceding bytes reach p/parts of the total.
@@ -234,7 +249,7 @@ export class KernelThreadPool {
     let sum = 0;
     for (let c = 0; c < count && starts.length < parts; c++) {
       while (starts.length < parts && sum >= (total * starts.length) / parts) starts.push(c);
-      sum += bytesOf(c);
+      sum += this.bytes[c]!;
     }
     while (starts.length < parts) starts.push(count);
     starts.push(count);
@@ -245,17 +260,13 @@ export class KernelThreadPool {
       const from = starts[p]!;
       const to = Math.min(starts[p + 1]!, from + BATCH_CALLS);
       if (to < starts[p + 1]!) overflow.push([to, starts[p + 1]!]);
-      lane.batch.set(r.slice(RECORD * from, RECORD * to));
-      lane.ints[FUNCTION] = BATCH;
-      lane.ints[ARGC] = to - from;
-      lane.request = (lane.request % 0x7ffffffe) + 1;
-      Atomics.store(lane.ints, REQUEST, lane.request);
-      Atomics.notify(lane.ints, REQUEST);
+      lane.batch.set(this.records.subarray(RECORD * from, RECORD * to));
+      this.start(lane, BATCH, to - from);
     }
     let failed: unknown = null;
     try {
-      for (let c = 0; c < starts[1]!; c++) this.runRecord(c);
-      for (const [from, to] of overflow) for (let c = from; c < to; c++) this.runRecord(c);
+      for (let c = 0; c < starts[1]!; c++) this.run(RECORD * c);
+      for (const [from, to] of overflow) for (let c = from; c < to; c++) this.run(RECORD * c);
     } catch (error) {
       failed = error;
     }
@@ -265,23 +276,16 @@ export class KernelThreadPool {
     if (failed !== null) throw failed;
   }
 
-  private runRecord(c: number): void {
-    const r = this.recorded;
-    const at = RECORD * c;
-    const run = this.base[NAMES[r[at]!]!] as (...args: number[]) => void;
-    run(...r.slice(at + 2, at + 2 + r[at + 1]!));
-  }
-
   /**
-   * Runs kernel `name` on `args` (booleans as 0/1) in ranges, the first on this thread; returns the
-   * first bad index over all ranges for the checks (−1 if none), 0 for the others.
+   * Runs the record at `at` in ranges, the first on this thread; returns the first bad index over
+   * all ranges for the checks (−1 if none), 0 for the others.
    */
-  private split(name: SplitName, args: number[]): number {
+  private split(at: number): number {
+    const r = this.records;
+    const name = NAMES[r[at]!]!;
     const spec = SPLITS[name];
-    const run = this.base[name] as (...args: number[]) => number | void;
-    const index = NAMES.indexOf(name);
     const unit = 64 / spec.bytes; // elements per cache line: ranges start on one
-    const n = args[spec.length]!;
+    const n = r[at + 2 + spec.length]!;
     const parts = this.lanes.length + 1;
     const share = Math.floor(n / parts / unit) * unit;
     this.splitCalls++;
@@ -289,14 +293,20 @@ export class KernelThreadPool {
     for (let p = 1; p < parts; p++) {
       const from = share * p;
       const to = p === parts - 1 ? n : from + share;
-      this.post(this.lanes[p - 1]!, index, args, spec, from, to - from);
+      const lane = this.lanes[p - 1]!;
+      const a = lane.args;
+      a.set(r.subarray(at + 2, at + 2 + r[at + 1]!));
+      // Buffers shift to the range's start (an offset of 0 marks one the variant does not use: the
+      // heap never hands out offset 0).
+      for (const b of spec.buffers) if (a[b] !== 0) a[b] = a[b]! + from * spec.bytes;
+      a[spec.length] = to - from;
+      this.start(lane, r[at]!, r[at + 1]!);
     }
-    const first = args.slice();
-    first[spec.length] = share;
+    r[at + 2 + spec.length] = share;
     let mine: number | void = undefined;
     let failed: unknown = null;
     try {
-      mine = run(...first);
+      mine = this.run(at);
     } catch (error) {
       failed = error;
     }
@@ -311,16 +321,10 @@ export class KernelThreadPool {
     return found;
   }
 
-  /** Starts `name` on `lane` for elements [from, from + m) of the call `args`. */
-  private post(lane: Lane, index: number, args: readonly number[], spec: (typeof SPLITS)[SplitName], from: number, m: number): void {
-    const a = lane.args;
-    for (let i = 0; i < args.length; i++) a[i] = args[i]!;
-    // Buffers shift to the range's start (an offset of 0 marks one the variant does not use: the
-    // heap never hands out offset 0).
-    for (const b of spec.buffers) if (a[b] !== 0) a[b] = a[b]! + from * spec.bytes;
-    a[spec.length] = m;
-    lane.ints[FUNCTION] = index;
-    lane.ints[ARGC] = args.length;
+  /** Starts function `fn` (or BATCH) with `argc` arguments (or records) on `lane`. */
+  private start(lane: Lane, fn: number, argc: number): void {
+    lane.ints[FUNCTION] = fn;
+    lane.ints[ARGC] = argc;
     lane.request = (lane.request % 0x7ffffffe) + 1;
     Atomics.store(lane.ints, REQUEST, lane.request);
     Atomics.notify(lane.ints, REQUEST);
