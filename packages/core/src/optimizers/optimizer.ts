@@ -117,12 +117,14 @@ export abstract class Optimizer<O extends object> {
    * Returns the closure's loss.
    *
    * @throws changing nothing: a {@link NonFiniteGradientError} (a RangeError) for a gradient holding
-   * NaN or ±Infinity; a RangeError or TypeError for a gradient of another type or length than its
-   * parameter, a parameter whose array changed length or type since its state was made, a closure
+   * NaN or ±Infinity; a RangeError or TypeError for an option changed since construction to a value
+   * the constructor would refuse (before the closure is called), a gradient of another type or length
+   * than its parameter, a parameter whose array changed length or type since its state was made, a closure
    * that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
    * or one that returns nothing) or a NaN or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
+    this.checkOptions();
     const loss = closure === undefined ? undefined : closure();
     if (loss !== undefined && typeof loss !== 'number') {
       throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
@@ -143,6 +145,16 @@ export abstract class Optimizer<O extends object> {
     }
     this.endStep(loss);
     return loss;
+  }
+
+  /**
+   * Options may be changed between steps, so they are checked again before each one, as at
+   * construction: an lr of NaN or an η− of 2 set since would otherwise fill the state with NaN or
+   * step sizes outside [Δmin, Δmax] (which the kernels trust) and save a dict that cannot be loaded.
+   */
+  private checkOptions(): void {
+    const many = this.paramGroups.length > 1;
+    this.paramGroups.forEach((group, g) => this.validateOptions(group, many ? ` (group ${g})` : ''));
   }
 
   /** `update` for every parameter with a gradient, in order, group by group. */

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Lion, Rprop, Signum, type Parameter } from '../../src/index.js';
+
+const param = (): Parameter => ({ data: Float64Array.of(1, 2, 3), grad: Float64Array.of(1, -1, 1) });
+
+// Options may be changed between steps; one changed to a value the constructor refuses must be
+// refused by the next step, before anything changes, rather than fill the state with NaN or with
+// step sizes outside [Δmin, Δmax] and save a dict that no optimizer can load.
+describe('an option changed after construction to a value the constructor refuses', () => {
+  it.each<[string, string, unknown, string]>([
+    ['a NaN η+', 'etas', [0.5, NaN], 'Rprop: etas (group 1)[1] must be finite, got NaN'],
+    ['an η− of 2', 'etas', [2, 1.2], 'Rprop: etas[0] (group 1) (η−) must satisfy 0 < η− < 1, got 2'],
+    ['Δmin > Δmax', 'stepSizes', [5, 1], 'Rprop: stepSizes (group 1) must satisfy Δmin ≤ Δmax, got [5, 1]'],
+    ['an unknown variant', 'variant', 'irprop', `Rprop: variant (group 1) must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "irprop"`],
+    ['maximize as a string', 'maximize', 'yes', 'Rprop: maximize (group 1) must be true or false, got "yes"'],
+  ])('%s is refused by the next step, before the closure, and changes nothing', (_case, key, value, message) => {
+    const a = param(), b = param();
+    const opt = new Rprop([{ params: [a] }, { params: [b] }]);
+    opt.step();
+    const snapshot = () => JSON.stringify([opt.stateDict().state, Array.from(a.data), Array.from(b.data)]);
+    const before = snapshot();
+    (opt.paramGroups[1] as unknown as Record<string, unknown>)[key] = value;
+    let closureCalls = 0;
+    expect(() => opt.step(() => ++closureCalls)).toThrow(message);
+    expect(closureCalls).toBe(0);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('is refused for the relatives too, float32 rules included', () => {
+    const signum = new Signum([{ data: new Float32Array(2), grad: new Float32Array(2) }]);
+    signum.paramGroups[0]!.beta = 1 - 1e-9;
+    expect(() => signum.step()).toThrow("Signum: beta must satisfy 0 ≤ beta < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999");
+    const lion = new Lion([param()]);
+    lion.paramGroups[0]!.lr = -1;
+    expect(() => lion.step()).toThrow('Lion: lr must be ≥ 0, got -1');
+  });
+
+  it('a valid change still takes effect at the next step', () => {
+    const opt = new Rprop([param()]);
+    opt.step();
+    opt.paramGroups[0]!.etas = [0.25, 2];
+    opt.step();
+    expect(opt.stateDict().state['0']!.stepSize).toEqual([0.02, 0.02, 0.02]);
+  });
+});
