@@ -61,7 +61,7 @@ export abstract class Optimizer<O extends object> {
     this.paramGroups = groups.map((group, g) => {
       const { params: ps, ...overrides } = group;
       if (!Array.isArray(ps)) throw new TypeError(`${owner}: group ${g} must have params: Parameter[], got ${describe(ps)}`);
-      const resolved = { ...base, ...withoutUndefined(overrides as Partial<O>), params: [...ps] } as ResolvedGroup<O>;
+      const resolved = { ...withOwnArrays({ ...base, ...withoutUndefined(overrides as Partial<O>) }), params: [...ps] } as ResolvedGroup<O>;
       this.validateOptions(resolved, g === 0 && groups.length === 1 ? '' : ` (group ${g})`);
       for (const p of ps) {
         checkParameter(owner, p, index);
@@ -429,7 +429,7 @@ export abstract class Optimizer<O extends object> {
         if (seen.has(key)) throw new RangeError(`${where}: parameter id ${key} appears twice (groups ${seen.get(key)} and ${g})`);
         seen.set(key, g);
       }
-      const resolved = { ...(options as unknown as O), params: group.params } as ResolvedGroup<O>;
+      const resolved = { ...withOwnArrays(options as unknown as O), params: group.params } as ResolvedGroup<O>;
       this.validateOptions(resolved, ` (group ${g} of the loaded state)`);
       groups.push(resolved);
       for (const p of group.params) {
@@ -500,6 +500,15 @@ export abstract class Optimizer<O extends object> {
 
   /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */
   protected statesReplaced(): void {}
+}
+
+/**
+ * `o` with every array option (etas, stepSizes, betas) copied. Without the copy a group's `etas` is the
+ * defaults' array (or the loaded dict's), so changing `paramGroups[0].etas[1]` in place would change
+ * it for every group and every optimizer made later.
+ */
+function withOwnArrays<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])) as T;
 }
 
 /** A float array's length and element type as one number (float32: odd), compared once per tensor per step. */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { Adam, Rprop, RPROP_DEFAULTS, type Parameter } from '../../src/index.js';
+
+const param = (): Parameter => ({ data: Float64Array.of(1, 2), grad: Float64Array.of(1, 1) });
+
+// Options may be changed between steps, also in place; each group must own its arrays, or the change
+// reaches the exported defaults, every other group and every optimizer made later.
+describe('each parameter group owns its array options', () => {
+  it('changing a group\'s etas in place changes neither the defaults, nor another group, nor a later optimizer', () => {
+    const opt = new Rprop([{ params: [param()] }, { params: [param()] }]);
+    (opt.paramGroups[0]!.etas as [number, number])[1] = 3;
+    expect(opt.paramGroups[1]!.etas).toEqual([0.5, 1.2]);
+    expect(RPROP_DEFAULTS.etas).toEqual([0.5, 1.2]);
+    expect(new Rprop([param()]).paramGroups[0]!.etas).toEqual([0.5, 1.2]);
+  });
+
+  it('the caller\'s options and a loaded dict stay the caller\'s: changing them later changes nothing', () => {
+    const betas: [number, number] = [0.8, 0.99];
+    const adam = new Adam([param()], { betas });
+    betas[0] = 0.5;
+    expect(adam.paramGroups[0]!.betas).toEqual([0.8, 0.99]);
+    const sd = new Rprop([param()], { stepSizes: [0, 1] }).stateDict();
+    const opt = new Rprop([param()]);
+    opt.loadStateDict(sd);
+    (sd.paramGroups[0]!.stepSizes as [number, number])[0] = 5;
+    expect(opt.paramGroups[0]!.stepSizes).toEqual([0, 1]);
+  });
+});
