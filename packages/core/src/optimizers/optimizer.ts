@@ -407,7 +407,7 @@ export abstract class Optimizer<O extends object> {
    */
   loadStateDict(sd: StateDict<O> & Record<string, unknown>): void {
     const where = `${this.owner}.loadStateDict`;
-    if (typeof sd !== 'object' || sd === null || typeof sd.state !== 'object' || !Array.isArray(sd.paramGroups)) {
+    if (typeof sd !== 'object' || sd === null || typeof sd.state !== 'object' || sd.state === null || !Array.isArray(sd.paramGroups)) {
       throw new TypeError(`${where}: expected { state, paramGroups }, got ${describe(sd)}`);
     }
     if (sd.paramGroups.length !== this.paramGroups.length) {
@@ -419,7 +419,11 @@ export abstract class Optimizer<O extends object> {
     let index = 0;
     this.paramGroups.forEach((group, g) => {
       const saved = sd.paramGroups[g]!;
+      if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: group ${g} of the state must be { params, ...options }, got ${describe(saved)}`);
       const { params: ids, ...options } = saved;
+      // Copied onto the live group below, a '__proto__' key (JSON.parse makes it an ordinary key) would
+      // replace the group's prototype instead.
+      if (Object.hasOwn(options, '__proto__')) throw new TypeError(`${where}: group ${g} of the state has a key '__proto__', which is not an option`);
       if (!Array.isArray(ids) || ids.length !== group.params.length) {
         throw new RangeError(`${where}: group ${g} of the state has ${Array.isArray(ids) ? ids.length : 'no'} parameters, this optimizer's has ${group.params.length}`);
       }
@@ -436,8 +440,9 @@ export abstract class Optimizer<O extends object> {
         const id = ids[group.params.indexOf(p)];
         const saved = sd.state[String(id)];
         if (saved !== undefined) {
-          const fresh = this.initState(p, resolved);
           const label = `${parameterLabel(index, p.name)}'s state`;
+          if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: ${label} must be an object of buffers and numbers, got ${describe(saved)}`);
+          const fresh = this.initState(p, resolved);
           for (const [key, template] of Object.entries(fresh)) {
             const value = saved[key];
             if (typeof template === 'number') {
