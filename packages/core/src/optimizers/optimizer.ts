@@ -20,7 +20,8 @@ function isFloatArray(a: unknown): a is FloatArray {
 }
 
 function isGroupList<O>(params: readonly Parameter[] | readonly ParamGroup<O>[]): params is readonly ParamGroup<O>[] {
-  return params.length > 0 && 'params' in (params[0] as object);
+  const first: unknown = params[0];
+  return typeof first === 'object' && first !== null && 'params' in first;
 }
 
 /**
@@ -59,16 +60,18 @@ export abstract class Optimizer<O extends object> {
     const seen = new Set<Parameter>();
     let index = 0;
     this.paramGroups = groups.map((group, g) => {
+      if (typeof group !== 'object' || group === null) throw new TypeError(`${owner}: group ${g} must be { params: Parameter[], ...options }, got ${describe(group)}`);
       const { params: ps, ...overrides } = group;
       if (!Array.isArray(ps)) throw new TypeError(`${owner}: group ${g} must have params: Parameter[], got ${describe(ps)}`);
-      const resolved = { ...withOwnArrays({ ...base, ...withoutUndefined(overrides as Partial<O>) }), params: [...ps] } as ResolvedGroup<O>;
-      this.validateOptions(resolved, g === 0 && groups.length === 1 ? '' : ` (group ${g})`);
+      // The parameters first: the float32 checks of the options read every parameter's data.
       for (const p of ps) {
         checkParameter(owner, p, index);
         if (seen.has(p)) throw new TypeError(`${owner}: ${parameterLabel(index, p.name)} appears more than once`);
         seen.add(p);
         index++;
       }
+      const resolved = { ...withOwnArrays({ ...base, ...withoutUndefined(overrides as Partial<O>) }), params: [...ps] } as ResolvedGroup<O>;
+      this.validateOptions(resolved, g === 0 && groups.length === 1 ? '' : ` (group ${g})`);
       return resolved;
     });
   }
