@@ -297,6 +297,9 @@ export abstract class Optimizer<O extends object> {
       for (const p of group.params) {
         const g = p.grad;
         if (g !== null) {
+          if (!isFloatArray(p.data)) {
+            throw new TypeError(`${this.owner}.step: ${parameterLabel(index, p.name)} must have data: Float32Array | Float64Array, got ${describe(p.data)}; nothing was changed`);
+          }
           if (g === undefined || !isFloatArray(g) || g.constructor !== p.data.constructor) {
             throw this.refuse(index, p, `must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`);
           }

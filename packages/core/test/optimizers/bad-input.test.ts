@@ -171,6 +171,15 @@ describe('a bad step is refused naming the parameter and the first bad index, an
     expect(() => new Rprop([{ data: new Float64Array(1), grad: null }], { lr: 1e39, stepSizes: [0, 1e40] })).not.toThrow();
   });
 
+  it('a parameter whose data was swapped for something other than a float array is refused, and changes nothing', () => {
+    const { a, b, opt, before } = setUp();
+    const data = b.data;
+    b.data = null as never;
+    expect(() => opt.step()).toThrow('Rprop.step: parameter 1 must have data: Float32Array | Float64Array, got null; nothing was changed');
+    b.data = data;
+    expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
+  });
+
   it('a closure that returns no number is refused', () => {
     const { opt } = setUp();
     expect(() => opt.step(() => 'low' as never)).toThrow('Rprop.step: the closure must return the loss as a number, got "low"');
