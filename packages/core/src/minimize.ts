@@ -104,6 +104,9 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   nonNegative('minimize', 'xTol', o.xTol);
   nonNegative('minimize', 'xTolAbs', o.xTolAbs);
   nonNegative('minimize', 'gTol', o.gTol);
+  if (o.onIteration != null && typeof o.onIteration !== 'function') {
+    throw new TypeError(`minimize: onIteration must be a function (info) => boolean | void, got ${describe(o.onIteration)}`);
+  }
   if (typeof fun !== 'function') throw new TypeError(`minimize: fun must be a function (x, grad) => f(x), got ${describe(fun)}`);
   if (x0 == null || typeof x0.length !== 'number' || x0.length === 0) {
     throw new TypeError(`minimize: x0 must be a non-empty array of numbers, got ${describe(x0)}`);

@@ -30,6 +30,7 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['minimize x0 empty', () => minimize(() => 0, []), 'minimize: x0 must be a non-empty array of numbers, got []'],
     ['minimize x0 NaN', () => minimize(() => 0, [1, NaN]), 'minimize: x0 is NaN at index 1'],
     ['minimize maxIterations', () => minimize(() => 0, [1], { maxIterations: 1.5 }), 'minimize: maxIterations must be an integer ≥ 0, got 1.5'],
+    ['minimize onIteration', () => minimize(() => 0, [1], { onIteration: 5 as never }), 'minimize: onIteration must be a function (info) => boolean | void, got 5'],
     ['minimize η+', () => minimize(() => 0, [1], { etas: [0.5, 0.9] }), 'minimize: etas[1] (η+) must satisfy η+ > 1, got 0.9'],
     ['float32: lr overflows', () => new Rprop([p()], { lr: 1e39, stepSizes: [0, 1e40] }),
       "Rprop: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
