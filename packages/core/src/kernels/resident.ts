@@ -1,3 +1,4 @@
+import { describe } from '../errors.js';
 import type { FloatArray, Parameter } from '../types.js';
 import { kernelHeap, type KernelHeap } from './kernel-heap.js';
 
@@ -65,7 +66,7 @@ export class ResidentParameter implements Parameter {
   private override: FloatArray | null | undefined;
 
   constructor(length: number, dtype: Dtype = 'float32', readonly name?: string) {
-    if (!Number.isInteger(length) || length < 0) throw new RangeError(`allocate: length must be an integer ≥ 0, got ${length}`);
+    if (!Number.isInteger(length) || length < 0) throw new RangeError(`allocate: length must be an integer ≥ 0, got ${describe(length)}`);
     if (!Object.hasOwn(CTOR, dtype)) throw new TypeError(`allocate: dtype must be 'float32' or 'float64', got ${JSON.stringify(dtype) ?? String(dtype)}`);
     const like = new CTOR[dtype](0);
     const heap = kernelHeap();

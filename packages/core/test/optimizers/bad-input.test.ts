@@ -50,6 +50,7 @@ describe('bad options are refused at construction with the parameter, the rule a
       "Lion: betas[1] (group 1) must satisfy 0 ≤ betas[1] (group 1) < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999"],
     ['float32: Lion λ overflows', () => new Lion([p()], { weightDecay: 1e39 }),
       "Lion: weightDecay overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['allocate: a length as a string', () => Rprop.allocate('4' as never), 'allocate: length must be an integer ≥ 0, got "4"'],
     ['allocate: unknown dtype', () => Rprop.allocate(4, 'float16' as never), `allocate: dtype must be 'float32' or 'float64', got "float16"`],
     ['null in a list of parameters', () => new Rprop([null as never]), 'Rprop: parameter 0 must be { data: Float32Array | Float64Array, grad }, got null'],
     ['null in a group', () => new Rprop([{ params: [null as never] }]), 'Rprop: parameter 0 must be { data: Float32Array | Float64Array, grad }, got null'],
