@@ -4,6 +4,7 @@ import { firstNonFinite } from './kernels/first-non-finite.js';
 import { isPlusVariant, validateRpropOptions, type RpropOptions } from './optimizers/rprop.js';
 import { rpropConstantsFor } from './rules/rprop-constants.js';
 import { fastRpropStep } from './kernels/fast-rprop-step.js';
+import { refuseUnknownOptions } from './unknown-options.js';
 import { nonNegative } from './validate.js';
 
 /** f(x): writes ∂f/∂x into `grad` and returns f(x). */
@@ -95,6 +96,7 @@ export const MINIMIZE_DEFAULTS = Object.freeze({
  * ```
  */
 export function minimize(fun: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+  refuseUnknownOptions('minimize', options ?? {}, [...Object.keys(MINIMIZE_DEFAULTS), 'onIteration']);
   const o = { ...MINIMIZE_DEFAULTS, ...withoutUndefined(options ?? {}) };
   const rprop: RpropOptions = { lr: o.lr, etas: o.etas, stepSizes: o.stepSizes, variant: o.variant, maximize: o.maximize };
   validateRpropOptions(rprop, '', 'minimize');

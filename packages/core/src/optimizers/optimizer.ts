@@ -8,6 +8,7 @@ import type { StateOffsets } from '../kernels/state-offsets.js';
 import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
 import { NonFiniteGradientError } from '../non-finite-gradient-error.js';
+import { refuseMisspeltOptions, refuseUnknownOptions } from '../unknown-options.js';
 
 /** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
 export type ParamState = Record<string, FloatArray | number>;
@@ -55,6 +56,8 @@ export abstract class Optimizer<O extends object> {
     if (!Array.isArray(params) || params.length === 0) {
       throw new TypeError(`${owner}: params must be a non-empty array of parameters or parameter groups, got ${describe(params)}`);
     }
+    const known = Object.keys(defaults);
+    refuseUnknownOptions(owner, options ?? {}, known);
     const base = { ...defaults, ...withoutUndefined(options ?? {}) } as O;
     const groups = isGroupList(params) ? params : [{ params: params as Parameter[] } as ParamGroup<O>];
     const seen = new Set<Parameter>();
@@ -62,6 +65,7 @@ export abstract class Optimizer<O extends object> {
     this.paramGroups = groups.map((group, g) => {
       if (typeof group !== 'object' || group === null) throw new TypeError(`${owner}: group ${g} must be { params: Parameter[], ...options }, got ${describe(group)}`);
       const { params: ps, ...overrides } = group;
+      refuseMisspeltOptions(owner, overrides, known, ` in group ${g}`);
       if (!Array.isArray(ps)) throw new TypeError(`${owner}: group ${g} must have params: Parameter[], got ${describe(ps)}`);
       // The parameters first: the float32 checks of the options read every parameter's data.
       for (const p of ps) {

@@ -55,6 +55,15 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['null in a list of parameters', () => new Rprop([null as never]), 'Rprop: parameter 0 must be { data: Float32Array | Float64Array, grad }, got null'],
     ['null in a group', () => new Rprop([{ params: [null as never] }]), 'Rprop: parameter 0 must be { data: Float32Array | Float64Array, grad }, got null'],
     ['null among groups', () => new Rprop([{ params: [p()] }, null as never]), 'Rprop: group 1 must be { params: Parameter[], ...options }, got null'],
+    // Misspelt options would otherwise be dropped without a word, and the default used.
+    ['PyTorch\'s step_sizes', () => new Rprop([p()], { step_sizes: [1e-3, 1] } as never),
+      `Rprop: unknown option "step_sizes" (did you mean 'stepSizes'?); the options are lr, etas, stepSizes, variant, maximize`],
+    ['an unknown option', () => new SGD([p()], { nesterov: true } as never), 'SGD: unknown option "nesterov"; the options are lr, momentum, maximize'],
+    ['a misspelt option in a group', () => new Lion([{ params: [p()], weight_decay: 0.1 } as never]),
+      `Lion: unknown option "weight_decay" in group 0 (did you mean 'weightDecay'?); the options are lr, betas, weightDecay, maximize`],
+    ['SciPy\'s maxiter', () => minimize(() => 0, [1], { maxiter: 10 } as never),
+      `minimize: unknown option "maxiter" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
+    ['minimize: xtol', () => minimize(() => 0, [1], { xtol: 1e-9 } as never), `minimize: unknown option "xtol" (did you mean 'xTol'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
   ])('%s', (_case, make, message) => {
     expect(make).toThrow(message);
     try {
