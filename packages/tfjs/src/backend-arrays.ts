@@ -10,8 +10,8 @@ export interface BackendArrays {
   read(t: tf.Tensor): Float32Array;
   /**
    * The variable's values, safe to update in place: if anything else might see them (a tensor made
-   * from a user's array, a clone, the tensors a loader passed to setWeights), the variable is first
-   * given a private copy.
+   * from a user's array, a clone, the tensors a loader passed to setWeights; on `cpu`, an array that
+   * dataSync() returned), the variable is first given a private copy.
    */
   writable(v: tf.Variable): Float32Array;
   /**
@@ -34,27 +34,27 @@ interface WasmBackend {
   refCount(dataId: object): number;
 }
 
-/** dataIds this package created for its own variables; nothing else holds their storage. */
+/** dataIds this package created for its own variables; nothing else holds their storage (on `wasm`). */
 const owned = new WeakSet<object>();
 
-function makeWritable(v: tf.Variable, read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number, fresh = false): void {
-  if (!fresh && owned.has(v.dataId) && refCount(v.dataId) === 1) return;
+function makeWritable(v: tf.Variable, read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number, privateIds: WeakSet<object>, fresh = false): void {
+  if (!fresh && privateIds.has(v.dataId) && refCount(v.dataId) === 1) return;
   const copy = tf.tensor(read(v).slice(), v.shape, 'float32');
   v.assign(copy);
   copy.dispose();
-  owned.add(v.dataId);
+  privateIds.add(v.dataId);
 }
 
-/** Arrays over a backend's own `read` and `refCount`. */
-function arraysOf(read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number, freshModelVariables: boolean): BackendArrays {
+/** Arrays over a backend's own `read` and `refCount`; `privateIds`: the dataIds known to be private. */
+function arraysOf(read: (t: tf.Tensor) => Float32Array, refCount: (id: object) => number, privateIds: WeakSet<object>, freshModelVariables: boolean): BackendArrays {
   return {
     read,
     writable(v) {
-      makeWritable(v, read, refCount);
+      makeWritable(v, read, refCount, privateIds);
       return read(v);
     },
     prepareModelVariable(v) {
-      makeWritable(v, read, refCount, freshModelVariables);
+      makeWritable(v, read, refCount, privateIds, freshModelVariables);
     },
   };
 }
@@ -69,7 +69,10 @@ export function backendArrays(): BackendArrays | null {
       if (!(values instanceof Float32Array)) throw new TypeError(`rprop-tfjs: expected float32 values, got ${t.dtype}`);
       return values;
     };
-    return arraysOf(read, (id) => backend.refCount(id), false);
+    // The cpu backend hands its arrays out unseen by refCount: dataSync() and data() return them, and
+    // tf.tensor(array) keeps the array it is given. So storage is known private only within the step
+    // that made it (a set per call): a snapshot taken between steps must not change with the next one.
+    return arraysOf(read, (id) => backend.refCount(id), new WeakSet(), false);
   }
   if (name === 'wasm') {
     const backend = tf.backend() as unknown as WasmBackend;
@@ -80,14 +83,15 @@ export function backendArrays(): BackendArrays | null {
       return backend.typedArrayFromHeap(t);
     };
     // Fresh storage for model variables every step: XNNPACK caches their packed weights per tensor.
-    return arraysOf(read, (id) => backend.refCount(id), true);
+    // (Its dataSync() and data() copy from the heap, so what this package made stays private.)
+    return arraysOf(read, (id) => backend.refCount(id), owned, true);
   }
   return null;
 }
 
 /**
- * Makes `v` a variable whose storage this package owns, so later in-place updates are safe.
- * Used for slot variables the optimizer makes itself.
+ * Makes `v` a variable whose storage this package owns, so later in-place updates on `wasm` are safe
+ * (on `cpu` nothing stays private from step to step). Used for slot variables the optimizer makes itself.
  */
 export function markOwned(v: tf.Variable): tf.Variable {
   owned.add(v.dataId);

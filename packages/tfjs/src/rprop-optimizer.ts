@@ -33,8 +33,9 @@ export interface RpropConfig extends tf.serialization.ConfigDict {
  * `torch.optim.Rprop` (iRprop−). Use it full batch: Rprop compares successive gradients' signs, which
  * mini-batch noise fools (use {@link SignumOptimizer} or {@link LionOptimizer} there).
  *
- * The + variants need the loss: `minimize()` (which `model.fit` calls) captures it; calling
- * `applyGradients` yourself on a + variant needs `setLoss(loss)` first.
+ * The + variants need the loss: `minimize()` (which `model.fit` calls) captures it (with `maximize`,
+ * the negated cost: f is then the objective); calling `applyGradients` yourself on a + variant needs
+ * `setLoss(loss)` first.
  *
  * @example
  * ```ts
@@ -96,7 +97,9 @@ export class RpropOptimizer extends SlotOptimizer {
   }
 
   protected override takeLoss(cost: tf.Scalar): void {
-    if (isPlusVariant(this.options.variant)) this.setLoss(cost.dataSync()[0]!);
+    // With maximize, minimize's f is the objective being ascended: its loss is −f (as the core's
+    // `minimize` compares it), else iRprop+ would backtrack whenever f improved.
+    if (isPlusVariant(this.options.variant)) this.setLoss((this.options.maximize ? -1 : 1) * cost.dataSync()[0]!);
   }
 
   protected override dropStepInputs(): void {

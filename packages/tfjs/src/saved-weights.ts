@@ -50,7 +50,7 @@ function nameFits(name: string, expected: string): boolean {
 /**
  * Splits weights laid out as `getWeights` saves them — [iterations, extra scalars…, every variable's
  * first slot, every variable's second slot, …] — checking, before anything is read or changed, the
- * count, that the scalars are int32 or float32 scalars, that every slot is float32 and that named slots
+ * count, that no tensor was disposed, that the scalars are int32 or float32 scalars, that every slot is float32 and that named slots
  * are the ones expected at their places (values: `readSavedWeights`). Slots' shapes are checked against
  * their variables at the next step.
  */
@@ -63,8 +63,14 @@ export function splitSavedWeights(owner: string, weights: readonly NamedTensor[]
       `${where}: expected the iteration count${scalars} and ${slotNames.length} slot(s) per variable (${slotNames.join(', ')}), got ${weights.length} weights; nothing was changed`,
     );
   }
-  const scalar = (index: number, what: string, expected: string): IndexedWeight => {
+  // A disposed tensor would fail later, when its values are read, with TF.js's bare "Tensor is disposed".
+  const live = (index: number): NamedTensor => {
     const { name, tensor } = weights[index]!;
+    if (tensor.isDisposed) throw new Error(`${where}: weight ${index} ('${name}') has been disposed; nothing was changed`);
+    return { name, tensor };
+  };
+  const scalar = (index: number, what: string, expected: string): IndexedWeight => {
+    const { name, tensor } = live(index);
     if (tensor.size !== 1 || !nameFits(name, expected)) {
       throw new RangeError(`${where}: weight ${index} ('${name}', shape ${shapeText(tensor.shape)}) should be ${what}, a scalar named '${expected}'; nothing was changed`);
     }
@@ -80,7 +86,7 @@ export function splitSavedWeights(owner: string, weights: readonly NamedTensor[]
   const slots = Array.from({ length: variables }, (_, i) =>
     slotNames.map((slot, k) => {
       const index = first + k * variables + i;
-      const { name, tensor } = weights[index]!;
+      const { name, tensor } = live(index);
       if (!nameFits(name, slot)) {
         throw new RangeError(
           `${where}: weight ${index} ('${name}') should be variable ${i}'s '${slot}' slot: this optimizer saves ${slotNames.length} slot(s) per variable (${slotNames.join(', ')}), ` +

@@ -35,12 +35,20 @@ export function checkGradient(owner: string, name: string, value: tf.Variable, g
 }
 
 /**
- * Throws unless every slot has the variable's shape. Slots are matched to variables by position in
- * the list of gradients (as TF.js's own optimizers match theirs), so a mismatch means this optimizer
- * was made for another list of variables, or given another list's weights by `setWeights`.
+ * Throws unless every slot is live and has the variable's shape. Slots are matched to variables by
+ * position in the list of gradients (as TF.js's own optimizers match theirs), so a mismatch means this
+ * optimizer was made for another list of variables, or given another list's weights by `setWeights`.
+ * A disposed slot (`getWeights` returns the live slots, which a caller may dispose) would otherwise fail
+ * mid-step with TF.js's bare TypeError, on the composed path after earlier variables were updated.
  */
 export function checkSlots(owner: string, name: string, position: number, value: tf.Variable, slots: Record<string, tf.Variable>): void {
   for (const [slot, v] of Object.entries(slots)) {
+    if (v.isDisposed) {
+      throw new Error(
+        `${owner}: the '${slot}' slot of variable '${name}' (position ${position}) has been disposed (getWeights returns the live slots, as TF.js's optimizers do); ` +
+          'load new ones with setWeights or use a new optimizer; nothing was changed',
+      );
+    }
     if (v.shape.length === value.shape.length && v.shape.every((d, k) => d === value.shape[k])) continue;
     throw new RangeError(
       `${owner}: variable '${name}' (position ${position}) has shape ${shapeText(value.shape)}, but the '${slot}' slot at that position has shape ${shapeText(v.shape)}. ` +

@@ -77,6 +77,23 @@ describe('setWeights', () => {
     opt.dispose();
   });
 
+  it.each(optimizerMakers)('%s: refuses a disposed weight by its place and name, changing nothing and making no tensor', async (label, make) => {
+    const opt = make();
+    const vars = trained(opt);
+    const before = await snapshot(opt, vars);
+    const copies = (await opt.getWeights()).map((w) => ({ name: w.name, tensor: w.tensor.clone() }));
+    const last = copies.length - 1;
+    copies[last]!.tensor.dispose();
+    const n0 = tf.memory().numTensors;
+    await expect(opt.setWeights(copies)).rejects.toThrow(`${ownerOf(label)}.setWeights: weight ${last} ('${copies[last]!.name}') has been disposed; nothing was changed`);
+    expect(tf.memory().numTensors).toBe(n0);
+    copies[0]!.tensor.dispose();
+    await expect(opt.setWeights(copies)).rejects.toThrow(`${ownerOf(label)}.setWeights: weight 0 ('iter') has been disposed; nothing was changed`);
+    expect(await snapshot(opt, vars)).toEqual(before);
+    tf.dispose([...vars, ...copies.map((w) => w.tensor)]);
+    opt.dispose();
+  });
+
   it.each(optimizerMakers)("%s: slots loaded for smaller variables are refused at the next step, which changes nothing", async (label, make) => {
     const source = make();
     const sourceVars = trained(source, 4);
