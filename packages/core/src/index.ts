@@ -7,6 +7,7 @@ export { SignSGD, SIGN_SGD_DEFAULTS, type SignSGDOptions } from './optimizers/si
 export { Signum, SIGNUM_DEFAULTS, validateSignumOptions, type SignumOptions } from './optimizers/signum.js';
 export { Lion, LION_DEFAULTS, validateLionOptions, type LionOptions } from './optimizers/lion.js';
 export { validateLionFloat32, validateRpropFloat32, validateSignumFloat32, type Float32Context } from './optimizers/float32-options.js';
+export { refuseUnknownOptions } from './unknown-options.js';
 export { SGD, SGD_DEFAULTS, type SGDOptions } from './optimizers/sgd.js';
 export { Adam, ADAM_DEFAULTS, type AdamOptions } from './optimizers/adam.js';
 export { minimize, MINIMIZE_DEFAULTS, type IterationInfo, type MinimizeOptions, type MinimizeResult, type Objective } from './minimize.js';

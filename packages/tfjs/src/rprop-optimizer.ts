@@ -4,12 +4,14 @@ import {
   isPlusVariant,
   rpropConstantsFor,
   RPROP_DEFAULTS,
+  refuseUnknownOptions,
   validateRpropFloat32,
   validateRpropOptions,
   VARIANTS,
   type RpropOptions,
   type Variant,
 } from 'rprop';
+import { configOptions } from './config-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
 import type { SlotRule } from './saved-weights.js';
@@ -71,6 +73,7 @@ export class RpropOptimizer extends SlotOptimizer {
    */
   constructor(options?: Partial<RpropOptions>) {
     super();
+    refuseUnknownOptions('RpropOptimizer', options ?? {}, Object.keys(RPROP_DEFAULTS));
     const given = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) } as RpropOptions;
     // The arrays are copied (then checked) and frozen: options are read at every step.
     const o = { ...given, etas: frozenCopy(given.etas), stepSizes: frozenCopy(given.stepSizes) };
@@ -177,7 +180,7 @@ export class RpropOptimizer extends SlotOptimizer {
     // The layers loader camelCases string values; a variant name has no '_' so survives, but accept
     // any spelling that differs only in case to be safe.
     const variant = VARIANTS.find((v) => v.toLowerCase() === String(config.variant).toLowerCase()) ?? config.variant;
-    return new cls({ ...config, variant } as never);
+    return new cls({ ...configOptions(config, RPROP_DEFAULTS), variant } as never);
   }
 }
 

@@ -3,6 +3,7 @@ import {
   lion,
   lionKernel,
   LION_DEFAULTS,
+  refuseUnknownOptions,
   signum as signumRule,
   signumKernel,
   SIGNUM_DEFAULTS,
@@ -13,6 +14,7 @@ import {
   type LionOptions,
   type SignumOptions,
 } from 'rprop';
+import { configOptions } from './config-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 
@@ -20,7 +22,9 @@ import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
  * The defaults, overridden by the options they name (extra keys such as a loader's customObjects are
  * dropped). Null or undefined options are the defaults, as in the core.
  */
-function withDefaults<O extends object>(defaults: O, options: Partial<O> | null | undefined): O {
+/** `options` over `defaults`; an option `defaults` does not have is refused, naming `owner`. */
+function withDefaults<O extends object>(owner: string, defaults: O, options: Partial<O> | null | undefined): O {
+  refuseUnknownOptions(owner, options ?? {}, Object.keys(defaults));
   const given = (options ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, given[k] === undefined ? v : given[k]])) as O;
 }
@@ -49,7 +53,7 @@ export class SignumOptimizer extends SlotOptimizer {
    */
   constructor(options?: Partial<SignumOptions>) {
     super();
-    const o = withDefaults(SIGNUM_DEFAULTS, options);
+    const o = withDefaults(this.displayName, SIGNUM_DEFAULTS, options);
     validateSignumOptions(o, '', this.displayName);
     validateSignumFloat32(o, { owner: this.displayName, whose: 'TF.js variables' });
     this.options = Object.freeze(o);
@@ -92,7 +96,7 @@ export class SignumOptimizer extends SlotOptimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    return new cls(config as never);
+    return new cls(configOptions(config, SIGNUM_DEFAULTS) as never);
   }
 }
 
@@ -121,7 +125,7 @@ export class LionOptimizer extends SlotOptimizer {
    */
   constructor(options?: Partial<LionOptions>) {
     super();
-    const given = withDefaults(LION_DEFAULTS, options);
+    const given = withDefaults(this.displayName, LION_DEFAULTS, options);
     const o = { ...given, betas: frozenCopy(given.betas) }; // copied (then checked) and frozen: read at every step
     validateLionOptions(o, '', this.displayName);
     validateLionFloat32(o, { owner: this.displayName, whose: 'TF.js variables' });
@@ -168,7 +172,7 @@ export class LionOptimizer extends SlotOptimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    return new cls(config as never);
+    return new cls(configOptions(config, LION_DEFAULTS) as never);
   }
 }
 

@@ -13,6 +13,11 @@ describe('bad input', () => {
     ['unknown variant', () => new RpropOptimizer({ variant: 'rprop' as never }), `RpropOptimizer: variant must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "rprop"`],
     ['Signum β', () => new SignumOptimizer({ beta: 2 }), 'SignumOptimizer: beta must satisfy 0 ≤ beta < 1, got 2'],
     ['Lion lr', () => new LionOptimizer({ lr: -1 }), 'LionOptimizer: lr must be ≥ 0, got -1'],
+    ['PyTorch\'s step_sizes', () => rprop({ step_sizes: [1e-6, 50] } as never),
+      `RpropOptimizer: unknown option "step_sizes" (did you mean 'stepSizes'?); the options are lr, etas, stepSizes, variant, maximize`],
+    ['an unknown Signum option', () => new SignumOptimizer({ momentum: 0.9 } as never), 'SignumOptimizer: unknown option "momentum"; the options are lr, beta, maximize'],
+    ['Lion weight_decay', () => new LionOptimizer({ weight_decay: 0.1 } as never),
+      `LionOptimizer: unknown option "weight_decay" (did you mean 'weightDecay'?); the options are lr, betas, weightDecay, maximize`],
   ])('%s is refused at construction', (_case, make, message) => {
     expect(make).toThrow(message);
   });
