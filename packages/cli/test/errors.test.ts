@@ -28,6 +28,8 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
     ['--plot under a file', ['train', 'xor', '--plot', 'afile/curve.svg'], 2, /^rprop: afile\/curve\.svg: afile is not a folder$/],
     ['--plot onto a folder', ['train', 'xor', '--plot', 'sub'], 2, /^rprop: sub: is a folder; --plot writes a file$/],
     ['--plot deep under a file', ['train', 'xor', '--plot', 'afile/x/curve.svg'], 2, /^rprop: afile\/x\/curve\.svg: a part of the path is not a folder$/],
+    ['--plot naming a missing folder (a trailing /), before training', ['train', 'xor', '--plot', 'nodir/'], 2, /^rprop: nodir\/: names a folder \(it ends in \/\); --plot writes a file$/],
+    ['--plot naming a folder with a trailing /', ['train', 'xor', '--plot', 'sub/'], 2, /^rprop: sub\/: names a folder \(it ends in \/\); --plot writes a file$/],
     ['an empty --plot', ['train', 'xor', '--plot', ''], 2, /^rprop: --plot: the file name is empty$/],
     ['--save under a file', ['train', 'xor', '--save', 'afile/model'], 2, /^rprop: afile\/model: afile is not a folder$/],
     ['--save under a file (cpu)', ['train', 'xor', '--save', 'afile/model', '--backend', 'cpu'], 2, /^rprop: afile\/model: afile is not a folder$/],
