@@ -8,6 +8,8 @@ export interface Dataset {
   headerLine?: number;
   count: number;
   inputs: number;
+  /** A CSV's input column names, in order (the inputs are matched by position); none for FANN or a built-in set. */
+  inputNames?: string[];
   outputs: number;
   /** count × inputs values. */
   x: Float32Array;

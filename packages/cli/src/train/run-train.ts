@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
 import { DataError } from '../data/dataset.js';
+import { checkInputColumns } from '../data/input-columns.js';
 import { loadDataset } from '../data/load.js';
 import { checkFileDestination } from '../output/destination.js';
 import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.js';
@@ -41,6 +42,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
     throw new DataError(o.test!, test.headerLine ?? null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
   }
+  if (test) checkInputColumns(data, test, o.test!);
   await useBackend(o.backend);
   const result = await train(data, { ...o, quiet: o.json });
   let testMse: number | null = null;
