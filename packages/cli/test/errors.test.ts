@@ -40,6 +40,8 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
     ['`toString` is not a built-in set', ['train', 'toString'], 2, new RegExp(`^rprop: toString: ${NOT_BUILTIN}$`)],
     ['`__proto__` is not a built-in set', ['train', '__proto__'], 2, new RegExp(`^rprop: __proto__: ${NOT_BUILTIN}$`)],
     ['`hasOwnProperty` is not a built-in set', ['train', 'hasOwnProperty'], 2, new RegExp(`^rprop: hasOwnProperty: ${NOT_BUILTIN}$`)],
+    ['an empty DATA (was: "rprop: : no such file")', ['train', ''], 2, /^rprop: DATA: the file name is empty$/],
+    ['an empty --test', ['train', 'xor', '--test', ''], 2, /^rprop: --test: the file name is empty$/],
     ['a folder as data', ['train', 'sub'], 2, /^rprop: sub: not a file$/],
     ['test data of another shape', ['train', 'two.train', '--test', 'three.test'], 2, /^rprop: three\.test:1: has 3 inputs and 1 output, the training data 2 and 1$/],
     ['test data with the input columns in another order (was: evaluated with its inputs swapped)', ['train', 'ab.csv', '--test', 'ba.csv'], 2, /^rprop: ba\.csv:1: the input columns are b, a, the training data's a, b: inputs are matched by position, so both need the same columns in the same order$/],
