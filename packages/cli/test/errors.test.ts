@@ -13,6 +13,8 @@ writeFileSync(join(dir, 'afile'), 'my file');
 mkdirSync(join(dir, 'sub'));
 writeFileSync(join(dir, 'two.train'), '2 2 1\n0 0\n0\n0 1\n1\n');
 writeFileSync(join(dir, 'three.test'), '1 3 1\n0 0 1\n0\n');
+writeFileSync(join(dir, 'ab.csv'), 'a,b,y\n0,1,1\n1,0,0\n');
+writeFileSync(join(dir, 'ba.csv'), 'b,a,y\n1,0,1\n0,1,0\n');
 writeFileSync(join(dir, 'huge.train'), '1 5000000000 1\n0 0\n0\n');
 writeFileSync(join(dir, 'secret.csv'), 'a,y\n0,1\n', { mode: 0o600 });
 const before = readdirSync(dir).sort();
@@ -28,6 +30,8 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
     ['--plot under a file', ['train', 'xor', '--plot', 'afile/curve.svg'], 2, /^rprop: afile\/curve\.svg: afile is not a folder$/],
     ['--plot onto a folder', ['train', 'xor', '--plot', 'sub'], 2, /^rprop: sub: is a folder; --plot writes a file$/],
     ['--plot deep under a file', ['train', 'xor', '--plot', 'afile/x/curve.svg'], 2, /^rprop: afile\/x\/curve\.svg: a part of the path is not a folder$/],
+    ['--plot naming a missing folder (a trailing /), before training', ['train', 'xor', '--plot', 'nodir/'], 2, /^rprop: nodir\/: names a folder \(it ends in \/\); --plot writes a file$/],
+    ['--plot naming a folder with a trailing /', ['train', 'xor', '--plot', 'sub/'], 2, /^rprop: sub\/: names a folder \(it ends in \/\); --plot writes a file$/],
     ['an empty --plot', ['train', 'xor', '--plot', ''], 2, /^rprop: --plot: the file name is empty$/],
     ['--save under a file', ['train', 'xor', '--save', 'afile/model'], 2, /^rprop: afile\/model: afile is not a folder$/],
     ['--save under a file (cpu)', ['train', 'xor', '--save', 'afile/model', '--backend', 'cpu'], 2, /^rprop: afile\/model: afile is not a folder$/],
@@ -36,8 +40,11 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
     ['`toString` is not a built-in set', ['train', 'toString'], 2, new RegExp(`^rprop: toString: ${NOT_BUILTIN}$`)],
     ['`__proto__` is not a built-in set', ['train', '__proto__'], 2, new RegExp(`^rprop: __proto__: ${NOT_BUILTIN}$`)],
     ['`hasOwnProperty` is not a built-in set', ['train', 'hasOwnProperty'], 2, new RegExp(`^rprop: hasOwnProperty: ${NOT_BUILTIN}$`)],
+    ['an empty DATA (was: "rprop: : no such file")', ['train', ''], 2, /^rprop: DATA: the file name is empty$/],
+    ['an empty --test', ['train', 'xor', '--test', ''], 2, /^rprop: --test: the file name is empty$/],
     ['a folder as data', ['train', 'sub'], 2, /^rprop: sub: not a file$/],
     ['test data of another shape', ['train', 'two.train', '--test', 'three.test'], 2, /^rprop: three\.test:1: has 3 inputs and 1 output, the training data 2 and 1$/],
+    ['test data with the input columns in another order (was: evaluated with its inputs swapped)', ['train', 'ab.csv', '--test', 'ba.csv'], 2, /^rprop: ba\.csv:1: the input columns are b, a, the training data's a, b: inputs are matched by position, so both need the same columns in the same order$/],
     ['a FANN header too large to allocate (checked against the rows first)', ['train', 'huge.train'], 2, /^rprop: huge\.train:2: expected 5000000000 inputs, got 2 values$/],
     ['an internal error (a network too large) is not bad input', ['train', 'xor', '--hidden', '100000,100000'], 1, /^rprop: internal error: Invalid typed array length: 10000000000$/],
     ['an internal error (cpu)', ['train', 'xor', '--hidden', '100000,100000', '--backend', 'cpu'], 1, /^rprop: internal error: Invalid typed array length: 10000000000$/],

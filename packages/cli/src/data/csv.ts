@@ -49,5 +49,5 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
     inIdx.forEach((c, j) => (x[k * inIdx.length + j] = numberAt(row.cells[c]!, file, row.line)));
     outIdx.forEach((c, j) => (y[k * outIdx.length + j] = numberAt(row.cells[c]!, file, row.line)));
   });
-  return { source: file, headerLine: header.line, count: rows.length, inputs: inIdx.length, outputs: outIdx.length, x, y };
+  return { source: file, headerLine: header.line, count: rows.length, inputs: inIdx.length, inputNames: inIdx.map((i) => names[i]!), outputs: outIdx.length, x, y };
 }

@@ -8,6 +8,8 @@ export interface Dataset {
   headerLine?: number;
   count: number;
   inputs: number;
+  /** A CSV's input column names, in order (the inputs are matched by position); none for FANN or a built-in set. */
+  inputNames?: string[];
   outputs: number;
   /** count × inputs values. */
   x: Float32Array;
@@ -27,5 +29,8 @@ export class DataError extends InputError {
 export function numberAt(token: string, file: string, line: number): number {
   const v = Number(token);
   if (token.trim() === '' || !Number.isFinite(v)) throw new DataError(file, line, `not a number: ${JSON.stringify(token)}`);
+  // The data is kept and trained on as float32: a larger value would become ±Infinity there, and the
+  // run would "diverge" at epoch 0 instead of saying which value is at fault.
+  if (!Number.isFinite(Math.fround(v))) throw new DataError(file, line, `${JSON.stringify(token)} is beyond ±3.4e38, the range of float32 (the type training computes in)`);
   return v;
 }

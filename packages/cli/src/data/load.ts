@@ -25,6 +25,8 @@ export function loadDataset(spec: string, targets?: string[]): Dataset {
   const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
   if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
   if (!stat.isFile()) throw new DataError(spec, null, 'not a file');
-  const text = atPath(spec, () => readFileSync(spec, 'utf8'));
+  // A byte order mark (Excel's "CSV UTF-8" starts with one) is no part of the first field: left in,
+  // it would keep a quoted first name's quotes, and that column could not be named by --target.
+  const text = atPath(spec, () => readFileSync(spec, 'utf8')).replace(/^\uFEFF/, '');
   return format === 'csv' ? parseCsv(text, spec, targets) : parseFann(text, spec);
 }

@@ -11,6 +11,9 @@ const REASONS: Record<string, string> = {
   EROFS: 'read-only file system',
   ENAMETOOLONG: 'the name is too long',
   ELOOP: 'too many symbolic links',
+  // A full disk or quota is the user's to fix too (free space, or write elsewhere), not a bug of ours.
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
 };
 
 /**

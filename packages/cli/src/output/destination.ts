@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 
@@ -20,6 +20,9 @@ export function checkParentFolder(path: string): void {
 /** Refuses `path` (of option `flag`) as a file to write: it must be named, and not be a folder. */
 export function checkFileDestination(path: string, flag: string): void {
   if (path === '') throw new InputError(`${flag}: the file name is empty`);
+  // `out/` names a folder even while none exists: the checks below would take its parent for the
+  // file's folder and pass, and the write would fail only after training.
+  if (path.endsWith('/') || path.endsWith(sep)) throw new InputError(`${path}: names a folder (it ends in ${path.at(-1)}); ${flag} writes a file`);
   checkParentFolder(path);
   if (atPath(path, () => statSync(path, { throwIfNoEntry: false }))?.isDirectory()) {
     throw new InputError(`${path}: is a folder; ${flag} writes a file`);

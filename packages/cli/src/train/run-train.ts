@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
 import { DataError } from '../data/dataset.js';
+import { checkInputColumns } from '../data/input-columns.js';
 import { loadDataset } from '../data/load.js';
+import { InputError } from '../errors/input-error.js';
 import { checkFileDestination } from '../output/destination.js';
 import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.js';
 import { writeOutputs } from '../output/write-outputs.js';
@@ -29,6 +31,11 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
  * code: 0, or 1 when training diverged (which the report says; the model is then not saved).
  */
 export async function runTrain(command: TrainCommand, print: (line: string) => void): Promise<number> {
+  // An empty name (an unset shell variable: `rprop train "$DATA"`) would be looked up as a file named
+  // '', and the message would name nothing: "rprop: : no such file".
+  for (const [what, spec] of [['DATA', command.data], ['--test', command.test]] as const) {
+    if (spec === '') throw new InputError(`${what}: the file name is empty`);
+  }
   checkFlagsApply(command);
   const o = { ...command, variant: command.variant ?? DEFAULT_VARIANT };
   // Check every destination and read every input before any work, so a mistake fails fast and
@@ -41,6 +48,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
     throw new DataError(o.test!, test.headerLine ?? null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
   }
+  if (test) checkInputColumns(data, test, o.test!);
   await useBackend(o.backend);
   const result = await train(data, { ...o, quiet: o.json });
   let testMse: number | null = null;

@@ -1,0 +1,12 @@
+import { DataError, type Dataset } from './dataset.js';
+
+/**
+ * Refuses test data whose CSV header names other input columns than the training data's, or the same
+ * ones in another order: the network takes its inputs by position, so `b,a,y` after training on
+ * `a,b,y` would be evaluated with its inputs swapped, and report a wrong MSE without a word.
+ */
+export function checkInputColumns(data: Dataset, test: Dataset, testFile: string): void {
+  if (data.inputNames === undefined || test.inputNames === undefined) return; // (a FANN file or a built-in set has no names)
+  if (test.inputNames.every((name, i) => name === data.inputNames![i])) return;
+  throw new DataError(testFile, test.headerLine ?? null, `the input columns are ${test.inputNames.join(', ')}, the training data's ${data.inputNames.join(', ')}: inputs are matched by position, so both need the same columns in the same order`);
+}

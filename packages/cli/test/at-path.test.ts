@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { atPath } from '../src/errors/at-path.js';
+import { InputError } from '../src/errors/input-error.js';
+
+const failing = (code: string) => () => {
+  throw Object.assign(new Error(`${code}: write`), { code });
+};
+
+describe('atPath', () => {
+  // --save or --plot on a full disk was "internal error: ENOSPC: no space left on device, write", exit 1.
+  it.each([
+    ['ENOSPC', 'model: no space left on the device'],
+    ['EDQUOT', 'model: disk quota exceeded'],
+  ])('turns %s, a full disk or quota, into input the user can fix', (code, message) => {
+    let error: unknown;
+    try {
+      atPath('model', failing(code));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(message);
+  });
+
+  it('lets an error that is no file system\'s pass through', () => {
+    expect(() => atPath('model', failing('ERR_SOMETHING'))).toThrow(/^ERR_SOMETHING: write$/);
+  });
+});

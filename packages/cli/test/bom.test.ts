@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../src/data/load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rprop-bom-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a file that starts with a UTF-8 byte order mark (as Excel\'s "CSV UTF-8" writes)', () => {
+  it('reads a quoted first column by its name', () => {
+    const file = join(dir, 'excel.csv');
+    writeFileSync(file, '\uFEFF"a","b","y"\r\n0,1,1\r\n1,0,0\r\n');
+    const d = loadDataset(file, ['a']);
+    expect(d).toMatchObject({ count: 2, inputs: 2, outputs: 1 });
+    expect([...d.y]).toEqual([0, 1]);
+  });
+
+  it('reads a FANN file', () => {
+    const file = join(dir, 'bom.train');
+    writeFileSync(file, '\uFEFF1 2 1\r\n0 1\r\n1\r\n');
+    expect(loadDataset(file)).toMatchObject({ count: 1, inputs: 2, outputs: 1 });
+  });
+});
