@@ -79,6 +79,14 @@ describe('--json', () => {
     const r = rprop(['train', 'xor', '--variant', 'rprop+', '--lr', '0.1', '--target-mse', '0.2', '--json', '--backend', 'cpu']);
     expect(lastJson(r.stdout)).toMatchObject({ optimizer: 'rprop', variant: 'rprop+', lr: 0.1, targetMse: 0.2, hidden: [16], seed: 1 });
   });
+
+  it('reports no time per epoch when the target was met before the first epoch', () => {
+    const json = rprop(['train', 'xor', '--target-mse', '1', '--json', '--backend', 'cpu']);
+    expect(lastJson(json.stdout)).toMatchObject({ epochs: 0, reachedTarget: true, msPerEpoch: null, msPerEpochSteady: null });
+    const text = rprop(['train', 'xor', '--target-mse', '1', '--backend', 'cpu']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/epochs 0 \(reached MSE ≤ 1\), [\d.]+ s\n/);
+  });
 });
 
 describe('train --help', () => {

@@ -102,7 +102,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
       const why = diverged.what === 'MSE' ? `the training MSE became ${diverged.value}` : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
       print(`${divergedAt}: ${why}; training stopped`);
     }
-    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady.toFixed(3)} after warm-up)`);
+    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s${result.msPerEpoch === null ? '' : `, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady!.toFixed(3)} after warm-up)`}`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
     if (o.save !== undefined) print(diverged === null ? `saved the model with its optimizer to ${o.save}` : `not saved to ${o.save}: the training diverged`);

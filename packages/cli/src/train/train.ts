@@ -32,9 +32,10 @@ export interface TrainResult {
   trainMse: number;
   trainBitFail: number;
   seconds: number;
-  msPerEpoch: number;
-  /** Milliseconds per epoch after the first five (TF.js compiles and warms up its kernels there). */
-  msPerEpochSteady: number;
+  /** Milliseconds per epoch; null when no epoch ran (the target was met before the first). */
+  msPerEpoch: number | null;
+  /** Milliseconds per epoch after the first five (TF.js compiles and warms up its kernels there); null when no epoch ran. */
+  msPerEpochSteady: number | null;
   /** MSE before each epoch's step. */
   curve: number[];
   /**
@@ -117,8 +118,9 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
     trainMse: final.mse,
     trainBitFail: final.bitFail,
     seconds,
-    msPerEpoch: (seconds * 1000) / Math.max(curve.length, 1),
-    msPerEpochSteady: curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / Math.max(curve.length, 1),
+    // With no epoch run, the time is the first evaluation's: no time per epoch to report.
+    msPerEpoch: epoch === 0 ? null : (seconds * 1000) / curve.length,
+    msPerEpochSteady: epoch === 0 ? null : curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / curve.length,
     curve,
     diverged,
   };
