@@ -44,12 +44,32 @@ export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[
           knob.value = v;
           changed();
         });
+        input.setAttribute('aria-describedby', `${spec.id}-refusal`);
         field.append(document.createTextNode(knob.label), input);
         box.append(field);
       }
+      const refusal = document.createElement('p');
+      refusal.className = 'refusal';
+      refusal.id = `${spec.id}-refusal`;
+      refusal.hidden = true;
+      box.append(refusal);
       return box;
     }),
   );
+}
+
+/**
+ * Each ticked optimizer's box says why the library refused its hyperparameters, if it did: the legend
+ * says so too, but it may be off screen (below the chart, or far above on a phone) where the value is typed.
+ */
+export function renderRefusals(root: HTMLElement, runs: Run[]): void {
+  for (const box of root.querySelectorAll<HTMLElement>('fieldset.optimizer')) {
+    const error = runs.find((run) => run.spec.id === box.dataset.id)?.error ?? null;
+    const refusal = box.querySelector<HTMLElement>('.refusal')!;
+    refusal.textContent = error;
+    refusal.hidden = error === null;
+    box.classList.toggle('refused', error !== null);
+  }
 }
 
 /** The legend: colour, name, iterations, current f, and whether the run diverged or was refused. */

@@ -1,4 +1,4 @@
-import { renderLegend, renderOptimizerControls } from './controls.js';
+import { renderLegend, renderOptimizerControls, renderRefusals } from './controls.js';
 import { FUNCTIONS, type TestFunction } from './functions.js';
 import { moveStart } from './keyboard.js';
 import { optimizerSpecs } from './optimizers.js';
@@ -37,6 +37,7 @@ function draw(): void {
 
 function restart(): void {
   runs = startRuns(fn, start, specs);
+  renderRefusals($('optimizers'), runs);
   iteration = 0;
   draw();
 }

@@ -19,10 +19,12 @@ export interface OptimizerSpec {
   make(params: Parameter[], v: Record<string, number>): Optimizer<object>;
 }
 
+// An input's arrows step from its min: η−'s and η+'s mins are on the defaults' 0.05 grid (with 0.01 and
+// 1.01, 0.5 went up to 0.51 and never back), and above the values the library refuses (0 and 1).
 const rpropKnobs = (): Knob[] => [
   { key: 'lr', label: 'Δ₀', value: 0.1, step: 0.01, min: 0 },
-  { key: 'etaMinus', label: 'η−', value: 0.5, step: 0.05, min: 0.01 },
-  { key: 'etaPlus', label: 'η+', value: 1.2, step: 0.05, min: 1.01 },
+  { key: 'etaMinus', label: 'η−', value: 0.5, step: 0.05, min: 0.05 },
+  { key: 'etaPlus', label: 'η+', value: 1.2, step: 0.05, min: 1.05 },
   { key: 'stepMin', label: 'Δmin', value: 1e-6, step: 1e-6, min: 0 },
   { key: 'stepMax', label: 'Δmax', value: 1, step: 0.1, min: 0 },
 ];

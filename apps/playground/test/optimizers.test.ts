@@ -21,4 +21,14 @@ describe('the optimizer line-up', () => {
   it('every optimizer accepts its own defaults', () => {
     for (const spec of optimizerSpecs()) expect(() => spec.make([param()], values(spec.knobs)), spec.name).not.toThrow();
   });
+
+  it("every default lies on its input's step grid, so the spinner steps from it (η− 0.5 went to 0.51)", () => {
+    // A number input steps from its min: min 0.01, step 0.05 made η−'s arrows go 0.5 → 0.51, 0.46, never back.
+    for (const spec of optimizerSpecs()) {
+      for (const k of spec.knobs) {
+        const steps = (k.value - k.min) / k.step;
+        expect(Math.abs(steps - Math.round(steps)), `${spec.name} ${k.label} = ${k.value}`).toBeLessThan(1e-9);
+      }
+    }
+  });
 });

@@ -164,6 +164,17 @@ describe('the playground page in headless Chromium', () => {
     for (const id of others) await page.check(`[id="${id}"]`);
   });
 
+  it('a hyperparameter the library refuses is explained in its optimizer\'s box, where it was typed', async () => {
+    const box = page.locator('#optimizers fieldset[data-id="sgd"]');
+    await page.fill('#sgd-momentum', '1');
+    await page.dispatchEvent('#sgd-momentum', 'change');
+    // The legend says so too, but it can be off screen while the value is typed.
+    expect(await box.innerText()).toContain('SGD: momentum must satisfy 0 ≤ momentum < 1, got 1');
+    await page.fill('#sgd-momentum', '0');
+    await page.dispatchEvent('#sgd-momentum', 'change');
+    expect(await box.innerText()).not.toContain('must satisfy');
+  });
+
   it('says what to do when no optimizer is ticked', async () => {
     const ids = await page.locator('#optimizers input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id));
     for (const id of ids) await page.uncheck(`[id="${id}"]`);
