@@ -108,3 +108,21 @@ describe('lineChart on a fixed domain', () => {
     expect(Number(marks[0]![2])).toBeCloseTo(72 + (1 / 10) * (720 - 190 - 72), 6); // at iteration 1, where it left
   });
 });
+
+describe('lineChart on a log scale, a loss that reaches 0', () => {
+  // 1000 epochs, the MSE exactly 0 from epoch 163 on (XOR fitted in float32): nothing to draw there.
+  const curve = Array.from({ length: 1000 }, (_, t) => (t < 163 ? 0.25 * 10 ** (-t / 4) : 0));
+  const svg = curveChart('xor', 'rprop irprop-', curve);
+  const xTickLabels = [...svg.matchAll(/text-anchor="middle">(\d+)<\/text>/g)].map((m) => Number(m[1]));
+
+  it('keeps every epoch on the x axis, not only those with a drawable MSE', () => {
+    expect(Math.max(...xTickLabels)).toBeGreaterThanOrEqual(900);
+  });
+
+  it('marks where it fell below the chart with a triangle on the bottom edge, and says so in the legend', () => {
+    const marks = [...svg.matchAll(/<path d="M([\d.]+),379L([\d.]+),389L[\d.]+,379Z" fill="#0072B2"/g)];
+    expect(marks).toHaveLength(1);
+    expect(Number(marks[0]![2])).toBeCloseTo(72 + (163 / 999) * (720 - 190 - 72), 0); // at epoch 163
+    expect(svg).toContain('>rprop irprop- (MSE reached 0 at epoch 163)</text>');
+  });
+});

@@ -56,15 +56,18 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * `MAX_POINTS` (see `thin`).
  */
 /**
- * Where a series first rises above the chart (a diverging loss on a fixed domain), a triangle on the
- * top edge pointing up, in the series' colour: clipped or clamped, its line would run along the frame
- * and not show. Empty if it never leaves.
+ * Where a series first leaves the chart — rises above it (a diverging loss on a fixed domain), or
+ * falls below it (a loss of 0, which a log scale cannot show) — a triangle on that edge pointing out,
+ * in the series' colour: clipped or clamped, its line would run along the frame or stop without a
+ * word. Empty if it never leaves that way.
  */
-function exitMark(s: Series, colour: string, xDomain: readonly [number, number], top: number, x: (v: number) => number, edge: number): string {
-  const out = s.points.find(([px, py]) => px >= xDomain[0] && px <= xDomain[1] && (py > top || py === Infinity));
+function exitMark(s: Series, colour: string, xDomain: readonly [number, number], side: 'above' | 'below', limit: number, x: (v: number) => number, edge: number): string {
+  const leaves = side === 'above' ? (py: number) => py > limit || py === Infinity : (py: number) => py < limit;
+  const out = s.points.find(([px, py]) => px >= xDomain[0] && px <= xDomain[1] && leaves(py));
   if (out === undefined) return '';
   const cx = x(out[0]);
-  return `<path d="M${cx - 6},${edge + 11}L${cx},${edge + 1}L${cx + 6},${edge + 11}Z" fill="${colour}" stroke="white"><title>${escape(s.name)}: above the chart from ${out[0]}</title></path>`;
+  const [tip, base] = side === 'above' ? [edge + 1, edge + 11] : [edge - 1, edge - 11];
+  return `<path d="M${cx - 6},${base}L${cx},${tip}L${cx + 6},${base}Z" fill="${colour}" stroke="white"><title>${escape(s.name)}: ${side} the chart from ${out[0]}</title></path>`;
 }
 
 /** From the plot's right edge to a legend label's start: a gap, then the colour swatch. */
@@ -88,9 +91,12 @@ export function lineChart(series: Series[], o: ChartOptions): string {
   let yMax = -Infinity;
   for (const s of series) {
     for (const [px, py] of s.points) {
-      if (!drawable(py)) continue;
+      // Every point spans x, drawable or not: the epochs after a loss of 0 (nothing on a log scale)
+      // were run all the same, and an axis that stopped at the last drawable one would hide them.
+      if (!Number.isFinite(px)) continue;
       xMin = Math.min(xMin, px);
       xMax = Math.max(xMax, px);
+      if (!drawable(py)) continue;
       yMin = Math.min(yMin, py);
       yMax = Math.max(yMax, py);
     }
@@ -139,7 +145,8 @@ export function lineChart(series: Series[], o: ChartOptions): string {
       return [`<path d="${path(points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`, ...dots].join('');
     }),
     `</g>`,
-    ...series.map((s, i) => exitMark(s, PALETTE[i % PALETTE.length]!, xDomain, (y.domain() as [number, number])[1], x, m.top)),
+    ...series.map((s, i) => exitMark(s, PALETTE[i % PALETTE.length]!, xDomain, 'above', y1, x, m.top)),
+    ...series.map((s, i) => exitMark(s, PALETTE[i % PALETTE.length]!, xDomain, 'below', y0, x, height - m.bottom)),
     o.overlay ? o.overlay(x, y) : '',
     ...series.map((s, i) => {
       const ly = m.top + 10 + i * 20;
