@@ -126,3 +126,20 @@ describe('lineChart on a log scale, a loss that reaches 0', () => {
     expect(svg).toContain('>rprop irprop- (MSE reached 0 at epoch 163)</text>');
   });
 });
+
+describe('lineChart on a log scale over less than a decade', () => {
+  // The demo's Linear(3, 2) MSE: 0.23 falling to a plateau at 0.1011, just above a decade's edge.
+  const curve = Array.from({ length: 200 }, (_, t) => 0.10113 + 0.13 * Math.exp(-t / 5));
+  const svg = curveChart('linear', 'rprop irprop-', curve);
+
+  it('keeps the plateau off the frame (whole decades, 0.1–1, drew it on the bottom edge), where it can be seen', () => {
+    const lowest = Math.max(...drawn(svg).map(([, y]) => y));
+    expect(440 - 50 - lowest).toBeGreaterThanOrEqual(10);
+  });
+
+  it('ends the axis on a round value near the data, labelled, not a decade above it', () => {
+    const labels = [...svg.matchAll(/text-anchor="end">([\d.]+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...labels)).toBe(0.5);
+    expect(labels).toContain(0.1);
+  });
+});

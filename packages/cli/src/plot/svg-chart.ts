@@ -1,5 +1,6 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { line } from 'd3-shape';
+import { niceLogDomain } from './nice-log.js';
 import { thin } from './thin.js';
 
 /** One named series of points. */
@@ -106,6 +107,8 @@ export function lineChart(series: Series[], o: ChartOptions): string {
   const x = scaleLinear().domain(xDomain).range([m.left, width - m.right]);
   const y = (o.logY ? scaleLog().clamp(true) : scaleLinear()).domain(yDomain).range([height - m.bottom, m.top]);
   if (!o.domain) y.nice();
+  // Over a few decades, d3's whole decades waste the plot and put the curve's end on the frame.
+  if (!o.domain && o.logY && Math.log10(yDomain[1] / yDomain[0]) < 3) y.domain(niceLogDomain(...yDomain));
   const drawn = ([px, py]: readonly [number, number]) => drawable(py) && px >= xDomain[0] && px <= xDomain[1];
   const path = line<[number, number]>()
     .defined(drawn)
