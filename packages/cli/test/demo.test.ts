@@ -43,6 +43,7 @@ describe('rprop demo', () => {
     expect(readFileSync(join(out, 'loss-0.01x2.svg'), 'utf8')).toContain('>SGD (lr 0.1) (not within 1e-6 after 2000)<');
     for (const label of ['SGD', 'Adam', 'Rprop irprop-', '>x<', '>y<']) expect(trajectories).toContain(label);
     expect(trajectories).toMatch(/<circle [^>]*\/><text [^>]*>start \(3, −2\)<\/text>/); // the paths' common start, marked
+    expect(trajectories.match(/stroke-dashoffset=/g)).toHaveLength(4); // the Rprop variants' shared first steps, drawn in turns
   });
 
   it('is linked as `rprop` by npm ci, before anything is built', () => {

@@ -143,3 +143,21 @@ describe('lineChart on a log scale over less than a decade', () => {
     expect(labels).toContain(0.1);
   });
 });
+
+describe('lineChart, series sharing a path', () => {
+  it('draws them in turns, as dashes offset one dash apart, so every colour shows along it; others stay solid', () => {
+    const diagonal: Array<[number, number]> = [[3, -2], [2, -1], [1, 0]];
+    const series = [
+      { name: 'SGD', points: [[3, -2], [3, 1]] as Array<[number, number]> },
+      ...['rprop-', 'irprop-', 'rprop+', 'irprop+'].map((v) => ({ name: `Rprop ${v}`, points: diagonal, sharesPath: true })),
+    ];
+    const svg = lineChart(series, { title: 't', xLabel: 'x', yLabel: 'y', domain: { x: [-3.5, 3.5], y: [-2.5, 2.5] } });
+    const paths = [...svg.matchAll(/<path d="M[^"]*" fill="none" stroke="([^"]+)" stroke-width="2"([^/]*)\/>/g)].map((m) => [m[1], m[2]!.trim()]);
+    expect(paths).toHaveLength(5);
+    expect(paths[0]![1]).toBe(''); // SGD, alone on its path
+    const dashes = paths.slice(1).map(([, attrs]) => attrs!.match(/stroke-dasharray="(\d+) (\d+)" stroke-dashoffset="(-?\d+)"/)!.slice(1).map(Number));
+    const [on, off] = dashes[0]!;
+    expect(off).toBe(on! * 3); // each shows one dash in four
+    expect(dashes.map(([, , offset]) => Math.abs(offset!) / on!)).toEqual([0, 1, 2, 3]); // in turns, no two on the same stretch
+  });
+});

@@ -27,6 +27,7 @@ export function trajectories(steps = 150): Series[] {
       });
       points.push([p.data[0]!, p.data[1]!]);
     }
-    return { name, points };
+    // The Rprop variants take the same sign steps until they first overshoot: drawn in turns.
+    return { name, points, sharesPath: name.startsWith('Rprop') };
   });
 }

@@ -9,6 +9,11 @@ export interface Series {
   points: Array<[number, number]>;
   /** Drawn dashed, e.g. for a baseline. */
   dashed?: boolean;
+  /**
+   * Runs along the same path as the other series so marked (optimizers taking the same first steps):
+   * they are drawn in turns, as offset dashes, so each colour shows along it, not only the last drawn.
+   */
+  sharesPath?: boolean;
 }
 
 export interface ChartOptions {
@@ -69,6 +74,17 @@ function exitMark(s: Series, colour: string, xDomain: readonly [number, number],
   const cx = x(out[0]);
   const [tip, base] = side === 'above' ? [edge + 1, edge + 11] : [edge - 1, edge - 11];
   return `<path d="M${cx - 6},${base}L${cx},${tip}L${cx + 6},${base}Z" fill="${colour}" stroke="white"><title>${escape(s.name)}: ${side} the chart from ${out[0]}</title></path>`;
+}
+
+/** The length of one series' dash where series share a path; each takes its turn in a cycle of them. */
+const SHARED_DASH = 8;
+
+/** The dash of a series drawn in turns with the others sharing its path, as SVG attributes. */
+function sharedDash(series: Series[], s: Series): string {
+  const sharing = series.filter((t) => t.sharesPath);
+  const turn = sharing.indexOf(s);
+  if (turn < 0 || sharing.length < 2) return '';
+  return ` stroke-dasharray="${SHARED_DASH} ${SHARED_DASH * (sharing.length - 1)}" stroke-dashoffset="${-SHARED_DASH * turn}"`;
 }
 
 /** From the plot's right edge to a legend label's start: a gap, then the colour swatch. */
@@ -145,7 +161,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
       const colour = PALETTE[i % PALETTE.length];
       // A lone point (a one-epoch curve, or one between gaps) is a dot: as a path it would not show.
       const dots = lonePoints(points, drawn).map(([px, py]) => `<circle cx="${x(px)}" cy="${y(py)}" r="3.5" fill="${colour}"/>`);
-      return [`<path d="${path(points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`, ...dots].join('');
+      return [`<path d="${path(points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : sharedDash(series, s)}/>`, ...dots].join('');
     }),
     `</g>`,
     ...series.map((s, i) => exitMark(s, PALETTE[i % PALETTE.length]!, xDomain, 'above', y1, x, m.top)),
