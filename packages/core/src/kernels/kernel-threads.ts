@@ -1,3 +1,5 @@
+import { describe } from '../errors.js';
+import { refuseUnknownOptions } from '../unknown-options.js';
 import { KERNELS_SHARED_WASM_BASE64 } from './generated/kernels-shared-wasm.js';
 import { decode, installKernels, simdSupported, type KernelExports } from './instance.js';
 import { kernelHeapMade } from './kernel-heap.js';
@@ -53,11 +55,17 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function useKernelThreads(threads = 2, options: KernelThreadOptions = {}): Promise<number> {
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
-    return Promise.reject(new RangeError(`useKernelThreads: threads must be an integer from 1 to 64, got ${String(threads)}`));
+    return Promise.reject(new RangeError(`useKernelThreads: threads must be an integer from 1 to 64, got ${describe(threads)}`));
+  }
+  try {
+    refuseUnknownOptions('useKernelThreads', options ?? {}, ['minSplitBytes']); // a misspelt minSplitBytes would silently keep 8 MiB
+  } catch (error) {
+    return Promise.reject(error);
   }
   const minSplitBytes = options?.minSplitBytes ?? MIN_SPLIT_BYTES;
-  if (!Number.isSafeInteger(minSplitBytes) || minSplitBytes < 0) {
-    return Promise.reject(new RangeError(`useKernelThreads: minSplitBytes must be an integer ≥ 0, got ${String(minSplitBytes)}`));
+  // Any integer: a huge one is how a caller keeps every call on this thread.
+  if (!Number.isInteger(minSplitBytes) || minSplitBytes < 0) {
+    return Promise.reject(new RangeError(`useKernelThreads: minSplitBytes must be an integer ≥ 0, got ${describe(minSplitBytes)}`));
   }
   const next = queue.then(() => setThreads(threads, minSplitBytes));
   queue = next.catch(() => undefined);
