@@ -345,7 +345,13 @@ export class KernelThreadPool {
 function startLane(Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory): Promise<Lane> {
   const control = new SharedArrayBuffer(CONTROL_BYTES);
   const batch = new SharedArrayBuffer(8 * RECORD * BATCH_CALLS);
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, batch, names: NAMES } });
+  let worker: NodeWorker;
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, batch, names: NAMES } });
+  } catch (error) {
+    // Node refuses some at once (its permission model without --allow-worker): say what it refused.
+    return Promise.reject(new Error(`rprop: a kernel thread could not start: ${String(error)}`));
+  }
   return new Promise<Lane>((resolve, reject) => {
     worker.once('message', (message) => {
       if (message.ready) {
