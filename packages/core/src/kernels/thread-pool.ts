@@ -41,6 +41,7 @@ export const MIN_SPLIT_BYTES = 8 * 2 ** 20;
 interface NodeWorker {
   once(event: 'message', listener: (message: { ready?: true; failed?: string }) => void): void;
   once(event: 'error', listener: (error: unknown) => void): void;
+  once(event: 'exit', listener: (code: number) => void): void;
   unref(): void;
   terminate(): Promise<number>;
 }
@@ -363,5 +364,7 @@ function startLane(Worker: WorkerConstructor, module: SharedModule, memory: Shar
       }
     });
     worker.once('error', (error) => reject(new Error(`rprop: a kernel thread could not start: ${String(error)}`)));
+    // A worker can end without an error (process.exit in a preloaded script): else this never settles.
+    worker.once('exit', (code) => reject(new Error(`rprop: a kernel thread could not start: it exited with code ${code} before it was ready`)));
   });
 }

@@ -15,4 +15,20 @@ describe('a kernel thread pool whose worker cannot be made', () => {
       'rprop: a kernel thread could not start: Error: Access to this API has been restricted',
     );
   });
+
+  it('rejects when a worker exits before it is ready (it never settled)', async () => {
+    // As a worker does when a script preloaded with --require calls process.exit in workers.
+    const Exits = class {
+      once(event: string, listener: (code: number) => void): void {
+        if (event === 'exit') setTimeout(() => listener(0), 0);
+      }
+      unref(): void {}
+      terminate(): Promise<number> {
+        return Promise.resolve(0);
+      }
+    } as unknown as WorkerConstructor;
+    await expect(KernelThreadPool.start(Exits, {}, {}, {} as KernelExports, 1, 0)).rejects.toThrow(
+      'rprop: a kernel thread could not start: it exited with code 0 before it was ready',
+    );
+  });
 });
