@@ -1,3 +1,5 @@
+import { describe } from '../errors.js';
+import { refuseUnknownOptions } from '../unknown-options.js';
 import { KERNELS_SHARED_WASM_BASE64 } from './generated/kernels-shared-wasm.js';
 import { decode, installKernels, simdSupported, type KernelExports } from './instance.js';
 import { kernelHeapMade } from './kernel-heap.js';
@@ -53,13 +55,20 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function useKernelThreads(threads = 2, options: KernelThreadOptions = {}): Promise<number> {
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
-    return Promise.reject(new RangeError(`useKernelThreads: threads must be an integer from 1 to 64, got ${String(threads)}`));
+    return Promise.reject(new RangeError(`useKernelThreads: threads must be an integer from 1 to 64, got ${describe(threads)}`));
+  }
+  try {
+    refuseUnknownOptions('useKernelThreads', options ?? {}, ['minSplitBytes']); // a misspelt minSplitBytes would silently keep 8 MiB
+  } catch (error) {
+    return Promise.reject(error);
   }
   const minSplitBytes = options?.minSplitBytes ?? MIN_SPLIT_BYTES;
-  if (!Number.isSafeInteger(minSplitBytes) || minSplitBytes < 0) {
-    return Promise.reject(new RangeError(`useKernelThreads: minSplitBytes must be an integer ≥ 0, got ${String(minSplitBytes)}`));
+  // Any integer: a huge one is how a caller keeps every call on this thread.
+  if (!Number.isInteger(minSplitBytes) || minSplitBytes < 0) {
+    return Promise.reject(new RangeError(`useKernelThreads: minSplitBytes must be an integer ≥ 0, got ${describe(minSplitBytes)}`));
   }
-  const next = queue.then(() => setThreads(threads, minSplitBytes));
+  const memoryWasFree = !kernelHeapMade();
+  const next = queue.then(() => setThreads(threads, minSplitBytes, memoryWasFree));
   queue = next.catch(() => undefined);
   return next;
 }
@@ -74,10 +83,18 @@ export function kernelThreads(): number {
   return shared?.pool?.threads ?? 1;
 }
 
-async function setThreads(threads: number, minSplitBytes: number): Promise<number> {
+/** `memoryWasFree`: whether the kernels' memory was still unused when useKernelThreads was called. */
+async function setThreads(threads: number, minSplitBytes: number, memoryWasFree: boolean): Promise<number> {
   const Worker = await nodeWorker(); // first: a refusal here changes nothing
   if (shared === null) {
     if (!simdSupported()) throw new Error('useKernelThreads: this engine has no WebAssembly SIMD, so there are no kernels to run on threads');
+    if (kernelHeapMade() && memoryWasFree) {
+      // Called in time but not awaited: "call it before" would tell this caller what they did.
+      throw new Error(
+        'useKernelThreads: the kernels\' memory came into use while this call was pending (a parameter was allocated or an optimizer stepped before its promise settled); ' +
+          'await useKernelThreads before any of those — that memory holds optimizer state and cannot become shared. Nothing was changed',
+      );
+    }
     if (kernelHeapMade()) {
       throw new Error(
         'useKernelThreads: the kernels\' memory is already in use (a parameter was allocated or an optimizer stepped on the kernels); ' +

@@ -41,6 +41,7 @@ export const MIN_SPLIT_BYTES = 8 * 2 ** 20;
 interface NodeWorker {
   once(event: 'message', listener: (message: { ready?: true; failed?: string }) => void): void;
   once(event: 'error', listener: (error: unknown) => void): void;
+  once(event: 'exit', listener: (code: number) => void): void;
   unref(): void;
   terminate(): Promise<number>;
 }
@@ -345,7 +346,13 @@ export class KernelThreadPool {
 function startLane(Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory): Promise<Lane> {
   const control = new SharedArrayBuffer(CONTROL_BYTES);
   const batch = new SharedArrayBuffer(8 * RECORD * BATCH_CALLS);
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, batch, names: NAMES } });
+  let worker: NodeWorker;
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, batch, names: NAMES } });
+  } catch (error) {
+    // Node refuses some at once (its permission model without --allow-worker): say what it refused.
+    return Promise.reject(new Error(`rprop: a kernel thread could not start: ${String(error)}`));
+  }
   return new Promise<Lane>((resolve, reject) => {
     worker.once('message', (message) => {
       if (message.ready) {
@@ -357,5 +364,7 @@ function startLane(Worker: WorkerConstructor, module: SharedModule, memory: Shar
       }
     });
     worker.once('error', (error) => reject(new Error(`rprop: a kernel thread could not start: ${String(error)}`)));
+    // A worker can end without an error (process.exit in a preloaded script): else this never settles.
+    worker.once('exit', (code) => reject(new Error(`rprop: a kernel thread could not start: it exited with code ${code} before it was ready`)));
   });
 }

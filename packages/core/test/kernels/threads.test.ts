@@ -4,7 +4,7 @@ import { kernels } from '../../src/kernels/instance.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
 import { kernelThreadPool } from '../../src/kernels/kernel-threads.js';
 import { MIN_SPLIT_BYTES } from '../../src/kernels/thread-pool.js';
-import { kernelThreads, useKernelThreads } from '../../src/threads.js';
+import { kernelThreads, useKernelThreads, type KernelThreadOptions } from '../../src/threads.js';
 import type { Dtype } from '../properties/arbitraries.js';
 import { firstDifference } from './edge-values.js';
 import { values } from './seeded-values.js';
@@ -213,5 +213,25 @@ describe('kernel threads (rprop/threads)', () => {
   it.each([-1, 0.5, Infinity, NaN])('refuse minSplitBytes %s, naming the rule', async (minSplitBytes) => {
     await expect(useKernelThreads(2, { minSplitBytes })).rejects.toThrow(`useKernelThreads: minSplitBytes must be an integer ≥ 0, got ${minSplitBytes}`);
     expect(kernelThreads()).toBe(2);
+  });
+
+  it('show a string given for a number as a string', async () => {
+    await expect(useKernelThreads('2' as unknown as number)).rejects.toThrow('useKernelThreads: threads must be an integer from 1 to 64, got "2"');
+    await expect(useKernelThreads(2, { minSplitBytes: '0' as unknown as number })).rejects.toThrow('useKernelThreads: minSplitBytes must be an integer ≥ 0, got "0"');
+    expect(kernelThreads()).toBe(2);
+  });
+
+  it('refuse a misspelt option instead of keeping the default', async () => {
+    const before = kernelThreadPool()!.minSplitBytes;
+    await expect(useKernelThreads(2, { minSplitbytes: 0 } as KernelThreadOptions)).rejects.toThrow(
+      'useKernelThreads: unknown option "minSplitbytes" (did you mean \'minSplitBytes\'?); the options are minSplitBytes',
+    );
+    expect(kernelThreadPool()!.minSplitBytes).toBe(before);
+  });
+
+  it('take any integer minSplitBytes, however large (one that keeps every call on this thread)', async () => {
+    expect(await useKernelThreads(2, { minSplitBytes: 2 ** 60 })).toBe(2);
+    expect(kernelThreadPool()!.minSplitBytes).toBe(2 ** 60);
+    await useKernelThreads(2, { minSplitBytes: SPLIT_BYTES });
   });
 });
