@@ -36,7 +36,7 @@ const rprop = (variant: 'rprop-' | 'irprop-' | 'rprop+' | 'irprop+', name: strin
   enabled,
   knobs: rpropKnobs(),
   make: (p, v) =>
-    new Rprop(p, { variant, lr: v.lr!, etas: [v.etaMinus!, v.etaPlus!], stepSizes: [v.stepMin!, v.stepMax!] }) as Optimizer<object>,
+    new Rprop(p, { variant, lr: v.lr!, etas: [v.etaMinus!, v.etaPlus!], stepSizes: [v.stepMin!, v.stepMax!] }),
 });
 
 /** The line-up, in legend order. Colours: matplotlib's Tableau 10, told apart by hue; the map draws each line on a dark casing. */
@@ -55,7 +55,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'lr', label: 'lr', value: 0.004, step: 0.001, min: 0 },
         { key: 'momentum', label: 'momentum', value: 0, step: 0.1, min: 0 },
       ],
-      make: (p, v) => new SGD(p, { lr: v.lr!, momentum: v.momentum! }) as Optimizer<object>,
+      make: (p, v) => new SGD(p, { lr: v.lr!, momentum: v.momentum! }),
     },
     {
       id: 'adam',
@@ -67,7 +67,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'beta1', label: 'β1', value: 0.9, step: 0.01, min: 0 },
         { key: 'beta2', label: 'β2', value: 0.999, step: 0.001, min: 0 },
       ],
-      make: (p, v) => new Adam(p, { lr: v.lr!, betas: [v.beta1!, v.beta2!] }) as Optimizer<object>,
+      make: (p, v) => new Adam(p, { lr: v.lr!, betas: [v.beta1!, v.beta2!] }),
     },
     {
       id: 'signsgd',
@@ -75,7 +75,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
       color: '#17becf',
       enabled: false,
       knobs: [{ key: 'lr', label: 'lr', value: 0.05, step: 0.01, min: 0 }],
-      make: (p, v) => new SignSGD(p, { lr: v.lr! }) as Optimizer<object>,
+      make: (p, v) => new SignSGD(p, { lr: v.lr! }),
     },
     {
       id: 'signum',
@@ -86,7 +86,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'lr', label: 'lr', value: 0.05, step: 0.01, min: 0 },
         { key: 'beta', label: 'β', value: 0.9, step: 0.01, min: 0 },
       ],
-      make: (p, v) => new Signum(p, { lr: v.lr!, beta: v.beta! }) as Optimizer<object>,
+      make: (p, v) => new Signum(p, { lr: v.lr!, beta: v.beta! }),
     },
     {
       id: 'lion',
@@ -100,7 +100,7 @@ export function optimizerSpecs(): OptimizerSpec[] {
         { key: 'weightDecay', label: 'λ', value: 0, step: 0.01, min: 0 },
       ],
       make: (p, v) =>
-        new Lion(p, { lr: v.lr!, betas: [v.beta1!, v.beta2!], weightDecay: v.weightDecay! }) as Optimizer<object>,
+        new Lion(p, { lr: v.lr!, betas: [v.beta1!, v.beta2!], weightDecay: v.weightDecay! }),
     },
   ];
 }

@@ -12,8 +12,8 @@ export interface Contender {
  */
 export function contenders(sgdLr: number): Contender[] {
   return [
-    { name: `SGD (lr ${sgdLr})`, make: (p) => new SGD(p, { lr: sgdLr }) as Optimizer<object> },
-    { name: 'Adam (lr 0.1)', make: (p) => new Adam(p, { lr: 0.1 }) as Optimizer<object> },
-    ...VARIANTS.map((variant) => ({ name: `Rprop ${variant}`, make: (p: Parameter[]) => new Rprop(p, { variant }) as Optimizer<object> })),
+    { name: `SGD (lr ${sgdLr})`, make: (p) => new SGD(p, { lr: sgdLr }) },
+    { name: 'Adam (lr 0.1)', make: (p) => new Adam(p, { lr: 0.1 }) },
+    ...VARIANTS.map((variant) => ({ name: `Rprop ${variant}`, make: (p: Parameter[]) => new Rprop(p, { variant }) })),
   ];
 }
