@@ -152,13 +152,14 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     lastF = f;
     // An infinite f has no minimum to approach here (−∞: unbounded; +∞: outside f's domain, or overflow).
     if (!Number.isFinite(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
-    const badGrad = firstNonFinite(grad);
-    if (badGrad >= 0) return finish(iteration, false, `the gradient is ${describe(grad[badGrad])} at index ${badGrad}, iteration ${iteration}`);
+    // Before the gradient check: a finite f is a point evaluated even where ∂f/∂x is not (|x| at 0).
     const score = sense * f;
     if (score < bestF) {
       bestF = score;
       best.set(x);
     }
+    const badGrad = firstNonFinite(grad);
+    if (badGrad >= 0) return finish(iteration, false, `the gradient is ${describe(grad[badGrad])} at index ${badGrad}, iteration ${iteration}`);
     if (maxAbs(grad) <= o.gTol) return finish(iteration, true, o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`);
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
