@@ -136,6 +136,8 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   let prevScore = Infinity;
   let lastF = NaN;
   let evaluations = 0;
+  // Every step size negligible after the last step: stop once the point it reached is evaluated.
+  let settled = false;
   const finish = (iterations: number, converged: boolean, message: string): MinimizeResult => ({
     x: bestF === Infinity ? x : best,
     fun: bestF === Infinity ? lastF : sense * bestF,
@@ -161,6 +163,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     const badGrad = firstNonFinite(grad);
     if (badGrad >= 0) return finish(iteration, false, `the gradient is ${describe(grad[badGrad])} at index ${badGrad}, iteration ${iteration}`);
     if (maxAbs(grad) <= o.gTol) return finish(iteration, true, o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`);
+    if (settled) return finish(iteration, true, 'every step size is negligible against x');
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
     noteFlips(flipped, grad, prev, sense);
@@ -169,16 +172,10 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     if (o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize }) === false) {
       return finish(iteration + 1, false, 'stopped by onIteration');
     }
-    if (stepsNegligible(x, grad, stepSize, flipped, o.xTol, o.xTolAbs)) {
-      // One more evaluation so the returned point's f is known and the best point is up to date.
-      const fLast = fun(x, grad);
-      evaluations++;
-      if (typeof fLast === 'number' && sense * fLast < bestF) {
-        bestF = sense * fLast;
-        best.set(x);
-      }
-      return finish(iteration + 1, true, 'every step size is negligible against x');
-    }
+    // One more evaluation, so the last point is judged like every other (a non-finite f there stops
+    // it unconverged and is never the best), then stop.
+    settled = stepsNegligible(x, grad, stepSize, flipped, o.xTol, o.xTolAbs);
+    if (settled) continue;
     if (o.stepSizes[0] > 0 && stepSize.every((d) => d <= constants.stepMin)) {
       return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]}); lower stepSizes[0] for more precision`);
     }
