@@ -29,9 +29,9 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
   /** Most steps to take. Default 100 000. */
   maxIterations?: number;
   /**
-   * Converged when every Δᵢ ≤ xTol·|xᵢ| or Δᵢ ≤ xTolAbs, for coordinates whose derivative has changed
-   * sign at least once (or is zero now) — a Δ that only started small has not converged. Default 2⁻⁵²
-   * (Δ below about one ulp of x).
+   * Converged when every Δᵢ ≤ xTol·|xᵢ| or Δᵢ ≤ xTolAbs over the coordinates whose derivative has
+   * changed sign at least once, and every other coordinate's derivative is zero now — a Δ that only
+   * started small has not converged. Default 2⁻⁵² (Δ below about one ulp of x).
    */
   xTol?: number;
   /** See `xTol`; the absolute floor for coordinates near 0. Default 1e-15. */
@@ -174,7 +174,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     }
     // One more evaluation, so the last point is judged like every other (a non-finite f there stops
     // it unconverged and is never the best), then stop.
-    settled = stepsNegligible(x, grad, stepSize, flipped, o.xTol, o.xTolAbs);
+    settled = everySettled(grad, flipped, (i) => stepSize[i]! <= o.xTolAbs || stepSize[i]! <= o.xTol * Math.abs(x[i]!));
     if (settled) continue;
     if (o.stepSizes[0] > 0 && stepSize.every((d) => d <= constants.stepMin)) {
       return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]}); lower stepSizes[0] for more precision`);
@@ -196,14 +196,13 @@ function noteFlips(flipped: Uint8Array, grad: Float64Array, prev: Float64Array, 
 }
 
 /**
- * Whether every coordinate has settled: its Δ negligible against x, and either its derivative has
- * flipped sign at least once (Δ has been cut, not merely started small) or it is zero now.
+ * Whether every coordinate has settled: either its derivative has flipped sign at least once (Δ has
+ * been cut, not merely started small) and its Δ is `small`, or it has never flipped and its derivative
+ * is zero now — a coordinate f does not depend on keeps Δ = lr for ever, and must not block the rest.
  */
-function stepsNegligible(x: Float64Array, grad: Float64Array, stepSize: Float64Array, flipped: Uint8Array, xTol: number, xTolAbs: number): boolean {
-  for (let i = 0; i < x.length; i++) {
-    const d = stepSize[i]!;
-    if (d > xTolAbs && d > xTol * Math.abs(x[i]!)) return false;
-    if (flipped[i] === 0 && grad[i] !== 0) return false;
+function everySettled(grad: Float64Array, flipped: Uint8Array, small: (i: number) => boolean): boolean {
+  for (let i = 0; i < grad.length; i++) {
+    if (flipped[i] === 0 ? grad[i] !== 0 : !small(i)) return false;
   }
   return true;
 }
