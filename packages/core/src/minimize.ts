@@ -176,7 +176,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     // it unconverged and is never the best), then stop.
     settled = everySettled(grad, flipped, (i) => stepSize[i]! <= o.xTolAbs || stepSize[i]! <= o.xTol * Math.abs(x[i]!));
     if (settled) continue;
-    if (o.stepSizes[0] > 0 && stepSize.every((d) => d <= constants.stepMin)) {
+    if (o.stepSizes[0] > 0 && everySettled(grad, flipped, (i) => stepSize[i]! <= constants.stepMin)) {
       return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]}); lower stepSizes[0] for more precision`);
     }
   }
