@@ -100,6 +100,10 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   const o = { ...MINIMIZE_DEFAULTS, ...withoutUndefined(options ?? {}) };
   const rprop: RpropOptions = { lr: o.lr, etas: o.etas, stepSizes: o.stepSizes, variant: o.variant, maximize: o.maximize };
   validateRpropOptions(rprop, '', 'minimize');
+  // Δ = 0 stays 0 under every η: x could never move, and all maxIterations evaluations would be wasted.
+  if (o.lr === 0 && o.stepSizes[0] === 0) {
+    throw new RangeError('minimize: lr must be > 0 when stepSizes[0] (Δmin) is 0, got 0: every step size would stay 0 and x never move');
+  }
   if (!Number.isInteger(o.maxIterations) || o.maxIterations < 0) {
     throw new RangeError(`minimize: maxIterations must be an integer ≥ 0, got ${describe(o.maxIterations)}`);
   }
