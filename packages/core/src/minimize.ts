@@ -119,7 +119,8 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   }
   const x = Float64Array.from(x0);
   const badStart = firstNonFinite(x);
-  if (badStart >= 0) throw new RangeError(`minimize: x0 is ${describe(x[badStart])} at index ${badStart}`);
+  // The value as given (a hole is undefined, 'a' a string), not the NaN it became.
+  if (badStart >= 0) throw new RangeError(`minimize: x0 is ${describe(x0[badStart])} at index ${badStart}`);
 
   const n = x.length;
   const grad = new Float64Array(n);
