@@ -7,10 +7,16 @@ import { fastRpropStep } from './kernels/fast-rprop-step.js';
 import { refuseUnknownOptions } from './unknown-options.js';
 import { nonNegative } from './validate.js';
 
-/** f(x): writes ∂f/∂x into `grad` and returns f(x). */
+/**
+ * f(x): writes ∂f/∂x into `grad` and returns f(x). `grad` arrives filled with zeros, so f may add into
+ * it or write only the non-zero derivatives. Both arrays are minimize's own, reused: copy to keep.
+ */
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
 
-/** What `onIteration` sees after each step. The arrays are live: copy them to keep them. */
+/**
+ * What `onIteration` sees after each step. The arrays are minimize's own, live: copy them to keep them;
+ * a change to them changes the run (the next evaluation is at `x` as left).
+ */
 export interface IterationInfo {
   /** Steps taken so far (1 after the first). */
   iteration: number;
@@ -153,6 +159,9 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   });
 
   for (let iteration = 0; ; iteration++) {
+    // Zeroed, not the last call's values: an f that adds into grad, or skips zero derivatives, would
+    // otherwise step on stale signs.
+    grad.fill(0);
     const f = fun(x, grad);
     evaluations++;
     if (typeof f !== 'number' || Number.isNaN(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
