@@ -10,7 +10,7 @@ export interface Parameter {
   data: FloatArray;
   grad: FloatArray | null;
   /** Optional name, used in error messages. */
-  name?: string;
+  name?: string | undefined;
 }
 
 /** The four Rprop variants of the DESIGN.md semantics table. */

@@ -112,14 +112,14 @@ describe('the libraries as a consumer meets them', () => {
   it.each([
     ['nodenext', 'nodenext'],
     ['bundler', 'esnext'],
-  ])('rprop type-checks for a TypeScript consumer (moduleResolution %s, lib ES2022 without DOM, no skipLibCheck)', (resolution, module) => {
+  ])('rprop type-checks for a TypeScript consumer (moduleResolution %s, lib ES2022 without DOM, exactOptionalPropertyTypes, no skipLibCheck)', (resolution, module) => {
     const project = join(scratch, resolution);
     mkdirSync(join(project, 'node_modules'), { recursive: true });
     symlinkSync(join(root, 'packages', 'core'), join(project, 'node_modules', 'rprop'), 'dir');
     writeFileSync(join(project, 'package.json'), JSON.stringify({ type: 'module' }));
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module, moduleResolution: resolution, lib: ['ES2022'], types: [], strict: true, noEmit: true, skipLibCheck: false }, files: ['example.ts'] }),
+      JSON.stringify({ compilerOptions: { target: 'ES2022', module, moduleResolution: resolution, lib: ['ES2022'], types: [], strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false }, files: ['example.ts'] }),
     );
     writeFileSync(
       join(project, 'example.ts'),
@@ -132,6 +132,7 @@ describe('the libraries as a consumer meets them', () => {
         'export const out: [boolean, number] = [kernelsActive(), r.x[0]!];',
         "import { kernelThreads, useKernelThreads } from 'rprop/threads';",
         'export const threads: Promise<number> = useKernelThreads(2).then(() => kernelThreads());',
+        'export const resident: Rprop = new Rprop([Rprop.allocate(4), { data: new Float32Array(1), grad: null, name: undefined }]);',
         '',
       ].join('\n'),
     );
