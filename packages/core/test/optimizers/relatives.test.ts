@@ -51,6 +51,13 @@ describe('Lion', () => {
     expect(run(new Lion([q], { lr: 0.5, betas: [0.9, 0.99] }), q, [[1], [-0.05], [-1]])).toEqual([-0.5]);
   });
 
+  it('steps along c (β1), not along the momentum it keeps (β2)', () => {
+    const p = param([0]);
+    // m₁ = 0.01. With g₂ = −0.5: c₂ = 0.009 − 0.05 < 0, so w goes back up; the new momentum
+    // 0.0099 − 0.005 is still > 0, and stepping along it would take w further down to −1.
+    expect(run(new Lion([p], { lr: 0.5, betas: [0.9, 0.99] }), p, [[1], [-0.5]])).toEqual([0]);
+  });
+
   it('decays weights decoupled from the gradient: w ← w − lr·(sign(c) + λ·w)', () => {
     const p = param([2]);
     expect(run(new Lion([p], { lr: 0.1, weightDecay: 0.5 }), p, [[1]])).toEqual([2 - 0.1 * (1 + 0.5 * 2)]);
