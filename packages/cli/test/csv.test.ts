@@ -54,6 +54,13 @@ describe('parseCsv', () => {
     expect(() => parse('a,y\n0,1,\n')).toThrow('f.csv:2: expected 2 columns as in the header, got 3'); // the header has no such column
   });
 
+  it('matches --target names exactly: case and all', () => {
+    const d = parse('Y,y,a\n1,2,3\n', ['y']);
+    expect(d).toMatchObject({ inputs: 2, outputs: 1, inputNames: ['Y', 'a'] });
+    expect([...d.y]).toEqual([2]);
+    expect(() => parse('a,Y\n0,1\n', ['y'])).toThrow('f.csv:1: no column named "y" in the header (a, Y)');
+  });
+
   it('refuses a name given twice, naming it and both columns', () => {
     expect(() => parse('y,x,y\n0,0,1\n')).toThrow('f.csv:1: the header names "y" twice (columns 1 and 3)');
     expect(() => parse('a, b ,"b"\n0,0,1\n')).toThrow('f.csv:1: the header names "b" twice (columns 2 and 3)');

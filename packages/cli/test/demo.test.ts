@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { MAX_ITERATIONS, scaleRace, TOLERANCE } from '../src/demo/scales.js';
 import { bin, root, rprop } from './run-cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'rprop-demo-'));
@@ -66,6 +67,24 @@ describe('rprop demo', () => {
       const r = rprop(args);
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: rprop/);
+    }
+  });
+});
+
+describe('scaleRace', () => {
+  it('counts as iterations the steps taken until |x| < 1e-6: the index of the first loss under c·1e-12', () => {
+    for (const c of [0.01, 100]) {
+      for (const r of scaleRace(c)) {
+        r.losses.forEach(([t], k) => expect(t).toBe(k));
+        const under = r.losses.findIndex(([, loss]) => loss < c * TOLERANCE * TOLERANCE);
+        if (typeof r.outcome === 'number') {
+          expect(r.outcome, `${r.optimizer} on ${c}x²`).toBe(under);
+          expect(r.losses.length).toBe(r.outcome + 1);
+        } else {
+          expect(under).toBe(-1);
+          if (r.outcome === 'capped') expect(r.losses.length).toBe(MAX_ITERATIONS);
+        }
+      }
     }
   });
 });

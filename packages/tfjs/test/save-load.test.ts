@@ -50,3 +50,26 @@ describe('save with the optimizer, load, continue = uninterrupted training, bit 
     expect(weightsOf(resumed)).not.toEqual(weightsOf(smallModel()));
   });
 });
+
+describe('getConfig, fromConfig and a save round trip keep every option, not only the defaults', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  const given: Array<[string, () => tf.Optimizer & { options: object }, typeof RpropOptimizer | typeof SignumOptimizer | typeof LionOptimizer]> = [
+    ['Rprop', () => new RpropOptimizer({ lr: 0.03, etas: [0.4, 1.3], stepSizes: [1e-5, 10], variant: 'rprop+', maximize: true }), RpropOptimizer],
+    ['Signum', () => new SignumOptimizer({ lr: 0.02, beta: 0.8, maximize: true }), SignumOptimizer],
+    ['Lion', () => new LionOptimizer({ lr: 0.002, betas: [0.8, 0.9], weightDecay: 0.1, maximize: true }), LionOptimizer],
+  ];
+
+  it.each(given)('%s', async (_name, make, cls) => {
+    const opt = make();
+    const again = cls.fromConfig(cls as never, opt.getConfig()) as unknown as { options: object };
+    expect(again.options).toEqual(opt.options);
+    const model = smallModel();
+    model.compile({ optimizer: opt, loss: 'meanSquaredError' });
+    await fit(model, 1);
+    const resumed = await roundTrip(model);
+    expect((resumed.optimizer as unknown as { options: object }).options).toEqual(opt.options);
+  });
+});

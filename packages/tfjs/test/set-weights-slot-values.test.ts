@@ -55,8 +55,13 @@ describe('setWeights checks the slots’ values', () => {
     await expect(opt.setWeights(nanFirst.weights)).rejects.toThrow(
       `RpropOptimizer.setWeights: weight ${k} ('${vars[0]!.name}/stepSize') must hold finite numbers, got NaN at index 0; nothing was changed`,
     );
+    const last = saved[k]!.tensor.size - 1; // the last value is checked too
+    const lastNegative = withValue(saved, k, { [last]: -1 });
+    await expect(opt.setWeights(lastNegative.weights)).rejects.toThrow(
+      `RpropOptimizer.setWeights: weight ${k} ('${vars[0]!.name}/stepSize') must hold step sizes ≥ 0, got -1 at index ${last}; nothing was changed`,
+    );
     expect(await snapshot(opt, vars)).toEqual(before);
-    tf.dispose([...vars, negative.bad, nanFirst.bad, saved[0]!.tensor]);
+    tf.dispose([...vars, negative.bad, nanFirst.bad, lastNegative.bad, saved[0]!.tensor]);
     opt.dispose();
   });
 

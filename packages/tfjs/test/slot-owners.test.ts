@@ -66,6 +66,17 @@ describe('slots made for one variable are not used for another of the same shape
       opt.dispose();
     });
 
+    it('takes, after setWeights on an optimizer that has stepped, the loaded slots for the variables of their first step', async () => {
+      const [a, b, c, d] = variables(4) as [tf.Variable, tf.Variable, tf.Variable, tf.Variable];
+      const opt = make();
+      stepOn(opt, [a, b], 5);
+      await opt.setWeights(await opt.getWeights()); // the slots loaded are no longer a's and b's
+      expect(() => stepOn(opt, [c, d], 4)).not.toThrow();
+      expect(() => stepOn(opt, [a, b], 3)).toThrow(refusal(owner, a, 0, c));
+      tf.dispose([a, b, c, d]);
+      opt.dispose();
+    });
+
     it('takes a new variable after the trained ones, and loaded slots for the variables of their first step', async () => {
       const [a, b, c, d, e] = variables(5) as [tf.Variable, tf.Variable, tf.Variable, tf.Variable, tf.Variable];
       const opt = make();
