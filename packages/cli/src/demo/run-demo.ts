@@ -1,19 +1,22 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { line } from 'd3-shape';
-import { atPath } from '../errors/at-path.js';
-import { checkFolderDestination } from '../output/destination.js';
 import { lineChart } from '../plot/svg-chart.js';
 import { linearMse } from './linear-mse.js';
 import { lossSeries, MAX_ITERATIONS, outcomeText, scaleRace, type ScaleResult } from './scales.js';
 import { START, trajectories } from './trajectories.js';
+import { checkPlotFolder, writePlots } from './write-plots.js';
+
+/** The quadratics c·x² the demo races on: one gentle, one steep, gradients 10⁴ apart. */
+const SCALES = [0.01, 100];
+const lossPlot = (c: number) => `loss-${c}x2.svg`;
+/** The files `--out` gets, known before anything is computed so that the folder is checked first. */
+const PLOTS = [...SCALES.map(lossPlot), 'loss-linear-mse.svg', 'trajectories.svg'];
 
 /** Prints the demo and, with `out`, writes its SVG plots there. Returns the files written. */
 export function runDemo(out: string | undefined, print: (line: string) => void): string[] {
-  if (out !== undefined) checkFolderDestination(out, '--out'); // before the table, not after it
+  if (out !== undefined) checkPlotFolder(out, PLOTS); // before the table, not after it
   print('Sign-based steps ignore the gradient\'s scale.\n');
   print('f(x) = c·x² from x = 3 (one minimum, gradients 10⁴ apart): iterations until |x| < 1e-6');
-  const races = [0.01, 100].map((c) => ({ c, results: scaleRace(c) }));
+  const races = SCALES.map((c) => ({ c, results: scaleRace(c) }));
   const names = races[0]!.results.map((r) => r.optimizer);
   const cell = (r: ScaleResult) => (typeof r.outcome === 'number' ? String(r.outcome) : r.outcome === 'capped' ? `> ${MAX_ITERATIONS}` : r.outcome);
   print(`  ${'optimizer'.padEnd(18)} ${'c = 0.01'.padStart(10)} ${'c = 100'.padStart(10)}`);
@@ -30,16 +33,12 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
     print('\n(rprop demo --out DIR writes the plots as SVG)');
     return [];
   }
-  atPath(out, () => mkdirSync(out, { recursive: true }));
-  const files: string[] = [];
-  const write = (name: string, svg: string) => {
-    const file = join(out, name);
-    atPath(file, () => writeFileSync(file, svg));
-    files.push(file);
-  };
+  // Drawn in memory, then written all at once: nothing is written unless every plot can be.
+  const plots: Array<[name: string, svg: string]> = [];
+  const write = (name: string, svg: string) => plots.push([name, svg]);
   for (const { c, results } of races) {
     write(
-      `loss-${c}x2.svg`,
+      lossPlot(c),
       lineChart(lossSeries(results), { title: `f(x) = ${c}·x² from x = 3`, xLabel: 'iteration', yLabel: 'f(x) (log scale)', logY: true, domain: { x: [0, 300], y: [1e-16, 1e3] } }),
     );
   }
@@ -73,6 +72,9 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
       },
     }),
   );
-  print(`\nWrote ${files.length} plots to ${out}: ${files.map((f) => f.slice(out.length + 1)).join(', ')}`);
+  const files = writePlots(out, plots);
+  // By name: the paths, cut after `out` as typed, lost their first letters when `out` was not in the
+  // form join() gives (`./plots`, `plots/`).
+  print(`\nWrote ${files.length} plots to ${out}: ${plots.map(([name]) => name).join(', ')}`);
   return files;
 }

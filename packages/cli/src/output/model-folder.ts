@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { checkParentFolder } from './destination.js';
+import { isWithin } from './same-place.js';
 
 /** The files `stageModel` writes: the only things `--save` may ever replace. */
 export const MODEL_FILES: readonly string[] = ['model.json', 'weights.bin'];
@@ -37,12 +38,15 @@ export function checkModelFolder(dir: string): void {
 
 /**
  * Refuses a `--plot` file that is, or is inside, the `--save` folder: the save swaps that folder for
- * one holding only the model, and the plot would end up in the replaced folder or in the way.
+ * one holding only the model, and the plot would end up in the replaced folder or in the way. By
+ * name, for a folder not made yet, and as a place, for one reached through a link (`--plot
+ * link/curve.svg`, the link leading to the model folder, left the plot in the replaced folder and
+ * the save failing on it).
  */
 export function checkPlotOutsideModel(plot: string, dir: string): void {
   const fromModel = relative(resolve(dir), resolve(plot));
-  const inside = !isAbsolute(fromModel) && fromModel !== '..' && !fromModel.startsWith(`..${sep}`); // ('' too: the same path)
-  if (inside) {
+  const named = !isAbsolute(fromModel) && fromModel !== '..' && !fromModel.startsWith(`..${sep}`); // ('' too: the same path)
+  if (named || isWithin(plot, dir)) {
     throw new InputError(`${plot}: is in the --save folder ${dir}, which holds only the model; write the plot elsewhere`);
   }
 }

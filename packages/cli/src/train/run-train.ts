@@ -5,6 +5,7 @@ import { checkInputColumns } from '../data/input-columns.js';
 import { loadDataset } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFileDestination } from '../output/destination.js';
+import { checkKeepsInputs } from '../output/keeps-inputs.js';
 import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.js';
 import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
@@ -39,7 +40,11 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   checkFlagsApply(command);
   const o = { ...command, variant: command.variant ?? DEFAULT_VARIANT };
   // Check every destination and read every input before any work, so a mistake fails fast and
-  // writes nothing.
+  // writes nothing. An output that would destroy an input first: that is what the message should say.
+  checkKeepsInputs(o, [
+    { path: o.data, role: 'the training data' },
+    ...(o.test === undefined ? [] : [{ path: o.test, role: 'the --test data' }]),
+  ]);
   if (o.save !== undefined) checkModelFolder(o.save);
   if (o.plot !== undefined) checkFileDestination(o.plot, '--plot');
   if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);

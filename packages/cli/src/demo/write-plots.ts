@@ -1,0 +1,43 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { atPath } from '../errors/at-path.js';
+import { InputError } from '../errors/input-error.js';
+import { checkFolderDestination } from '../output/destination.js';
+import { stageFile, type Staged } from '../output/staged.js';
+
+/**
+ * Refuses `out` for the demo's plots `names` before any work: it must not be a file, and no plot's
+ * name in it may be a folder (which no file can replace: the demo would stop after the table with
+ * some plots written and others not).
+ */
+export function checkPlotFolder(out: string, names: readonly string[]): void {
+  checkFolderDestination(out, '--out');
+  for (const name of names) {
+    const file = join(out, name);
+    if (atPath(file, () => statSync(file, { throwIfNoEntry: false }))?.isDirectory()) {
+      throw new InputError(`${file}: is a folder; --out writes the plot ${name} there`);
+    }
+  }
+}
+
+/**
+ * Writes the plots into `out` (made if missing), all or none, as `rprop train` writes its outputs:
+ * each aside first, then renamed into place. A rename replaces a symbolic link of a plot's name
+ * rather than write through it (a plain write overwrote whatever file the link led to), and a
+ * failure halfway (a full disk) leaves the plots that were there before as they were. Returns the
+ * files written.
+ */
+export function writePlots(out: string, plots: ReadonlyArray<readonly [name: string, svg: string]>): string[] {
+  atPath(out, () => mkdirSync(out, { recursive: true }));
+  const staged: Array<[file: string, output: Staged]> = [];
+  try {
+    for (const [name, svg] of plots) {
+      const file = join(out, name);
+      staged.push([file, atPath(file, () => stageFile(file, svg))]);
+    }
+    for (const [file, output] of staged) atPath(file, () => output.commit());
+  } finally {
+    for (const [, output] of staged) output.discard();
+  }
+  return staged.map(([file]) => file);
+}

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { InputError } from '../errors/input-error.js';
+import { isWithin, sameFile } from './same-place.js';
+
+/** A file the run reads, as the user gave it, and what it is to the run ("the training data"). */
+export interface Input {
+  path: string;
+  role: string;
+}
+
+/**
+ * Refuses an output that would overwrite or delete an input: a `--plot` that is DATA or `--test`
+ * (renamed over it, the SVG would replace the very data the run was trained on), or a `--save`
+ * folder that holds one (the save swaps the folder and deletes its model files: data named
+ * `weights.bin` beside a previous model would go). Files are compared as files, not names, so
+ * `./data.csv`, `../x/data.csv` and links are caught.
+ */
+export function checkKeepsInputs(outputs: { plot?: string | undefined; save?: string | undefined }, inputs: readonly Input[]): void {
+  for (const { path, role } of inputs) {
+    if (!existsSync(path)) continue; // a built-in set's name, or a missing file that loading will report
+    if (outputs.plot !== undefined && sameFile(outputs.plot, path)) {
+      throw new InputError(`${outputs.plot}: is ${role} (${path}); --plot would overwrite it`);
+    }
+    if (outputs.save !== undefined && isWithin(path, outputs.save)) {
+      throw new InputError(`${outputs.save}: holds ${role} (${path}); --save would delete it`);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectOneLineError } from './expect-error.js';
+import { rprop } from './run-cli.js';
+
+// Every case runs in this folder, so paths in messages are as typed.
+const dir = mkdtempSync(join(tmpdir(), 'rprop-demo-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const PRECIOUS = 'a,y\n0,1\n';
+writeFileSync(join(dir, 'data.csv'), PRECIOUS);
+
+describe('rprop demo --out writes its plots all or none, and never through a link', () => {
+  it('refuses a folder where a plot\'s name is a folder, before the table (was: 3 plots written, then an error)', () => {
+    const out = join(dir, 'blocked');
+    mkdirSync(join(out, 'trajectories.svg'), { recursive: true });
+    const r = rprop(['demo', '--out', 'blocked'], dir);
+    expectOneLineError(r, 2, /^rprop: blocked\/trajectories\.svg: is a folder; --out writes the plot trajectories\.svg there$/);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(out)).toEqual(['trajectories.svg']);
+    rmSync(out, { recursive: true });
+  });
+
+  it('replaces a link of a plot\'s name with the plot, leaving what it led to (was: the linked file overwritten)', () => {
+    const out = join(dir, 'plots');
+    mkdirSync(out);
+    symlinkSync('../data.csv', join(out, 'trajectories.svg'));
+    const r = rprop(['demo', '--out', './plots/'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'data.csv'), 'utf8')).toBe(PRECIOUS);
+    expect(lstatSync(join(out, 'trajectories.svg')).isFile()).toBe(true);
+    expect(readFileSync(join(out, 'trajectories.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(readdirSync(out).sort()).toEqual(['loss-0.01x2.svg', 'loss-100x2.svg', 'loss-linear-mse.svg', 'trajectories.svg']);
+    // Named as written (was "s-0.01x2.svg, …, jectories.svg": the paths cut after `./plots/` as typed).
+    expect(r.stdout).toMatch(/^Wrote 4 plots to \.\/plots\/: loss-0\.01x2\.svg, loss-100x2\.svg, loss-linear-mse\.svg, trajectories\.svg$/m);
+    rmSync(out, { recursive: true });
+  });
+});
