@@ -1,11 +1,14 @@
+import { contentBox } from './content-box.js';
 import { renderLegend, renderOptimizerControls, renderRefusals } from './controls.js';
+import { fitCanvases } from './fit-canvas.js';
 import { FUNCTIONS, type TestFunction } from './functions.js';
 import { moveStart } from './keyboard.js';
 import { optimizerSpecs } from './optimizers.js';
+import { clientToCanvas } from './pointer.js';
 import { renderLoss } from './render-loss.js';
-import { renderBackdrop, renderMap } from './render-map.js';
+import { layoutMap, renderBackdrop, renderMap } from './render-map.js';
 import { startRuns, stepRuns, type Run } from './simulation.js';
-import { makeView } from './view.js';
+import type { View } from './view.js';
 import './style.css';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -14,12 +17,14 @@ const lossCanvas = $<HTMLCanvasElement>('loss');
 const functionSelect = $<HTMLSelectElement>('function');
 const playButton = $<HTMLButtonElement>('play');
 const iterationLabel = $('iteration');
+const mapContext = mapCanvas.getContext('2d')!;
+const lossContext = lossCanvas.getContext('2d')!;
 
 const specs = optimizerSpecs();
 let fn: TestFunction = FUNCTIONS[0]!;
 let start: [number, number] = fn.start;
-let view = makeView(mapCanvas.width, mapCanvas.height, 36, fn.view);
-let backdrop = renderBackdrop(fn, view);
+let view: View;
+let backdrop: HTMLCanvasElement;
 let runs: Run[] = [];
 /** Whether the user wants the animation running; it also halts on its own at MAX_ITERATIONS. */
 let playing = true;
@@ -27,9 +32,21 @@ let iteration = 0;
 const MAX_ITERATIONS = 500;
 const finished = () => iteration >= MAX_ITERATIONS;
 
+// Both canvases are drawn in CSS pixels at their displayed size, on backing stores of that size × devicePixelRatio.
+const sizes = fitCanvases([mapCanvas, lossCanvas], (changed) => {
+  if (changed.includes(mapCanvas)) prepareMap();
+  draw();
+});
+
+/** The view for the function at the map's displayed size, and its backdrop at the map store's: anew on a change of either. */
+function prepareMap(): void {
+  view = layoutMap(mapContext, fn, sizes.get(mapCanvas)!);
+  backdrop = renderBackdrop(fn, view, { width: mapCanvas.width, height: mapCanvas.height });
+}
+
 function draw(): void {
-  renderMap(mapCanvas.getContext('2d')!, backdrop, fn, view, runs, start);
-  renderLoss(lossCanvas.getContext('2d')!, fn, runs);
+  renderMap(mapContext, backdrop, fn, view, runs, start);
+  renderLoss(lossContext, fn, runs, sizes.get(lossCanvas)!);
   renderLegend($('legend'), runs, fn.fmin);
   iterationLabel.textContent = `iteration ${iteration} of ${MAX_ITERATIONS}`;
   playButton.textContent = playing && !finished() ? 'Pause' : 'Play';
@@ -51,8 +68,7 @@ function step(): void {
 function setFunction(id: string): void {
   fn = FUNCTIONS.find((f) => f.id === id) ?? FUNCTIONS[0]!;
   start = fn.start;
-  view = makeView(mapCanvas.width, mapCanvas.height, 36, fn.view);
-  backdrop = renderBackdrop(fn, view);
+  prepareMap();
   $('note').textContent = fn.note;
   restart();
 }
@@ -80,9 +96,8 @@ $('reset').addEventListener('click', () => {
   restart();
 });
 mapCanvas.addEventListener('click', (event) => {
-  const rect = mapCanvas.getBoundingClientRect();
-  const px = ((event.clientX - rect.left) / rect.width) * mapCanvas.width;
-  const py = ((event.clientY - rect.top) / rect.height) * mapCanvas.height;
+  // The view is laid out in the map's displayed CSS pixels, whatever its store's resolution.
+  const [px, py] = clientToCanvas(event.clientX, event.clientY, contentBox(mapCanvas), view);
   // A click in the axes' margin starts on the window's edge: a start outside it would be drawn nowhere.
   start = view.toPointInside(px, py);
   playing = true;

@@ -1,12 +1,20 @@
+import { drawInCssPixels, type Size } from './backing.js';
 import { strokeCross } from './cross.js';
 import type { TestFunction } from './functions.js';
+import { fitText, marginFor } from './margins.js';
 import type { Run } from './simulation.js';
 import { ticks } from './view.js';
 
-/** f − fmin against iteration, log scale, one line per run. */
-export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs: Run[]): void {
-  const { width, height } = ctx.canvas;
-  const m = { left: 56, right: 12, top: 24, bottom: 36 };
+/** From a tick label to the frame, and from the title to the canvas's edges. */
+const GAP = 6;
+
+/**
+ * f − fmin against iteration, log scale, one line per run, on a chart displayed at `size` CSS pixels.
+ * The margins widen for wider tick labels ('1e-12', '1e300' after a blow-up) so none is cut off.
+ */
+export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs: Run[], size: Size): void {
+  const { width, height } = size;
+  drawInCssPixels(ctx, size);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   const floor = 1e-16;
@@ -15,26 +23,40 @@ export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs
   const top = Math.ceil(Math.max(1, ...all));
   const bottom = Math.floor(Math.min(top - 2, ...all));
   const iterations = Math.max(10, ...runs.map((r) => r.losses.length - 1));
+  const step = Math.max(1, Math.ceil((top - bottom) / 6));
+  const levels: number[] = [];
+  for (let v = bottom; v <= top; v += step) levels.push(v);
+  const iterationTicks = ticks(0, iterations, 6);
+  ctx.font = '12px system-ui, sans-serif';
+  const measure = (text: string) => ctx.measureText(text).width;
+  const m = {
+    left: marginFor(levels.map((v) => measure(`1e${v}`)), 2 * GAP, 56),
+    // Half of an iteration label centred on the frame's right edge lies beyond it.
+    right: marginFor(iterationTicks.map((t) => measure(String(t)) / 2), 0, 12),
+    top: 24,
+    bottom: 36,
+  };
   const px = (t: number) => m.left + (t / iterations) * (width - m.left - m.right);
   const py = (v: number) => m.top + ((top - v) / (top - bottom)) * (height - m.top - m.bottom);
-  ctx.font = '12px system-ui, sans-serif';
   ctx.fillStyle = '#222';
   ctx.strokeStyle = '#e5e5e5';
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
-  const step = Math.max(1, Math.ceil((top - bottom) / 6));
-  for (let v = bottom; v <= top; v += step) {
+  for (const v of levels) {
     ctx.beginPath();
     ctx.moveTo(m.left, py(v));
     ctx.lineTo(width - m.right, py(v));
     ctx.stroke();
-    ctx.fillText(`1e${v}`, m.left - 6, py(v) + 4);
+    ctx.fillText(`1e${v}`, m.left - GAP, py(v) + 4);
   }
   ctx.textAlign = 'center';
-  for (const t of ticks(0, iterations, 6)) ctx.fillText(String(t), px(t), height - m.bottom + 16);
+  for (const t of iterationTicks) ctx.fillText(String(t), px(t), height - m.bottom + 16);
   ctx.fillText('iteration', (m.left + width - m.right) / 2, height - 4);
   ctx.textAlign = 'left';
-  ctx.fillText(`f − f* (log scale) on ${fn.name}`, m.left, 14);
+  // Over the plot where it fits; on a narrow chart from the left edge, cut short if it must.
+  const title = `f − f* (log scale) on ${fn.name}`;
+  const titleX = measure(title) <= width - m.left - GAP ? m.left : GAP;
+  ctx.fillText(fitText(title, width - titleX - GAP, measure), titleX, 14);
   ctx.strokeStyle = '#333';
   ctx.strokeRect(m.left, m.top, width - m.left - m.right, height - m.top - m.bottom);
   runs.forEach((run, k) => {

@@ -1,4 +1,7 @@
-/** Maps between function coordinates and canvas pixels for a view window. */
+/**
+ * Maps between function coordinates and the map's pixels for a view window: CSS pixels of the map as
+ * displayed, whatever the resolution of its backing store.
+ */
 export interface View {
   width: number;
   height: number;

@@ -27,6 +27,77 @@ async function pause(): Promise<void> {
   await page.waitForTimeout(100);
 }
 
+/** A phone: 390×844 CSS px at 3 device pixels each. */
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+/** Each canvas's backing store and displayed (CSS) size. */
+const sizes = (p: Page) =>
+  p.evaluate(() =>
+    Object.fromEntries(
+      ['map', 'loss'].map((id) => {
+        const c = document.getElementById(id) as HTMLCanvasElement;
+        const rect = c.getBoundingClientRect();
+        return [id, { store: [c.width, c.height], css: [rect.width, rect.height] }];
+      }),
+    ),
+  );
+
+/** Waits until both canvases' stores are their displayed size × `ratio`, give or take a pixel. */
+const backedAt = (p: Page, ratio: number) =>
+  p.waitForFunction(
+    (r) =>
+      ['map', 'loss'].every((id) => {
+        const c = document.getElementById(id) as HTMLCanvasElement;
+        const rect = c.getBoundingClientRect();
+        return Math.abs(c.width - rect.width * r) <= 1 && Math.abs(c.height - rect.height * r) <= 1;
+      }),
+    ratio,
+    { timeout: 30_000 },
+  );
+
+/**
+ * Records every label the page draws on a canvas: its size on screen in CSS px (the font's px × the
+ * context's scale ÷ the store's pixels per displayed CSS px) and whether it lies inside its canvas. The
+ * map's labels are drawn on its offscreen backdrop, the map store's size, and shown on the map.
+ */
+function recordLabels(): void {
+  const seen = new Map<string, { text: string; canvas: string; cssPx: number; inside: boolean }>();
+  (window as unknown as { labels: typeof seen }).labels = seen;
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+    const shown = (this.canvas.id === 'loss' ? document.getElementById('loss') : document.getElementById('map')) as HTMLCanvasElement;
+    const t = this.getTransform();
+    const m = this.measureText(text);
+    const cssPx = parseFloat(this.font) * Math.hypot(t.a, t.b) * (shown.getBoundingClientRect().width / this.canvas.width);
+    // Two opposite corners of the ink's box, in store pixels: both inside, all of it is (the upright 'y' too).
+    const corners = [
+      [x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent],
+      [x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent],
+    ];
+    const inside = corners.every(([cx, cy]) => {
+      const p = t.transformPoint(new DOMPoint(cx, cy));
+      return p.x >= -0.5 && p.y >= -0.5 && p.x <= this.canvas.width + 0.5 && p.y <= this.canvas.height + 0.5;
+    });
+    seen.set(`${this.canvas.id}|${text}|${cssPx.toFixed(2)}|${inside}`, { text, canvas: this.canvas.id || 'backdrop', cssPx, inside });
+    return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+  };
+}
+
+/**
+ * Keeps the media query lists the page makes on the device pixel ratio. A real zoom or move to another
+ * screen fires `change` on them, but Chromium does not when a test emulates a new ratio: the test fires it.
+ */
+function keepRatioQueries(): void {
+  const queries: MediaQueryList[] = [];
+  (window as unknown as { ratioQueries: MediaQueryList[] }).ratioQueries = queries;
+  const matchMedia = window.matchMedia.bind(window);
+  window.matchMedia = (query: string) => {
+    const list = matchMedia(query);
+    if (query.includes('resolution')) queries.push(list);
+    return list;
+  };
+}
+
 describe('the playground page in headless Chromium', () => {
   beforeAll(async () => {
     expect(existsSync(join(dist, 'index.html')), 'build the page first: npm run build (npm test does)').toBe(true);
@@ -91,7 +162,7 @@ describe('the playground page in headless Chromium', () => {
   it('a click on the map starts every optimizer from there', async () => {
     await pause();
     const before = await picture();
-    // Click at canvas pixel (150, 400); the canvas is shown at its own size.
+    // Click at canvas pixel (150, 400): at 1 device pixel per CSS pixel, the store is the displayed size.
     await page.locator('#map').click({ position: { x: 150, y: 400 } });
     await pause();
     expect(await picture()).not.toBe(before);
@@ -228,5 +299,102 @@ describe('the playground page in headless Chromium', () => {
     expect(await page.locator('#legend li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Signum')]));
     expect(await picture()).not.toBe(before);
     expect(problems).toEqual([]);
+  });
+
+  describe('on a 390 px phone at 3 device pixels per CSS pixel', () => {
+    let phone: Page;
+    const phoneProblems: string[] = [];
+
+    beforeAll(async () => {
+      phone = await browser.newPage(PHONE);
+      phone.on('console', (m) => m.type() === 'error' && phoneProblems.push(`console: ${m.text()}`));
+      phone.on('pageerror', (e) => phoneProblems.push(`page: ${e.message}`));
+      await phone.addInitScript(recordLabels);
+      await phone.addInitScript(keepRatioQueries);
+      await phone.goto(url);
+      await phone.waitForSelector('#legend li', { timeout: 30_000 }); // laid out and drawn
+    }, 60_000);
+
+    afterAll(async () => {
+      await phone?.close();
+    });
+
+    it('backs each canvas with 3 store pixels per displayed CSS pixel, the map square and the page unscrolled sideways', async () => {
+      const { map, loss } = await sizes(phone);
+      expect(map!.css[0]).toBeGreaterThanOrEqual(300);
+      expect(map!.css[0]).toBeLessThanOrEqual(390);
+      expect(map!.css[1]).toBe(map!.css[0]);
+      expect(Math.abs(map!.store[0]! - map!.css[0]! * 3)).toBeLessThanOrEqual(1);
+      expect(Math.abs(map!.store[1]! - map!.css[1]! * 3)).toBeLessThanOrEqual(1);
+      expect(Math.abs(loss!.store[0]! - loss!.css[0]! * 3)).toBeLessThanOrEqual(1);
+      expect(Math.abs(loss!.store[1]! - loss!.css[1]! * 3)).toBeLessThanOrEqual(1);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+
+    it('draws every label at 12 CSS px, inside its canvas, on every function', async () => {
+      for (const id of await phone.locator('#function option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
+        await phone.selectOption('#function', id);
+        await phone.click('#step'); // a frame drawn with this function, playing or not
+      }
+      const labels = await phone.evaluate(() => [...(window as unknown as { labels: Map<string, { text: string; canvas: string; cssPx: number; inside: boolean }> }).labels.values()]);
+      // Tick labels on both canvases, the chart's title among them.
+      expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining(['-2', 'y', '1e0', 'iteration', expect.stringContaining('f − f*')]));
+      for (const label of labels) {
+        expect(label.cssPx, `'${label.text}' on ${label.canvas}`).toBeCloseTo(12, 1);
+        expect(label.inside, `'${label.text}' on ${label.canvas} is cut off`).toBe(true);
+      }
+    });
+
+    it('a tap starts the runs where it landed', async () => {
+      if ((await phone.textContent('#play')) === 'Pause') await phone.click('#play');
+      const box = (await phone.locator('#map').boundingBox())!;
+      for (const [fx, fy] of [[0.3, 0.7], [0.62, 0.21]]) {
+        const [x, y] = [box.width * fx!, box.height * fy!];
+        await phone.locator('#map').tap({ position: { x, y } });
+        await phone.waitForTimeout(100);
+        // The start square's white face is 8.5 CSS px across: white 3 CSS px every way from the tap
+        // puts its centre within 1.25 CSS px of it.
+        const face = await phone.evaluate(
+          ([cx, cy]) => {
+            const canvas = document.getElementById('map') as HTMLCanvasElement;
+            const scale = canvas.width / canvas.getBoundingClientRect().width;
+            return [[0, 0], [-3, -3], [3, -3], [-3, 3], [3, 3]].map(([dx, dy]) =>
+              Array.from(canvas.getContext('2d')!.getImageData(Math.round((cx! + dx!) * scale), Math.round((cy! + dy!) * scale), 1, 1).data),
+            );
+          },
+          [x, y],
+        );
+        expect(face).toEqual(Array(5).fill([255, 255, 255, 255]));
+      }
+    });
+
+    it('follows a resized window and a new devicePixelRatio, redrawn at once', async () => {
+      if ((await phone.textContent('#play')) === 'Pause') await phone.click('#play');
+      // Paused, nothing redraws the canvases but the resize: a store resized and not redrawn is transparent.
+      const drawn = () =>
+        phone.evaluate(() =>
+          ['map', 'loss'].every((id) => {
+            const c = document.getElementById(id) as HTMLCanvasElement;
+            return c.getContext('2d')!.getImageData(c.width >> 1, c.height >> 1, 1, 1).data[3] === 255;
+          }),
+        );
+      await phone.setViewportSize({ width: 600, height: 844 });
+      await phone.waitForFunction(() => document.getElementById('map')!.getBoundingClientRect().width > 500, null, { timeout: 30_000 });
+      await backedAt(phone, 3);
+      expect(await drawn()).toBe(true);
+      const cdp = await phone.context().newCDPSession(phone);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 600, height: 844, deviceScaleFactor: 2, mobile: true });
+      const fired = await phone.evaluate(() => {
+        const query = (window as unknown as { ratioQueries: MediaQueryList[] }).ratioQueries.at(-1)!;
+        query.dispatchEvent(new MediaQueryListEvent('change', { media: query.media, matches: false }));
+        return query.media;
+      });
+      expect(fired).toBe('(resolution: 3dppx)');
+      await backedAt(phone, 2);
+      expect(await drawn()).toBe(true);
+      // Watching for the next change, from the new ratio.
+      expect(await phone.evaluate(() => (window as unknown as { ratioQueries: MediaQueryList[] }).ratioQueries.at(-1)!.media)).toBe('(resolution: 2dppx)');
+      expect(phoneProblems).toEqual([]);
+    });
   });
 });
