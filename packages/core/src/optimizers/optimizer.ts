@@ -366,6 +366,15 @@ export abstract class Optimizer<O extends object> {
     return null;
   }
 
+  /**
+   * The state `loadStateDict` fills from a saved one (each of its keys must be saved, and is checked):
+   * by default a fresh state for `group`. An optimizer whose state may hold a buffer or not (Rprop's dw
+   * in a − group) makes one for a saved record that has it.
+   */
+  protected loadedStateTemplate(param: Parameter, group: ResolvedGroup<O>, _saved: SerializedParamState): ParamState {
+    return this.initState(param, group);
+  }
+
   /** A loaded state value as the optimizer keeps it (after `stateValueProblem` passed it). */
   protected normalizeStateValue(_key: string, value: number): number {
     return value;
@@ -461,7 +470,7 @@ export abstract class Optimizer<O extends object> {
         if (saved !== undefined) {
           const label = `${parameterLabel(index, p.name)}'s state`;
           if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: ${label} must be an object of buffers and numbers, got ${describe(saved)}`);
-          const fresh = this.initState(p, resolved);
+          const fresh = this.loadedStateTemplate(p, resolved, saved);
           for (const [key, template] of Object.entries(fresh)) {
             const value = saved[key];
             if (typeof template === 'number') {
