@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The examples import 'rprop' (the built package); so does this test, for the same classes.
-import { NonFiniteGradientError, Rprop, type Parameter } from 'rprop';
+import { NonFiniteGradientError, Rprop, SignSGD, type Parameter } from 'rprop';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -81,6 +81,8 @@ describe('the README examples that use rprop run as written', () => {
     expect(() => new Rprop([weight, bias], { etas: [1.5, 1.2] })).toThrow(options);
     const unknown = /`(Rprop: unknown option "step_sizes"[^`]*)`/.exec(prose)![1]!;
     expect(() => new Rprop([weight, bias], { step_sizes: [1e-6, 50] } as never)).toThrow(unknown);
+    const foreign = /`(SignSGD\.loadStateDict: [^`]*)`/.exec(prose)![1]!;
+    expect(() => new SignSGD([weight, bias]).loadStateDict(JSON.parse(JSON.stringify(optimizer.stateDict())))).toThrow(foreign);
     const step = /`(Rprop\.step: the gradient of [^`]*)`/.exec(prose)![1]!;
     const index = Number(/at index (\d+)/.exec(step)![1]);
     bias.grad![index] = NaN;

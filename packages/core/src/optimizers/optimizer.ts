@@ -9,6 +9,7 @@ import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
 import { NonFiniteGradientError } from '../non-finite-gradient-error.js';
 import { refuseMisspeltOptions, refuseUnknownOptions } from '../unknown-options.js';
+import { checkSavedGroupKeys } from './saved-group-keys.js';
 
 /** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
 export type ParamState = Record<string, FloatArray | number>;
@@ -45,6 +46,8 @@ export abstract class Optimizer<O extends object> {
   protected readonly state = new Map<Parameter, ParamState>();
   /** The optimizer's name in error messages. */
   protected readonly owner: string;
+  /** The names of its options (its defaults' keys): a loaded group must have exactly these. */
+  private readonly optionNames: readonly string[];
 
   protected constructor(
     owner: string,
@@ -57,6 +60,7 @@ export abstract class Optimizer<O extends object> {
       throw new TypeError(`${owner}: params must be a non-empty array of parameters or parameter groups, got ${describe(params)}`);
     }
     const known = Object.keys(defaults);
+    this.optionNames = known;
     refuseUnknownOptions(owner, options ?? {}, known);
     const base = { ...defaults, ...withoutUndefined(options ?? {}) } as O;
     const groups = isGroupList(params) ? params : [{ params: params as Parameter[] } as ParamGroup<O>];
@@ -362,6 +366,15 @@ export abstract class Optimizer<O extends object> {
     return null;
   }
 
+  /**
+   * The state `loadStateDict` fills from a saved one (each of its keys must be saved, and is checked):
+   * by default a fresh state for `group`. An optimizer whose state may hold a buffer or not (Rprop's dw
+   * in a − group) makes one for a saved record that has it.
+   */
+  protected loadedStateTemplate(param: Parameter, group: ResolvedGroup<O>, _saved: SerializedParamState): ParamState {
+    return this.initState(param, group);
+  }
+
   /** A loaded state value as the optimizer keeps it (after `stateValueProblem` passed it). */
   protected normalizeStateValue(_key: string, value: number): number {
     return value;
@@ -411,9 +424,11 @@ export abstract class Optimizer<O extends object> {
   /**
    * Restores a snapshot made by `stateDict()` (possibly through JSON) onto the same parameters.
    * Checked first: group and parameter counts, parameter ids (each once, and every saved state
-   * claimed by one), options, every buffer's length and values (finite; within float32 for float32
-   * parameters; step sizes ≥ 0, a −0 becoming +0) and optimizer-wide scalars. On any mismatch it
-   * throws a message saying what does not match, and nothing is changed.
+   * claimed by one), options (each group's keys exactly this optimizer's options, besides keys of its
+   * own the live group has too — so a dict saved by another optimizer is refused, naming it; then
+   * their values), every buffer's length and values (finite; within float32 for float32 parameters;
+   * step sizes ≥ 0, a −0 becoming +0) and optimizer-wide scalars. On any mismatch it throws a
+   * message saying what does not match, and nothing is changed.
    */
   loadStateDict(sd: StateDict<O> & Record<string, unknown>): void {
     const where = `${this.owner}.loadStateDict`;
@@ -434,6 +449,9 @@ export abstract class Optimizer<O extends object> {
       // Copied onto the live group below, a '__proto__' key (JSON.parse makes it an ordinary key) would
       // replace the group's prototype instead.
       if (Object.hasOwn(options, '__proto__')) throw new TypeError(`${where}: group ${g} of the state has a key '__proto__', which is not an option`);
+      // Before the values: another optimizer's group can pass every value check (Rprop's lr and maximize
+      // are all SignSGD reads) and would then load its own options onto this one's groups.
+      checkSavedGroupKeys(where, this.owner, this.optionNames, g, options, group);
       if (!Array.isArray(ids) || ids.length !== group.params.length) {
         throw new RangeError(`${where}: group ${g} of the state has ${Array.isArray(ids) ? ids.length : 'no'} parameters, this optimizer's has ${group.params.length}`);
       }
@@ -452,7 +470,7 @@ export abstract class Optimizer<O extends object> {
         if (saved !== undefined) {
           const label = `${parameterLabel(index, p.name)}'s state`;
           if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: ${label} must be an object of buffers and numbers, got ${describe(saved)}`);
-          const fresh = this.initState(p, resolved);
+          const fresh = this.loadedStateTemplate(p, resolved, saved);
           for (const [key, template] of Object.entries(fresh)) {
             const value = saved[key];
             if (typeof template === 'number') {

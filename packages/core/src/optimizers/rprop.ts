@@ -6,7 +6,7 @@ import { addStateBuffer } from '../kernels/kernel-state.js';
 import { TensorBatch } from '../kernels/tensor-batch.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropBatchKernel, rpropKernelRun } from '../kernels/rprop-kernel.js';
-import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type Variant } from '../types.js';
+import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type SerializedParamState, type StateDict, type Variant } from '../types.js';
 import { flag, nonNegative, oneOf, pair } from '../validate.js';
 import { validateRpropFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
@@ -127,28 +127,51 @@ export class Rprop extends Optimizer<RpropOptions> {
     if (loss !== undefined && this.usesLoss()) this.prevLoss = loss;
   }
 
-  /**
-   * Buffer by buffer rather than parameter by parameter: all the Δs of a group's new parameters lie
-   * one after another in the kernels' memory (when they run), and so do their gp (and dw), so a step
-   * over many small tensors reads a few long streams instead of many short ones.
-   */
+  /** Laid out buffer by buffer (see `makeStates`); a + group's with a dw. */
   protected override initStates(params: readonly Parameter[], group: ResolvedGroup<RpropOptions>): ParamState[] {
-    const names = isPlusVariant(group.variant) ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
-    const states = params.map(() => ({}) as Record<string, FloatArray>);
-    for (const name of names) params.forEach((p, i) => addStateBuffer(states[i]!, name, p.data));
-    for (const state of states) state.stepSize!.fill(group.lr + 0); // + 0: an lr of −0 starts at +0
-    return states;
+    return makeStates(params, group, isPlusVariant(group.variant));
   }
 
   protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
     return this.initStates([p], group)[0]!;
   }
 
+  /**
+   * A − group's saved state may hold a dw: a + step made it and no − step has zeroed it yet (the
+   * group was switched, and saved before its next step). Loaded, so that switching back to a + variant
+   * first resumes it as an uninterrupted run would.
+   */
+  protected override loadedStateTemplate(p: Parameter, group: ResolvedGroup<RpropOptions>, saved: SerializedParamState): ParamState {
+    return makeStates([p], group, isPlusVariant(group.variant) || saved.prevUpdate !== undefined)[0]!;
+  }
+
   /** A group's tensors whose gradient and state are in the kernels' memory step together (see `TensorBatch`). */
   protected override updateGroup(group: ResolvedGroup<RpropOptions>, first: number): void {
-    const needed = isPlusVariant(group.variant) ? 3 : 2; // gp, Δ (and dw)
+    const plus = isPlusVariant(group.variant);
+    if (plus) this.groupsWithDw.add(group);
+    else if (this.groupsWithDw.has(group)) this.zeroDw(group, first);
+    const needed = plus ? 3 : 2; // gp, Δ (and dw)
     this.updateGroupBatched(group, first, this.stateOffsets, needed, this.batch, () =>
       rpropBatchKernel(group.variant, group.etas, group.stepSizes, group.maximize, this.lossIncreased));
+  }
+
+  /**
+   * Groups whose states may hold a dw from a + step (or from a loaded dict). A − step neither reads nor
+   * writes dw, so after one the dw left from before is not the last change of its weight any more: a
+   * group switched back to a + variant would take it back on the next sign flip. Zeroing it at the
+   * group's first − step makes + → − → + start dw at 0, as − → + does (see `update`); remembering
+   * which groups have a dw to zero keeps every other − step free of that check.
+   */
+  private readonly groupsWithDw = new WeakSet<object>();
+
+  /** Zeroes the dw of every state of `group` (whose first parameter has index `first`). */
+  private zeroDw(group: ResolvedGroup<RpropOptions>, first: number): void {
+    for (let j = 0; j < group.params.length; j++) {
+      // Every parameter's, stepping now or not: "after a − step of its group, dw is 0" stays one rule.
+      const dw = (this.stateAt(first + j) as ParamState | undefined)?.prevUpdate;
+      if (dw !== undefined) (dw as FloatArray).fill(0);
+    }
+    this.groupsWithDw.delete(group);
   }
 
   /** Operands: g, gp, Δ, dw. */
@@ -188,6 +211,27 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   protected override statesReplaced(): void {
     this.stateOffsets.clear();
+    // Loaded states may hold a dw (a − group's too, see `loadedStateTemplate`): the next − step zeroes it.
+    for (const group of this.paramGroups) this.groupsWithDw.add(group);
+  }
+
+  /**
+   * As `Optimizer.stateDict`, with a dw of zeros for every state of a + group that has none yet (the
+   * group was switched from a − variant since its last step): the dw its next step starts from (see
+   * `update`), and a + group's saved state must hold one to load.
+   */
+  override stateDict(): StateDict<RpropOptions> & Record<string, unknown> {
+    const sd = super.stateDict();
+    let index = 0;
+    for (const group of this.paramGroups) {
+      for (let j = 0; j < group.params.length; j++, index++) {
+        const saved = sd.state[String(index)];
+        if (saved !== undefined && saved.prevUpdate === undefined && isPlusVariant(group.variant)) {
+          saved.prevUpdate = (saved.prev as number[]).map(() => 0);
+        }
+      }
+    }
+    return sd;
   }
 
   protected override stateValueProblem(key: string, value: number): string | null {
@@ -211,4 +255,18 @@ export class Rprop extends Optimizer<RpropOptions> {
   protected override loadExtraState(extra: Record<string, number | null>): void {
     this.prevLoss = extra.prevLoss ?? null;
   }
+}
+
+/**
+ * Fresh states for `params` (of one group): gp zeroed, Δ at the group's lr, and a zeroed dw if
+ * `withDw`. Buffer by buffer rather than parameter by parameter: all the Δs of a group's new
+ * parameters lie one after another in the kernels' memory (when they run), and so do their gp (and
+ * dw), so a step over many small tensors reads a few long streams instead of many short ones.
+ */
+function makeStates(params: readonly Parameter[], group: ResolvedGroup<RpropOptions>, withDw: boolean): ParamState[] {
+  const names = withDw ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
+  const states = params.map(() => ({}) as Record<string, FloatArray>);
+  for (const name of names) params.forEach((p, i) => addStateBuffer(states[i]!, name, p.data));
+  for (const state of states) state.stepSize!.fill(group.lr + 0); // + 0: an lr of −0 starts at +0
+  return states;
 }

@@ -85,6 +85,14 @@ describe('stateDict / loadStateDict', () => {
     ['a long buffer', (sd: any) => sd.state['1'].prev.push(0), /parameter 1's state 'prev' has 3 values, the parameter has 2/],
     ['a missing buffer', (sd: any) => delete sd.state['0'].prevUpdate, /parameter 0's state needs an array 'prevUpdate' of 5 numbers, got undefined/],
     ['a bad option', (sd: any) => (sd.paramGroups[0].etas = [1.5, 1.2]), /etas\[0\] \(group 0 of the loaded state\) \(η−\) must satisfy 0 < η− < 1, got 1.5/],
+    // stateDict saves every option: a group without one was made by something else, and filling it in
+    // from the live group would load a mix of two configurations.
+    ['a missing option', (sd: any) => delete sd.paramGroups[0].variant, /group 0 of the state lacks option variant \(Rprop.stateDict\(\) saves every option\)/],
+    ['a misspelt option', (sd: any) => ((sd.paramGroups[0].step_sizes = sd.paramGroups[0].stepSizes), delete sd.paramGroups[0].stepSizes),
+      /group 0 of the state has key 'step_sizes' that Rprop does not have and lacks option stepSizes \(did you mean 'stepSizes'\?\)/],
+    ["another optimizer's option", (sd: any) => (sd.paramGroups[0].betas = [0.9, 0.99]), /group 0 of the state has option betas that Rprop does not have — was it saved by another optimizer\?/],
+    ['a key the live group does not have', (sd: any) => (sd.paramGroups[0].tag = 'encoder'),
+      /group 0 of the state has key 'tag' that Rprop does not have \(a group's keys of its own load only into a group that has them too; Rprop's options are lr, etas, stepSizes, variant, maximize\)/],
     ['a bad previous loss', (sd: any) => (sd.prevLoss = 'high'), /'prevLoss' must be a number or null, got "high"/],
     ['a NaN in a buffer', (sd: any) => (sd.state['0'].prev[3] = NaN), /parameter 0's state 'prev' must hold finite numbers, got NaN at index 3/],
     ['a string in a buffer', (sd: any) => (sd.state['1'].prevUpdate[0] = '1'), /parameter 1's state 'prevUpdate' must hold finite numbers, got "1" at index 0/],
