@@ -62,26 +62,76 @@ export abstract class Optimizer<O extends object> {
     const known = Object.keys(defaults);
     this.optionNames = known;
     refuseUnknownOptions(owner, options ?? {}, known);
-    const base = { ...defaults, ...withoutUndefined(options ?? {}) } as O;
+    this.groupDefaults = { ...defaults, ...withoutUndefined(options ?? {}) } as O;
     const groups = isGroupList(params) ? params : [{ params: params as Parameter[] } as ParamGroup<O>];
     const seen = new Set<Parameter>();
     let index = 0;
     this.paramGroups = groups.map((group, g) => {
-      if (typeof group !== 'object' || group === null) throw new TypeError(`${owner}: group ${g} must be { params: Parameter[], ...options }, got ${describe(group)}`);
-      const { params: ps, ...overrides } = group;
-      refuseMisspeltOptions(owner, overrides, known, ` in group ${g}`);
-      if (!Array.isArray(ps)) throw new TypeError(`${owner}: group ${g} must have params: Parameter[], got ${describe(ps)}`);
-      // The parameters first: the float32 checks of the options read every parameter's data.
-      for (const p of ps) {
-        checkParameter(owner, p, index);
-        if (seen.has(p)) throw new TypeError(`${owner}: ${parameterLabel(index, p.name)} appears more than once`);
-        seen.add(p);
-        index++;
-      }
-      const resolved = { ...withOwnArrays({ ...base, ...withoutUndefined(overrides as Partial<O>) }), params: [...ps] } as ResolvedGroup<O>;
-      this.validateOptions(resolved, g === 0 && groups.length === 1 ? '' : ` (group ${g})`);
+      const resolved = this.resolveGroup(group, g, seen, index, g === 0 && groups.length === 1 ? '' : ` (group ${g})`, owner);
+      index += resolved.params.length;
       return resolved;
     });
+  }
+
+  /** The options a group leaves out take: the defaults overridden by the constructor's options. */
+  private readonly groupDefaults: O;
+
+  /**
+   * Checks group `g` and fills in its options. `seen` holds the parameters of the groups before it
+   * (it gains this group's); `first` is the index of its first parameter over all groups; `where`
+   * goes after an option's name in a message; `context` starts every message.
+   */
+  private resolveGroup(group: ParamGroup<O>, g: number, seen: Set<Parameter>, first: number, where: string, context: string): ResolvedGroup<O> {
+    if (typeof group !== 'object' || group === null) throw new TypeError(`${context}: group ${g} must be { params: Parameter[], ...options }, got ${describe(group)}`);
+    const { params: ps, ...overrides } = group;
+    refuseMisspeltOptions(context, overrides, this.optionNames, ` in group ${g}`);
+    if (!Array.isArray(ps)) throw new TypeError(`${context}: group ${g} must have params: Parameter[], got ${describe(ps)}`);
+    // The parameters first: the float32 checks of the options read every parameter's data.
+    let index = first;
+    for (const p of ps) {
+      checkParameter(context, p, index);
+      if (seen.has(p)) throw new TypeError(`${context}: ${parameterLabel(index, p.name)} appears more than once`);
+      seen.add(p);
+      index++;
+    }
+    const resolved = { ...withOwnArrays({ ...this.groupDefaults, ...withoutUndefined(overrides as Partial<O>) }), params: [...ps] } as ResolvedGroup<O>;
+    this.validateOptions(resolved, where);
+    return resolved;
+  }
+
+  /**
+   * Adds a parameter group, as PyTorch's `add_param_group` (to train layers unfrozen later, say):
+   * options it leaves out take the values the optimizer was made with, and its parameters' indices
+   * (in `stateDict`, in messages) follow those of the groups before it. Checked as the constructor
+   * checks a group — refused, changing nothing, for a parameter already in the optimizer, a misspelt
+   * option or an option out of range. A `stateDict` saved before the group was added no longer loads
+   * (it has a group fewer), as in PyTorch.
+   *
+   * @example
+   * ```ts
+   * const opt = new Rprop([encoder]);
+   * // …later, train the head too, with a larger first step:
+   * opt.addParamGroup({ params: [head], lr: 0.05 });
+   * ```
+   */
+  addParamGroup(group: ParamGroup<O>): void {
+    const context = `${this.owner}.addParamGroup`;
+    const seen = new Set<Parameter>();
+    let count = 0;
+    for (const g of this.paramGroups) for (const p of g.params) { seen.add(p); count++; }
+    const ps: unknown = (group as { params?: unknown } | null)?.params;
+    if (Array.isArray(ps)) {
+      // Named by where it already is: "appears more than once" would not say in which group.
+      for (const p of ps as Parameter[]) {
+        const g = this.paramGroups.findIndex((group) => group.params.includes(p));
+        if (g >= 0) {
+          const index = this.paramGroups.slice(0, g).reduce((n, group) => n + group.params.length, 0) + this.paramGroups[g]!.params.indexOf(p);
+          throw new TypeError(`${context}: ${parameterLabel(index, p.name)} is already in group ${g}`);
+        }
+      }
+    }
+    const g = this.paramGroups.length;
+    this.paramGroups.push(this.resolveGroup(group, g, seen, count, ` (group ${g})`, context));
   }
 
   /**
