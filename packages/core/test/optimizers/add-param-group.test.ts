@@ -112,7 +112,7 @@ describe('Rprop.addParamGroup', () => {
     opt.addParamGroup({ params: [b], maximize: true });
     const added = opt.paramGroups[1]!;
     expect({ ...added, params: undefined }).toEqual({ lr: 0.03, etas: [0.4, 1.3], stepSizes: [1e-6, 50], variant: 'irprop-', maximize: true, params: undefined });
-    added.etas[1] = 1.1 as never; // not the first group's array, nor the defaults'
+    (added.etas as [number, number])[1] = 1.1; // not the first group's array, nor the defaults'
     expect(opt.paramGroups[0]!.etas).toEqual([0.4, 1.3]);
     expect(new Rprop([a], { lr: 0.03, etas: [0.4, 1.3] }).paramGroups[0]!.etas).toEqual([0.4, 1.3]);
   });
