@@ -3,7 +3,7 @@ import { refuseUnknownOptions } from '../unknown-options.js';
 import { KERNELS_SHARED_WASM_BASE64 } from './generated/kernels-shared-wasm.js';
 import { decode, installKernels, simdSupported, type KernelExports } from './instance.js';
 import { kernelHeapMade } from './kernel-heap.js';
-import { KernelThreadPool, MIN_SPLIT_BYTES, type WorkerConstructor } from './thread-pool.js';
+import { CALL_TIMEOUT_MS, KernelThreadPool, MIN_SPLIT_BYTES, type WorkerConstructor } from './thread-pool.js';
 
 /** Options of `useKernelThreads`. */
 export interface KernelThreadOptions {
@@ -12,6 +12,13 @@ export interface KernelThreadOptions {
    * 8 MiB: on the 2-core machine measured, arrays that fit the last-level cache gained nothing).
    */
   minSplitBytes?: number;
+  /**
+   * How long, in ms, the calling thread — done with its own range of a call — waits for a worker's
+   * before it takes the worker for lost, terminates it and throws (default 60 000; `Infinity` waits
+   * as long as it takes, e.g. while a debugger holds a worker). A worker that exits is found at once;
+   * this bounds the wait for one that was terminated or hangs.
+   */
+  callTimeoutMs?: number;
 }
 
 /** The shared memory and its pool, once `useKernelThreads` has made them. */
@@ -37,6 +44,23 @@ let queue: Promise<unknown> = Promise.resolve();
  * shared one. Later calls change the number of threads (1 stops the workers; the memory stays
  * shared). Idle workers do not keep the process alive.
  *
+ * A step never hangs on a lost worker. If a worker exits during a kernel call (process.exit, an
+ * uncaught error in it), or has not finished its range `callTimeoutMs` after the calling thread
+ * finished its own (a terminated or hung worker), the call throws an Error naming the thread and what
+ * happened, once the other workers' ranges have ended, and terminates every worker. The pool is
+ * then stopped: `kernelThreads()` returns 1, and later steps run on the calling thread alone — with
+ * the same results — until `useKernelThreads(n)` starts new workers. A worker that exits between
+ * steps stops the pool the same way, with a process warning instead of an error. (A kernel that traps
+ * on a worker throws too, but the workers stay.)
+ *
+ * Such a step is not atomic: that would take keeping a copy of everything a worker writes until its
+ * range ends — doubling the memory traffic the threads are there to share. A call lost while
+ * checking the gradients (the message says it was a check) changed nothing. A call lost while
+ * updating (any other) leaves the step applied in part: some tensors, or ranges of a tensor, have
+ * their new values and state and others their old ones, the lost thread's range may be half-written
+ * (a weight updated and its state not), and the Rprop + variants have not recorded the step's loss.
+ * Restore the parameters and the optimizer's state (`loadStateDict`) saved before the step.
+ *
  * @example
  * ```ts
  * import { Rprop } from 'rprop';
@@ -50,7 +74,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * ```
  *
  * @param threads - threads in all, an integer from 1 to 64 (default 2).
- * @param options - `minSplitBytes` (see `KernelThreadOptions`).
+ * @param options - `minSplitBytes`, `callTimeoutMs` (see `KernelThreadOptions`).
  * @returns the threads in use.
  */
 export function useKernelThreads(threads = 2, options: KernelThreadOptions = {}): Promise<number> {
@@ -58,7 +82,7 @@ export function useKernelThreads(threads = 2, options: KernelThreadOptions = {})
     return Promise.reject(new RangeError(`useKernelThreads: threads must be an integer from 1 to 64, got ${describe(threads)}`));
   }
   try {
-    refuseUnknownOptions('useKernelThreads', options ?? {}, ['minSplitBytes']); // a misspelt minSplitBytes would silently keep 8 MiB
+    refuseUnknownOptions('useKernelThreads', options ?? {}, ['minSplitBytes', 'callTimeoutMs']); // a misspelt minSplitBytes would silently keep 8 MiB
   } catch (error) {
     return Promise.reject(error);
   }
@@ -67,8 +91,12 @@ export function useKernelThreads(threads = 2, options: KernelThreadOptions = {})
   if (!Number.isInteger(minSplitBytes) || minSplitBytes < 0) {
     return Promise.reject(new RangeError(`useKernelThreads: minSplitBytes must be an integer ≥ 0, got ${describe(minSplitBytes)}`));
   }
+  const callTimeoutMs = options?.callTimeoutMs ?? CALL_TIMEOUT_MS;
+  if (typeof callTimeoutMs !== 'number' || !(callTimeoutMs > 0)) {
+    return Promise.reject(new RangeError(`useKernelThreads: callTimeoutMs must be a number > 0 (Infinity: no limit), got ${describe(callTimeoutMs)}`));
+  }
   const memoryWasFree = !kernelHeapMade();
-  const next = queue.then(() => setThreads(threads, minSplitBytes, memoryWasFree));
+  const next = queue.then(() => setThreads(threads, { minSplitBytes, callTimeoutMs }, memoryWasFree));
   queue = next.catch(() => undefined);
   return next;
 }
@@ -78,13 +106,13 @@ export function kernelThreadPool(): KernelThreadPool | null {
   return shared?.pool ?? null;
 }
 
-/** The threads the kernels run on: 1 unless `useKernelThreads` started workers. */
+/** The threads the kernels run on: 1 unless `useKernelThreads` started workers (and 1 again once one was lost). */
 export function kernelThreads(): number {
   return shared?.pool?.threads ?? 1;
 }
 
 /** `memoryWasFree`: whether the kernels' memory was still unused when useKernelThreads was called. */
-async function setThreads(threads: number, minSplitBytes: number, memoryWasFree: boolean): Promise<number> {
+async function setThreads(threads: number, options: Required<KernelThreadOptions>, memoryWasFree: boolean): Promise<number> {
   const Worker = await nodeWorker(); // first: a refusal here changes nothing
   if (shared === null) {
     if (!simdSupported()) throw new Error('useKernelThreads: this engine has no WebAssembly SIMD, so there are no kernels to run on threads');
@@ -110,8 +138,12 @@ async function setThreads(threads: number, minSplitBytes: number, memoryWasFree:
     installKernels(main);
   }
   const s = shared;
-  if (kernelThreads() === threads) {
-    if (s.pool !== null) s.pool.minSplitBytes = minSplitBytes;
+  // A pool that lost its workers runs calls on one thread; any call replaces it.
+  if (kernelThreads() === threads && (s.pool === null || s.pool.lost === null)) {
+    if (s.pool !== null) {
+      s.pool.minSplitBytes = options.minSplitBytes;
+      s.pool.callTimeoutMs = options.callTimeoutMs;
+    }
     return threads;
   }
   const old = s.pool;
@@ -119,7 +151,7 @@ async function setThreads(threads: number, minSplitBytes: number, memoryWasFree:
   installKernels(s.main); // no split calls while the pool changes
   if (old !== null) await old.close();
   if (threads > 1) {
-    s.pool = await KernelThreadPool.start(Worker, s.module, s.memory, s.main, threads - 1, minSplitBytes);
+    s.pool = await KernelThreadPool.start(Worker, s.module, s.memory, s.main, threads - 1, options.minSplitBytes, options.callTimeoutMs);
     installKernels(s.pool.exports);
   }
   return kernelThreads();

@@ -1,5 +1,7 @@
 import type { KernelExports } from './instance.js';
-import { ARGC, ARGS_AT, BATCH, BATCH_CALLS, CONTROL_BYTES, DONE, FUNCTION, MAX_ARGS, RECORD, REQUEST, RESULT, STATUS, STOP, WORKER_SOURCE } from './thread-protocol.js';
+import {
+  ARGC, ARGS_AT, BATCH, BATCH_CALLS, CONTROL_BYTES, DONE, EXIT_CODE, EXITED, FUNCTION, MAX_ARGS, RECORD, REQUEST, RESULT, STATUS, STOP, WORKER_SOURCE,
+} from './thread-protocol.js';
 
 /**
  * The kernels a pool splits, and how: the positions of their buffer arguments (byte offsets into
@@ -37,8 +39,23 @@ type Kernel = (...args: number[]) => number | void;
  */
 export const MIN_SPLIT_BYTES = 8 * 2 ** 20;
 
+/**
+ * The default of `callTimeoutMs`: how long the calling thread, done with its own range, waits for a
+ * worker's before it takes the worker for lost. A worker's range is at most a few GiB of memory
+ * streamed once — seconds even on a slow machine — so a minute means it hangs or was terminated.
+ */
+export const CALL_TIMEOUT_MS = 60_000;
+
+/**
+ * While waiting, how often the calling thread looks again at whether the worker has exited. Its exit
+ * wakes the caller at once; the slice only bounds the rare case of an exit flagged just before the
+ * caller went to sleep (the exit's notify then finds nobody to wake).
+ */
+const SLICE_MS = 50;
+
 /** What of Node's `Worker` the pool uses (typed here: the core is built without Node's types). */
 interface NodeWorker {
+  readonly threadId: number;
   once(event: 'message', listener: (message: { ready?: true; failed?: string }) => void): void;
   once(event: 'error', listener: (error: unknown) => void): void;
   once(event: 'exit', listener: (code: number) => void): void;
@@ -54,8 +71,14 @@ export type SharedMemory = object;
 
 export type WorkerConstructor = new (source: string, options: { eval: true; workerData: unknown }) => NodeWorker;
 
+/** How a wait for a worker's call ended. */
+type Outcome = 'answered' | 'exited' | 'timed out';
+
 /** One worker and its control block. */
 interface Lane {
+  /** 1 for the first worker, and the worker's threadId (read at start: Node clears it on exit): how messages name it. */
+  readonly thread: number;
+  readonly threadId: number;
   readonly worker: NodeWorker;
   readonly ints: Int32Array;
   readonly args: Float64Array;
@@ -71,9 +94,20 @@ interface Lane {
  */
 export class KernelThreadPool {
   private readonly lanes: Lane[] = [];
+  /** The workers started, for messages: "kernel thread 2 of 3". */
+  private workers = 0;
   private closed = false;
+  /** The stopped workers' terminations, awaited by `close`. */
+  private readonly terminations: Array<Promise<unknown>> = [];
   /** Calls with fewer bytes per array per thread run on the calling thread alone. */
   minSplitBytes = MIN_SPLIT_BYTES;
+  /** How long the calling thread, done with its own range, waits for a worker's before taking it for lost. */
+  callTimeoutMs = CALL_TIMEOUT_MS;
+  /**
+   * Why the pool lost its workers (one exited or did not answer), or null while it has them. From
+   * then on `threads` is 1 and every call runs on the calling thread alone.
+   */
+  lost: Error | null = null;
   /** Calls split across the threads so far (a deferred batch run on several threads counts as one). */
   splitCalls = 0;
   /**
@@ -105,11 +139,18 @@ export class KernelThreadPool {
    */
   static async start(
     Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory, main: KernelExports, workers: number, minSplitBytes: number,
+    callTimeoutMs = CALL_TIMEOUT_MS,
   ): Promise<KernelThreadPool> {
     const pool = new KernelThreadPool(main);
     pool.minSplitBytes = minSplitBytes;
+    pool.callTimeoutMs = callTimeoutMs;
+    pool.workers = workers;
     try {
-      for (let i = 0; i < workers; i++) pool.lanes.push(await startLane(Worker, module, memory));
+      for (let i = 1; i <= workers; i++) {
+        const lane = await startLane(Worker, module, memory, i);
+        pool.lanes.push(lane);
+        lane.worker.once('exit', (code) => pool.exitedBetweenCalls(lane, code));
+      }
     } catch (error) {
       await pool.close();
       throw error;
@@ -121,13 +162,56 @@ export class KernelThreadPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const lanes = this.lanes.splice(0);
-    for (const lane of lanes) {
+    this.stop();
+    await Promise.all(this.terminations.splice(0));
+  }
+
+  /** Tells every worker to stop and terminates it; from then on every call runs on this thread alone. */
+  private stop(): void {
+    for (const lane of this.lanes.splice(0)) {
       Atomics.store(lane.ints, STOP, 1);
       Atomics.add(lane.ints, REQUEST, 1);
       Atomics.notify(lane.ints, REQUEST);
+      // Terminated too: one that did not answer may be running still (V8 stops even a kernel's loop).
+      this.terminations.push(lane.worker.terminate().catch(() => undefined));
     }
-    await Promise.all(lanes.map((lane) => lane.worker.terminate()));
+  }
+
+  /**
+   * Stops the pool after `lane`'s worker was lost (it `exited` or `timed out`) during `what` (a check
+   * writes nothing; an update leaves its step applied in part), and returns the error that says so.
+   */
+  private lose(lane: Lane, how: Outcome, what: string, check: boolean): Error {
+    const happened = how === 'exited'
+      ? `exited (exit code ${lane.ints[EXIT_CODE]}) while running its range of ${what}`
+      : `did not finish its range of ${what} within callTimeoutMs (${this.callTimeoutMs} ms), and was terminated`;
+    const error = new Error(
+      `rprop: kernel thread ${lane.thread} of ${this.workers} (worker threadId ${lane.threadId}) ${happened}; ` +
+        (check
+          ? 'it was a check for NaN/±Infinity, which writes nothing (a step it was part of changed nothing). '
+          : 'the step it was part of is applied in part (some tensors or ranges of them updated, that thread\'s range possibly half-written): ' +
+            'restore the parameters and optimizer state saved before the step. ') +
+        'The kernels now run on the calling thread alone; call useKernelThreads to start new workers',
+    );
+    this.lost = error;
+    this.stop();
+    return error;
+  }
+
+  /**
+   * A worker's 'exit' event. Events arrive only while no call is running (a call blocks this thread
+   * until it ends), so a worker found exited here took no call with it: the pool stops, with a
+   * warning, and no step fails. Ignored for the workers the pool stopped itself.
+   */
+  private exitedBetweenCalls(lane: Lane, code: number): void {
+    if (!this.lanes.includes(lane)) return;
+    this.lost = new Error(
+      `rprop: kernel thread ${lane.thread} of ${this.workers} (worker threadId ${lane.threadId}) exited (exit code ${code}) between kernel calls; no step was affected. ` +
+        'The kernels now run on the calling thread alone; call useKernelThreads to start new workers',
+    );
+    this.stop();
+    // Node's own channel for what is wrong but not an error (the core is built without Node's types).
+    (globalThis as { process?: { emitWarning?(message: string): void } }).process?.emitWarning?.(this.lost.message);
   }
 
   /**
@@ -271,9 +355,14 @@ export class KernelThreadPool {
     } catch (error) {
       failed = error;
     }
+    let lost: [Lane, Outcome] | null = null;
     for (let p = 1; p < parts; p++) {
-      if (this.wait(this.lanes[p - 1]!) === null) failed ??= new Error('rprop: a batch of kernels failed on a kernel thread');
+      const lane = this.lanes[p - 1]!;
+      const how = this.wait(lane);
+      if (how !== 'answered') lost ??= [lane, how];
+      else if (lane.ints[STATUS] !== 0) failed ??= new Error('rprop: a batch of kernels failed on a kernel thread');
     }
+    if (lost !== null) throw this.lose(lost[0], lost[1], 'a batch of kernel calls', false);
     if (failed !== null) throw failed;
   }
 
@@ -311,13 +400,18 @@ export class KernelThreadPool {
     } catch (error) {
       failed = error;
     }
-    // Every worker is waited for, whatever happened here: a lane must be idle before its next call.
+    // Every worker is waited for, whatever happened here or to another: a lane must be idle before
+    // its next call, and none may still be writing once the call has thrown.
     let found = typeof mine === 'number' ? mine : -1;
+    let lost: [Lane, Outcome] | null = null;
     for (let p = 1; p < parts; p++) {
-      const result = this.wait(this.lanes[p - 1]!);
-      if (result === null) failed ??= new Error(`rprop: the kernel ${name} failed on a kernel thread`);
-      else if (found < 0 && result >= 0) found = share * p + result;
+      const lane = this.lanes[p - 1]!;
+      const how = this.wait(lane);
+      if (how !== 'answered') lost ??= [lane, how];
+      else if (lane.ints[STATUS] !== 0) failed ??= new Error(`rprop: the kernel ${name} failed on a kernel thread`);
+      else if (found < 0 && lane.ints[RESULT]! >= 0) found = share * p + lane.ints[RESULT]!;
     }
+    if (lost !== null) throw this.lose(lost[0], lost[1], `the kernel ${name}`, name.startsWith('firstNonFinite'));
     if (failed !== null) throw failed;
     return found;
   }
@@ -331,19 +425,28 @@ export class KernelThreadPool {
     Atomics.notify(lane.ints, REQUEST);
   }
 
-  /** Waits for `lane`'s call; its result (a first bad index, or −1; 0 for kernels without one), or null if it threw. */
-  private wait(lane: Lane): number | null {
+  /**
+   * Waits for `lane`'s call to end: 'answered' once the worker has (its STATUS then says whether the
+   * call threw, RESULT its result: a first bad index, or −1; 0 for kernels without one), else how the
+   * worker was lost — it 'exited', or it had 'timed out': not answered `callTimeoutMs` after the wait
+   * began (a terminated worker says nothing, and a hung one cannot). Never waits longer than that.
+   */
+  private wait(lane: Lane): Outcome {
+    if (Atomics.load(lane.ints, DONE) === lane.request) return 'answered'; // the worker was first: no clock read
+    const deadline = performance.now() + this.callTimeoutMs;
     for (;;) {
       const done = Atomics.load(lane.ints, DONE);
-      if (done === lane.request) break;
-      Atomics.wait(lane.ints, DONE, done);
+      if (done === lane.request) return 'answered'; // even if it exited since
+      if (Atomics.load(lane.ints, EXITED) === 1) return 'exited';
+      const left = deadline - performance.now();
+      if (left <= 0) return 'timed out';
+      Atomics.wait(lane.ints, DONE, done, Math.min(left, SLICE_MS));
     }
-    return lane.ints[STATUS] === 0 ? lane.ints[RESULT]! : null;
   }
 }
 
-/** Starts one worker and waits until its instance is ready. */
-function startLane(Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory): Promise<Lane> {
+/** Starts one worker, kernel thread `thread`, and waits until its instance is ready. */
+function startLane(Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory, thread: number): Promise<Lane> {
   const control = new SharedArrayBuffer(CONTROL_BYTES);
   const batch = new SharedArrayBuffer(8 * RECORD * BATCH_CALLS);
   let worker: NodeWorker;
@@ -357,7 +460,7 @@ function startLane(Worker: WorkerConstructor, module: SharedModule, memory: Shar
     worker.once('message', (message) => {
       if (message.ready) {
         worker.unref(); // an idle kernel thread must not keep the process alive
-        resolve({ worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), batch: new Float64Array(batch), request: 0 });
+        resolve({ thread, threadId: worker.threadId, worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), batch: new Float64Array(batch), request: 0 });
       } else {
         void worker.terminate();
         reject(new Error(`rprop: a kernel thread could not start: ${message.failed}`));

@@ -9,7 +9,10 @@ export const ARGC = 3;
 export const STATUS = 4; // 0 done, 1 the call threw
 export const RESULT = 5;
 export const STOP = 6;
-export const ARGS_AT = 32;
+/** Set to 1 by the worker as its thread ends (process.exit or an uncaught error in it), with its exit code. */
+export const EXITED = 7;
+export const EXIT_CODE = 8;
+export const ARGS_AT = 64; // room for the Int32 slots, the Float64 arguments 8-byte aligned
 export const MAX_ARGS = 16;
 export const CONTROL_BYTES = ARGS_AT + 8 * MAX_ARGS;
 /** FUNCTION's value for a batch: ARGC calls, each a record in the lane's batch region. */
@@ -38,6 +41,14 @@ function serve({ workerData, parentPort }) {
   const args = new Float64Array(control, ${ARGS_AT}, ${MAX_ARGS});
   const records = new Float64Array(batch);
   const a = [];
+  // Said in the control block, not only by the 'exit' event: the calling thread may be blocked in
+  // Atomics.wait for this worker, where no event reaches it. (A terminated worker runs no handler:
+  // the caller's callTimeoutMs finds that one.)
+  process.on('exit', (code) => {
+    Atomics.store(ints, ${EXIT_CODE}, code);
+    Atomics.store(ints, ${EXITED}, 1);
+    Atomics.notify(ints, ${DONE});
+  });
   parentPort.postMessage({ ready: true });
   let seen = 0;
   for (;;) {

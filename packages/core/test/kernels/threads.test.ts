@@ -203,6 +203,8 @@ describe('kernel threads (rprop/threads)', () => {
     p.gradBuffer[n - 3] = Infinity;
     expect(() => new Rprop([p]).step()).toThrow('is Infinity at index ' + (n - 3));
     expect(kernelThreadPool()!.splitCalls).toBeGreaterThan(before);
+    expect(kernelThreadPool()!.lost).toBeNull(); // a trap loses no worker
+    expect(kernelThreads()).toBe(2);
   });
 
   it.each([0, 1.5, 65, NaN, -1])('refuse %s threads, naming the rule', async (threads) => {
@@ -224,7 +226,7 @@ describe('kernel threads (rprop/threads)', () => {
   it('refuse a misspelt option instead of keeping the default', async () => {
     const before = kernelThreadPool()!.minSplitBytes;
     await expect(useKernelThreads(2, { minSplitbytes: 0 } as KernelThreadOptions)).rejects.toThrow(
-      'useKernelThreads: unknown option "minSplitbytes" (did you mean \'minSplitBytes\'?); the options are minSplitBytes',
+      'useKernelThreads: unknown option "minSplitbytes" (did you mean \'minSplitBytes\'?); the options are minSplitBytes, callTimeoutMs',
     );
     expect(kernelThreadPool()!.minSplitBytes).toBe(before);
   });
