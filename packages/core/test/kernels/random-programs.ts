@@ -60,7 +60,15 @@ type Op =
   | { type: 'options'; group: number; change: Record<string, unknown> }
   | { type: 'saveLoad' }
   | { type: 'grow'; length: number }
-  | { type: 'zeroGrad' };
+  | { type: 'zeroGrad' }
+  | { type: 'addGroup'; d: Dtype; params: Array<{ length: number; resident: boolean }> };
+
+/** A parameter's length and whether it lives in the kernels' memory (on the kernel side). */
+const paramShape = fc.record({
+  // Around the vector widths, and one past a float32 scratch slot (two chunks).
+  length: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.constant(SLOT_BYTES / 4 + 16) }),
+  resident: fc.boolean(),
+});
 
 function operation(kind: Kind): fc.Arbitrary<Op> {
   return fc.oneof(
@@ -79,6 +87,7 @@ function operation(kind: Kind): fc.Arbitrary<Op> {
     { weight: 1, arbitrary: fc.constant({ type: 'saveLoad' as const }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('grow' as const), length: fc.integer({ min: 1, max: 200_000 }) }) },
     { weight: 1, arbitrary: fc.constant({ type: 'zeroGrad' as const }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('addGroup' as const), d: dtype, params: fc.array(paramShape, { minLength: 1, maxLength: 2 }) }) },
   );
 }
 
@@ -88,14 +97,7 @@ const program = fc.constantFrom(...KINDS).chain((kind) =>
     groups: fc.array(
       fc.record({
         d: dtype,
-        params: fc.array(
-          fc.record({
-            // Around the vector widths, and one past a float32 scratch slot (two chunks).
-            length: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.constant(SLOT_BYTES / 4 + 16) }),
-            resident: fc.boolean(),
-          }),
-          { minLength: 1, maxLength: 3 },
-        ),
+        params: fc.array(paramShape, { minLength: 1, maxLength: 3 }),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -110,27 +112,28 @@ interface World {
   readonly params: Parameter[];
   readonly dtypes: Dtype[];
   readonly optimizer: Optimizer<object>;
+  readonly seed: number;
 }
 
 const arrayOf = (d: Dtype, xs: number[]): FloatArray => (d === 'float32' ? Float32Array : Float64Array).from(xs);
 
+/** A parameter of `length` seeded values (in the kernels' memory if `resident`, on the kernel side), added to `w`'s lists. */
+function addParam(w: Pick<World, 'kernels' | 'params' | 'dtypes'>, d: Dtype, { length, resident }: { length: number; resident: boolean }, seed: number): Parameter {
+  const init = values(length, seed + w.params.length);
+  let p: Parameter;
+  if (w.kernels && resident) {
+    p = Rprop.allocate(length, d);
+    p.data.set(init);
+  } else p = { data: arrayOf(d, init), grad: null };
+  w.params.push(p);
+  w.dtypes.push(d);
+  return p;
+}
+
 function build(kernels: boolean, setup: { kind: Kind; groups: Array<{ d: Dtype; params: Array<{ length: number; resident: boolean }> }>; seed: number }): World {
-  const params: Parameter[] = [];
-  const dtypes: Dtype[] = [];
-  const groups = setup.groups.map((g) => ({
-    params: g.params.map(({ length, resident }) => {
-      const init = values(length, setup.seed + params.length);
-      let p: Parameter;
-      if (kernels && resident) {
-        p = Rprop.allocate(length, g.d);
-        p.data.set(init);
-      } else p = { data: arrayOf(g.d, init), grad: null };
-      params.push(p);
-      dtypes.push(g.d);
-      return p;
-    }),
-  }));
-  return { kernels, params, dtypes, optimizer: make(setup.kind, groups) };
+  const lists = { kernels, params: [] as Parameter[], dtypes: [] as Dtype[] };
+  const groups = setup.groups.map((g) => ({ params: g.params.map((shape) => addParam(lists, g.d, shape, setup.seed)) }));
+  return { ...lists, seed: setup.seed, optimizer: make(setup.kind, groups) };
 }
 
 /** Runs `op` on `w` with its own kernel setting; the outcome: 'ok', or the error's message. */
@@ -169,6 +172,9 @@ function run(w: World, op: Op, keep: unknown[]): string {
         break;
       case 'zeroGrad':
         w.optimizer.zeroGrad();
+        break;
+      case 'addGroup':
+        w.optimizer.addParamGroup({ params: op.params.map((shape) => addParam(w, op.d, shape, w.seed)) });
         break;
     }
     return 'ok';
