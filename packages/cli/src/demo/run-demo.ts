@@ -19,8 +19,8 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
   const races = SCALES.map((c) => ({ c, results: scaleRace(c) }));
   const names = races[0]!.results.map((r) => r.optimizer);
   const cell = (r: ScaleResult) => (typeof r.outcome === 'number' ? String(r.outcome) : r.outcome === 'capped' ? `> ${MAX_ITERATIONS}` : r.outcome);
-  print(`  ${'optimizer'.padEnd(18)} ${'c = 0.01'.padStart(10)} ${'c = 100'.padStart(10)}`);
-  names.forEach((name, i) => print(`  ${name.padEnd(18)} ${cell(races[0]!.results[i]!).padStart(10)} ${cell(races[1]!.results[i]!).padStart(10)}`));
+  print(`  ${'optimizer'.padEnd(18)} ${races.map(({ c }) => `c = ${c}`.padStart(10)).join(' ')}`);
+  names.forEach((name, i) => print(`  ${name.padEnd(18)} ${races.map(({ results }) => cell(results[i]!).padStart(10)).join(' ')}`));
   // A capped run did not get there within the cap; whether it ever would, the table cannot say.
   const capped = races.flatMap(({ c, results }) => results.filter((r) => r.outcome === 'capped').map((r) => `${r.optimizer} on ${c}x²: |x| = ${Math.abs(r.lastX).toPrecision(3)}`));
   if (capped.length > 0) print(`  > ${MAX_ITERATIONS}: ${outcomeText('capped')} iterations, the cap (${capped.join('; ')})`);
