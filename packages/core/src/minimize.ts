@@ -86,7 +86,8 @@ export const MINIMIZE_DEFAULTS = Object.freeze({
  * derivatives, so badly scaled coordinates cost nothing. Stops by itself when the gradient is zero or
  * every step size is negligible against x. A NaN or infinite f, or a non-finite derivative, stops it
  * unconverged (`message` says which); options or an `x0` it cannot use throw a RangeError or TypeError
- * naming them.
+ * naming them, and so does an f that returns something other than a number (a forgotten `return`,
+ * an async f).
  *
  * @example
  * ```ts
@@ -164,7 +165,8 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     grad.fill(0);
     const f = fun(x, grad);
     evaluations++;
-    if (typeof f !== 'number' || Number.isNaN(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
+    if (typeof f !== 'number') throw notANumber(f, iteration);
+    if (Number.isNaN(f)) return finish(iteration, false, `f(x) is NaN at iteration ${iteration}`);
     lastF = f;
     // An infinite f has no minimum to approach here (−∞: unbounded; +∞: outside f's domain, or overflow).
     if (!Number.isFinite(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
@@ -194,6 +196,17 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
       return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]}); lower stepSizes[0] for more precision`);
     }
   }
+}
+
+/**
+ * An f that returns no number is a mistake in the code, not a point where f is undefined (NaN): a
+ * forgotten `return`, or an async f — thrown, as `Rprop.step` throws for such a closure.
+ */
+function notANumber(f: unknown, iteration: number): TypeError {
+  const promise = typeof (f as { then?: unknown } | null)?.then === 'function';
+  return new TypeError(
+    `minimize: fun must return f(x) as a number, got ${promise ? 'a Promise (minimize is synchronous: fun cannot be async)' : describe(f)} at iteration ${iteration}`,
+  );
 }
 
 function maxAbs(a: Float64Array): number {

@@ -18,6 +18,12 @@ describe('bad input', () => {
     ['an unknown Signum option', () => new SignumOptimizer({ momentum: 0.9 } as never), 'SignumOptimizer: unknown option "momentum"; the options are lr, beta, maximize'],
     ['Lion weight_decay', () => new LionOptimizer({ weight_decay: 0.1 } as never),
       `LionOptimizer: unknown option "weight_decay" (did you mean 'weightDecay'?); the options are lr, betas, weightDecay, maximize`],
+    // The learning rate by position, as tf.train.adam(0.1): not silently the default.
+    ['rprop(0.1)', () => rprop(0.1 as never), 'RpropOptimizer: options must be an object of named options, got 0.1 (the learning rate goes in as { lr: 0.1 })'],
+    ['new SignumOptimizer(0.1)', () => new SignumOptimizer(0.1 as never), 'SignumOptimizer: options must be an object of named options, got 0.1 (the learning rate goes in as { lr: 0.1 })'],
+    ["new LionOptimizer('fast')", () => new LionOptimizer('fast' as never), 'LionOptimizer: options must be an object of named options, got "fast"'],
+    ['a British option', () => rprop({ maximise: true } as never),
+      `RpropOptimizer: unknown option "maximise" (did you mean 'maximize'?); the options are lr, etas, stepSizes, variant, maximize`],
   ])('%s is refused at construction', (_case, make, message) => {
     expect(make).toThrow(message);
   });

@@ -342,9 +342,19 @@ export abstract class Optimizer<O extends object> {
     return params.map((p) => this.initState(p, group));
   }
 
-  /** Sets every gradient buffer to zero (buffers are kept: closures usually write into them). */
-  zeroGrad(): void {
-    for (const group of this.paramGroups) for (const p of group.params) p.grad?.fill(0);
+  /**
+   * Sets every gradient buffer to zero — buffers are kept, as closures usually write into them. With
+   * `setToNone` (PyTorch's `zero_grad(set_to_none=True)`) sets every `grad` to null instead, so a
+   * parameter whose gradient is not set again before the next step is skipped by it.
+   */
+  zeroGrad(setToNone = false): void {
+    if (typeof setToNone !== 'boolean') throw new TypeError(`${this.owner}.zeroGrad: setToNone must be true or false, got ${describe(setToNone)}`);
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        if (setToNone) p.grad = null;
+        else p.grad?.fill(0);
+      }
+    }
   }
 
   /** Every parameter's gradient (null where it has none), each checked for type and length. */

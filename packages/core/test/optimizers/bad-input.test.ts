@@ -64,6 +64,26 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['SciPy\'s maxiter', () => minimize(() => 0, [1], { maxiter: 10 } as never),
       `minimize: unknown option "maxiter" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
     ['minimize: xtol', () => minimize(() => 0, [1], { xtol: 1e-9 } as never), `minimize: unknown option "xtol" (did you mean 'xTol'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
+    // The learning rate by position, as PyTorch's SGD(params, 0.1) or TF.js's adam(0.1): not silently no options.
+    ['options as a number', () => new SGD([p()], 0.1 as never), 'SGD: options must be an object of named options, got 0.1 (the learning rate goes in as { lr: 0.1 })'],
+    ['options as a string', () => new Rprop([p()], 'irprop+' as never), 'Rprop: options must be an object of named options, got "irprop+"'],
+    ['options as an array', () => new Adam([p()], [0.9, 0.999] as never), 'Adam: options must be an object of named options, got [0.9, 0.999]'],
+    ['minimize: options as a number', () => minimize(() => 0, [1], 0.5 as never), 'minimize: options must be an object of named options, got 0.5 (the learning rate goes in as { lr: 0.5 })'],
+    // Misspellings beyond case and '_': a slip of the keyboard, a plural, British spelling, another library's name.
+    ['a British option in a group', () => new Rprop([{ params: [p()], maximise: true } as never]),
+      `Rprop: unknown option "maximise" in group 0 (did you mean 'maximize'?); the options are lr, etas, stepSizes, variant, maximize`],
+    ['a plural option in a group', () => new Rprop([{ params: [p()], variants: 'rprop+' } as never]),
+      `Rprop: unknown option "variants" in group 0 (did you mean 'variant'?); the options are lr, etas, stepSizes, variant, maximize`],
+    ['a singular option in a group', () => new Rprop([{ params: [p()], eta: [0.5, 1.2] } as never]),
+      `Rprop: unknown option "eta" in group 0 (did you mean 'etas'?); the options are lr, etas, stepSizes, variant, maximize`],
+    ["Lion's betas as Signum's", () => new Signum([p()], { betas: 0.9 } as never), `Signum: unknown option "betas" (did you mean 'beta'?); the options are lr, beta, maximize`],
+    ["Signum's beta as Lion's", () => new Lion([{ params: [p()], beta: 0.9 } as never]),
+      `Lion: unknown option "beta" in group 0 (did you mean 'betas'?); the options are lr, betas, weightDecay, maximize`],
+    ['transposed letters', () => new Lion([p()], { wieghtDecay: 0.1 } as never), `Lion: unknown option "wieghtDecay" (did you mean 'weightDecay'?); the options are lr, betas, weightDecay, maximize`],
+    ["TF.js's learningRate", () => new Adam([{ params: [p()], learningRate: 0.1 } as never]),
+      `Adam: unknown option "learningRate" in group 0 (did you mean 'lr'?); the options are lr, betas, eps, maximize`],
+    ['minimize: a missing s', () => minimize(() => 0, [1], { maxIteration: 10 } as never),
+      `minimize: unknown option "maxIteration" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
   ])('%s', (_case, make, message) => {
     expect(make).toThrow(message);
     try {
