@@ -17,3 +17,8 @@ export function describe(value: unknown): string {
 export function parameterLabel(index: number, name: string | undefined): string {
   return name === undefined ? `parameter ${index}` : `parameter ${index} (${JSON.stringify(name)})`;
 }
+
+/** `n` and the noun, plural unless n is 1: "1 parameter group", "2 parameter groups". */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

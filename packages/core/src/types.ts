@@ -13,7 +13,7 @@ export interface Parameter {
   name?: string | undefined;
 }
 
-/** The four Rprop variants of the DESIGN.md semantics table. */
+/** The four Rprop variants (the README's "The four variants" gives each rule and its paper). */
 export type Variant = 'rprop-' | 'irprop-' | 'rprop+' | 'irprop+';
 
 /** All Rprop variants, in the order of the semantics table. */

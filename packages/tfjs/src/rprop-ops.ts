@@ -4,7 +4,7 @@ import type { SlotUpdate } from './slot-optimizer.js';
 
 /**
  * One Rprop step with tf ops, for backends whose tensors JavaScript cannot reach (webgl, webgpu).
- * Same semantics as the core rules (DESIGN.md table), elementwise with `where` instead of branches.
+ * Same semantics as the core rules (`rprop`'s src/rules), elementwise with `where` instead of branches.
  * Call inside tidy.
  */
 export function rpropOps(variant: Variant, u: SlotUpdate, c: RpropConstants, lossIncreased: boolean): void {

@@ -1,5 +1,5 @@
 import { withoutUndefined } from '../defined.js';
-import { describe, parameterLabel } from '../errors.js';
+import { counted, describe, parameterLabel } from '../errors.js';
 import { firstNonFinite } from '../kernels/first-non-finite.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
@@ -85,7 +85,10 @@ export abstract class Optimizer<O extends object> {
     if (typeof group !== 'object' || group === null) throw new TypeError(`${context}: group ${g} must be { params: Parameter[], ...options }, got ${describe(group)}`);
     const { params: ps, ...overrides } = group;
     refuseMisspeltOptions(context, overrides, this.optionNames, ` in group ${g}`);
-    if (!Array.isArray(ps)) throw new TypeError(`${context}: group ${g} must have params: Parameter[], got ${describe(ps)}`);
+    if (!Array.isArray(ps)) {
+      const parameter = ps === undefined && 'data' in group ? ' — it is a parameter ({ data, grad }): give a list of parameters or a list of groups, not both' : '';
+      throw new TypeError(`${context}: group ${g} must have params: Parameter[], got ${describe(ps)}${parameter}`);
+    }
     // The parameters first: the float32 checks of the options read every parameter's data.
     let index = first;
     for (const p of ps) {
@@ -369,7 +372,8 @@ export abstract class Optimizer<O extends object> {
             throw new TypeError(`${this.owner}.step: ${parameterLabel(index, p.name)} must have data: Float32Array | Float64Array, got ${describe(p.data)}; nothing was changed`);
           }
           if (g === undefined || !isFloatArray(g) || g.constructor !== p.data.constructor) {
-            throw this.refuse(index, p, `must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`);
+            // A TypeError, as the constructor throws for a parameter of the wrong type; a wrong length is a RangeError.
+            throw new TypeError(this.refusal(index, p, `must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`));
           }
           if (g.length !== p.data.length) throw this.refuse(index, p, `has length ${g.length}, but the parameter has length ${p.data.length}`);
           const made = this.stateShapes[index];
@@ -496,7 +500,7 @@ export abstract class Optimizer<O extends object> {
       throw new TypeError(`${where}: expected { state, paramGroups }, got ${describe(sd)}`);
     }
     if (sd.paramGroups.length !== this.paramGroups.length) {
-      throw new RangeError(`${where}: the state has ${sd.paramGroups.length} parameter groups, this optimizer has ${this.paramGroups.length}`);
+      throw new RangeError(`${where}: the state has ${counted(sd.paramGroups.length, 'parameter group')}, this optimizer has ${this.paramGroups.length}`);
     }
     const groups: ResolvedGroup<O>[] = [];
     const states = new Map<Parameter, ParamState>();
@@ -513,7 +517,7 @@ export abstract class Optimizer<O extends object> {
       // are all SignSGD reads) and would then load its own options onto this one's groups.
       checkSavedGroupKeys(where, this.owner, this.optionNames, g, options, group);
       if (!Array.isArray(ids) || ids.length !== group.params.length) {
-        throw new RangeError(`${where}: group ${g} of the state has ${Array.isArray(ids) ? ids.length : 'no'} parameters, this optimizer's has ${group.params.length}`);
+        throw new RangeError(`${where}: group ${g} of the state has ${Array.isArray(ids) ? counted(ids.length, 'parameter') : 'no parameters'}, this optimizer's has ${group.params.length}`);
       }
       for (const id of ids as unknown[]) {
         if (!Number.isInteger(id) || (id as number) < 0) throw new TypeError(`${where}: group ${g} of the state names a parameter ${describe(id)}; ids are whole numbers ≥ 0`);
@@ -615,6 +619,9 @@ function shapeName(code: number): string {
 }
 
 function checkParameter(owner: string, p: Parameter, index: number): void {
+  if (typeof p === 'object' && p !== null && 'params' in p && !('data' in p)) {
+    throw new TypeError(`${owner}: parameter ${index} is a parameter group ({ params, ...options }): give a list of parameters or a list of groups, not both`);
+  }
   if (typeof p !== 'object' || p === null || !isFloatArray(p.data)) {
     throw new TypeError(`${owner}: parameter ${index} must be { data: Float32Array | Float64Array, grad }, got ${describe(p?.data ?? p)}`);
   }

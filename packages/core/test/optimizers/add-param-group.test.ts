@@ -147,7 +147,7 @@ describe('Rprop.addParamGroup', () => {
     opt.step();
     const before = opt.stateDict();
     opt.addParamGroup({ params: [{ data: new Float32Array(2), grad: null }] });
-    expect(() => opt.loadStateDict(before)).toThrow('Rprop.loadStateDict: the state has 1 parameter groups, this optimizer has 2');
+    expect(() => opt.loadStateDict(before)).toThrow('Rprop.loadStateDict: the state has 1 parameter group, this optimizer has 2');
   });
 
   const w: Parameter = { data: new Float32Array(2), grad: null, name: 'w' };

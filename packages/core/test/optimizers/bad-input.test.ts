@@ -64,6 +64,11 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['SciPy\'s maxiter', () => minimize(() => 0, [1], { maxiter: 10 } as never),
       `minimize: unknown option "maxiter" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
     ['minimize: xtol', () => minimize(() => 0, [1], { xtol: 1e-9 } as never), `minimize: unknown option "xtol" (did you mean 'xTol'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
+    // Parameters and groups in one list.
+    ['a group after a parameter', () => new Rprop([p(), { params: [p()] }] as never),
+      'Rprop: parameter 1 is a parameter group ({ params, ...options }): give a list of parameters or a list of groups, not both'],
+    ['a parameter after a group', () => new Rprop([{ params: [p()] }, p()] as never),
+      'Rprop: group 1 must have params: Parameter[], got undefined — it is a parameter ({ data, grad }): give a list of parameters or a list of groups, not both'],
     // The learning rate by position, as PyTorch's SGD(params, 0.1) or TF.js's adam(0.1): not silently no options.
     ['options as a number', () => new SGD([p()], 0.1 as never), 'SGD: options must be an object of named options, got 0.1 (the learning rate goes in as { lr: 0.1 })'],
     ['options as a string', () => new Rprop([p()], 'irprop+' as never), 'Rprop: options must be an object of named options, got "irprop+"'],
@@ -120,10 +125,13 @@ describe('a bad step is refused naming the parameter and the first bad index, an
     ['−Infinity first', (a) => (a.grad = Float32Array.of(-Infinity, NaN, 1)), 'Rprop.step: the gradient of parameter 0 ("weight") is -Infinity at index 0; nothing was changed'],
     ['wrong length', (_a, b) => (b.grad = Float32Array.of(1, 1, 1)), 'Rprop.step: the gradient of parameter 1 has length 3, but the parameter has length 2; nothing was changed'],
     ['wrong type', (a) => (a.grad = Float64Array.of(1, 1, 1)), 'Rprop.step: the gradient of parameter 0 ("weight") must be a Float32Array like the parameter (or null), got Float64Array(3); nothing was changed'],
+    ['no gradient at all', (a) => ((a as { grad?: unknown }).grad = undefined), 'Rprop.step: the gradient of parameter 0 ("weight") must be a Float32Array like the parameter (or null), got undefined; nothing was changed'],
   ])('%s', (_case, corrupt, message) => {
     const { a, b, opt, before } = setUp();
     corrupt(a, b);
     expect(() => opt.step(() => 0)).toThrow(message);
+    // A wrong type is a TypeError (as at construction), a wrong value or length a RangeError.
+    expect(() => opt.step(() => 0)).toThrow(/must be a Float32Array/.test(message) ? TypeError : RangeError);
     expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
   });
 

@@ -79,7 +79,7 @@ describe('stateDict / loadStateDict', () => {
 
   it.each([
     ['a group too many', (sd: any) => sd.paramGroups.push({ ...sd.paramGroups[0] }), /state has 2 parameter groups, this optimizer has 1/],
-    ['a parameter too few', (sd: any) => sd.paramGroups[0].params.pop(), /group 0 of the state has 1 parameters, this optimizer's has 2/],
+    ['a parameter too few', (sd: any) => sd.paramGroups[0].params.pop(), /group 0 of the state has 1 parameter, this optimizer's has 2/],
     ['a short buffer', (sd: any) => sd.state['1'].stepSize.pop(), /parameter 1's state 'stepSize' has 1 values, the parameter has 2/],
     // A long one too: its extra values belong to no weight, and a check for "enough" would let them in.
     ['a long buffer', (sd: any) => sd.state['1'].prev.push(0), /parameter 1's state 'prev' has 3 values, the parameter has 2/],
