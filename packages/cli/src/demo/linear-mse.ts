@@ -1,11 +1,17 @@
 import { Rprop } from 'rprop';
+import { leastSquaresMse } from './least-squares.js';
+
+/** The demo's Linear(3, 2) run: the loss before each step, and the least loss a Linear(3, 2) can reach on its data. */
+export interface LinearMseRun {
+  losses: number[];
+  optimum: number;
+}
 
 /**
  * The PyTorch example — Rprop(lr=0.01, etas=(0.5, 1.2), step_sizes=(1e-6, 50)) fitting
- * nn.Linear(3, 2) with MSELoss — on seeded random data, with the core optimizer. Returns the loss
- * before each step.
+ * nn.Linear(3, 2) with MSELoss — on seeded random data, with the core optimizer.
  */
-export function linearMse(steps = 200, seed = 7): number[] {
+export function linearMse(steps = 200, seed = 7): LinearMseRun {
   let s = seed >>> 0;
   const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
   const x = Float64Array.from({ length: 30 }, random);
@@ -28,5 +34,5 @@ export function linearMse(steps = 200, seed = 7): number[] {
     }
     return loss;
   };
-  return Array.from({ length: steps }, () => optimizer.step(mse)!);
+  return { losses: Array.from({ length: steps }, () => optimizer.step(mse)!), optimum: leastSquaresMse(x, y, 10, 3, 2) };
 }

@@ -14,7 +14,7 @@ const PLOTS = [...SCALES.map(lossPlot), 'loss-linear-mse.svg', 'trajectories.svg
 /** Prints the demo and, with `out`, writes its SVG plots there. Returns the files written. */
 export function runDemo(out: string | undefined, print: (line: string) => void): string[] {
   if (out !== undefined) checkPlotFolder(out, PLOTS); // before the table, not after it
-  print('Sign-based steps ignore the gradient\'s scale.\n');
+  print('One learning rate cannot serve gradients 10⁴ apart; steps that ignore the scale can.\n');
   print('f(x) = c·x² from x = 3 (one minimum, gradients 10⁴ apart): iterations until |x| < 1e-6');
   const races = SCALES.map((c) => ({ c, results: scaleRace(c) }));
   const names = races[0]!.results.map((r) => r.optimizer);
@@ -24,10 +24,21 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
   // A capped run did not get there within the cap; whether it ever would, the table cannot say.
   const capped = races.flatMap(({ c, results }) => results.filter((r) => r.outcome === 'capped').map((r) => `${r.optimizer} on ${c}x²: |x| = ${Math.abs(r.lastX).toPrecision(3)}`));
   if (capped.length > 0) print(`  > ${MAX_ITERATIONS}: ${outcomeText('capped')} iterations, the cap (${capped.join('; ')})`);
+  // What the table shows, read off it: which steps ignored the scale, and which got there first.
+  const counts = names.map((_, i) => races.map(({ results }) => results[i]!.outcome));
+  const scaleFree = names.filter((_, i) => counts[i]!.every((n) => typeof n === 'number' && n === counts[i]![0]));
+  if (scaleFree.length > 0) print(`  the same count on both scales (the step ignores the gradient's scale): ${scaleFree.join(', ')}`);
+  const finished = names.flatMap((name, i) => (typeof counts[i]![0] === 'number' ? [{ name, n: counts[i]![0] as number }] : []));
+  if (finished.length > 0) {
+    const fastest = finished.reduce((a, b) => (b.n < a.n ? b : a));
+    print(`  fewest iterations on c = ${races[0]!.c}: ${fastest.name} (${fastest.n})`);
+  }
 
-  const losses = linearMse(200);
+  const { losses, optimum } = linearMse(200);
   print('\nLinear(3, 2) + MSE, Rprop(lr=0.01, etas=[0.5, 1.2], stepSizes=[1e-6, 50]), full batch:');
   for (const t of [0, 5, 10, 25, 50, 100, 199]) print(`  step ${String(t).padStart(3)}   loss ${losses[t]!.toFixed(6)}`);
+  // The least loss there is (the normal equations' answer): where the curve flattens out is the optimum.
+  print(`  least-squares optimum: ${optimum.toFixed(6)} (the last loss is ${(losses.at(-1)! - optimum).toExponential(1)} above it)`);
 
   if (out === undefined) {
     print('\n(rprop demo --out DIR writes the plots as SVG)');
