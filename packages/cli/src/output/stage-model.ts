@@ -1,18 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MODEL_FILES } from './model-folder.js';
-import type { Staged } from './staged.js';
+import type { Revertible } from './staged.js';
+import { swapFolder } from './swap-folder.js';
 
 /**
  * Writes a LayersModel with its optimizer as `model.json` + `weights.bin` into a temporary folder
- * beside `dir`; `commit` then swaps it for `dir`, so an interrupted save never leaves a half-written
- * model. `dir` must have passed `checkModelFolder`: what the swap replaces is deleted file by file,
- * only the model's own files, never recursively.
+ * beside `dir`; `commit` then swaps it for `dir` (see `swapFolder`), so an interrupted save never
+ * leaves a half-written model. `dir` must have passed `checkModelFolder`.
  */
-export async function stageModel(model: tf.LayersModel, dir: string): Promise<Staged> {
-  const target = resolve(dir);
-  const temporary = `${target}.partial-${process.pid}`;
+export async function stageModel(model: tf.LayersModel, dir: string): Promise<Revertible> {
+  const temporary = `${resolve(dir)}.partial-${process.pid}`;
   mkdirSync(temporary); // fails if it exists: a folder we did not make is not ours to fill or delete
   try {
     await model.save(
@@ -36,26 +34,5 @@ export async function stageModel(model: tf.LayersModel, dir: string): Promise<St
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   }
-  let committed = false;
-  return {
-    commit() {
-      const old = `${target}.old-${process.pid}`;
-      const replacing = existsSync(target);
-      if (replacing) renameSync(target, old);
-      try {
-        renameSync(temporary, target);
-      } catch (error) {
-        if (replacing) renameSync(old, target); // the previous model back where it was
-        throw error;
-      }
-      committed = true;
-      if (replacing) {
-        for (const name of MODEL_FILES) rmSync(join(old, name), { force: true });
-        rmdirSync(old); // fails rather than delete anything that appeared in it since the check
-      }
-    },
-    discard() {
-      if (!committed) rmSync(temporary, { recursive: true, force: true });
-    },
-  };
+  return swapFolder(temporary, dir);
 }

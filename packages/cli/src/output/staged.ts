@@ -3,11 +3,20 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 /**
  * An output written aside under a temporary name, not yet in place. `commit` moves it where it
  * belongs (renames only: by then the writing, which is what fails when a disk fills up, is done);
- * `discard` removes it if it was never committed, and is safe to call after `commit`.
+ * `discard` removes what is left aside: the output if it was never committed. Safe to call after
+ * `commit`, and more than once.
  */
 export interface Staged {
   commit(): void;
   discard(): void;
+}
+
+/**
+ * A staged output whose commit can be undone: until `discard`, what it replaced is kept aside, and
+ * `revert` puts it back (the output going back aside, for `discard` to remove).
+ */
+export interface Revertible extends Staged {
+  revert(): void;
 }
 
 /** Writes `text` beside `path` under a temporary name; `commit` renames it over `path`. */
