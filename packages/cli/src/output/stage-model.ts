@@ -1,17 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { onInterrupt } from '../interrupt.js';
 import type { Revertible } from './staged.js';
 import { swapFolder } from './swap-folder.js';
 
 /**
  * Writes a LayersModel with its optimizer as `model.json` + `weights.bin` into a temporary folder
  * beside `dir`; `commit` then swaps it for `dir` (see `swapFolder`), so an interrupted save never
- * leaves a half-written model. `dir` must have passed `checkModelFolder`.
+ * leaves a half-written model. `dir` must have passed `checkModelFolder`. Should the command be
+ * interrupted before `discard`, the temporary folder is removed.
  */
 export async function stageModel(model: tf.LayersModel, dir: string): Promise<Revertible> {
   const temporary = `${resolve(dir)}.partial-${process.pid}`;
-  mkdirSync(temporary); // fails if it exists: a folder we did not make is not ours to fill or delete
+  const remove = () => rmSync(temporary, { recursive: true, force: true });
+  // Before the folder is made: from here on an interrupt waits for a write to end, then removes it.
+  const forget = onInterrupt(remove);
+  try {
+    mkdirSync(temporary); // fails if it exists: a folder we did not make is not ours to fill or delete
+  } catch (error) {
+    forget();
+    throw error;
+  }
   try {
     await model.save(
       tf.io.withSaveHandler(async (artifacts) => {
@@ -31,8 +41,19 @@ export async function stageModel(model: tf.LayersModel, dir: string): Promise<Re
       { includeOptimizer: true },
     );
   } catch (error) {
-    rmSync(temporary, { recursive: true, force: true });
+    remove();
+    forget();
     throw error;
   }
-  return swapFolder(temporary, dir);
+  const swap = swapFolder(temporary, dir);
+  return {
+    ...swap,
+    discard() {
+      try {
+        swap.discard();
+      } finally {
+        forget();
+      }
+    },
+  };
 }

@@ -15,6 +15,9 @@ export interface Outputs {
  * moved into place, by renames. The model's swap goes first: it is what can still fail (its folder
  * may have changed during training, or be one that cannot be moved), and it can be undone, which
  * the plot's rename, last, then needs should it fail. Errors name the path the user gave.
+ *
+ * An interrupt is handled only where this waits, in the model's encoding (what is aside is then
+ * removed), or once it is over: never between two renames.
  */
 export async function writeOutputs(o: Outputs): Promise<void> {
   let plot: Staged | undefined;
