@@ -106,3 +106,7 @@ try {
   if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   fail(error);
 }
+// A signal that came while the outputs were written waits for the event loop to look for it
+// (interrupt.ts), and Node would end without looking: Ctrl-C then would end the command with 0, not
+// 130. Two turns: the first may come in the turn the writing ended in, before the loop looks again.
+await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,5 +36,23 @@ describe('rprop demo --out writes its plots all or none, and never through a lin
     // Named as written (was "s-0.01x2.svg, …, jectories.svg": the paths cut after `./plots/` as typed).
     expect(r.stdout).toMatch(/^Wrote 4 plots to \.\/plots\/: loss-0\.01x2\.svg, loss-100x2\.svg, loss-linear-mse\.svg, trajectories\.svg$/m);
     rmSync(out, { recursive: true });
+  });
+
+  it('removes the folders it made when the plots cannot be written, and only those (was: the empty folders left)', () => {
+    mkdirSync(join(dir, 'mine'));
+    // A path the folders can be made for, but not the plots' temporary files: at 4072 characters,
+    // `out/loss-linear-mse.svg` (checked before the table) fits in PATH_MAX, 4096 with the final
+    // NUL; `out/loss-0.01x2.svg.partial-<pid>` (written after it) does not.
+    let out = 'mine/made';
+    while (out.length < 4072) out += `/${'d'.repeat(Math.min(200, 4072 - out.length - 1))}`;
+    expect(out.length).toBe(4072);
+    try {
+      const r = rprop(['demo', '--out', out], dir);
+      expectOneLineError(r, 2, /^rprop: mine\/made\/d+(\/d+)*\/loss-0\.01x2\.svg: the name is too long$/);
+      expect(readdirSync(join(dir, 'mine'))).toEqual([]);
+    } finally {
+      // rm walks down folder by folder; rmSync, by whole paths, cannot reach below PATH_MAX.
+      spawnSync('rm', ['-rf', 'mine'], { cwd: dir });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptions, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,4 +20,33 @@ export function rprop(args: string[], cwd = root, extra: Pick<SpawnSyncOptions, 
 export function userCanRun(uid: number, gid: number): boolean {
   const r = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(bin)}, require('fs').constants.R_OK)`], { uid, gid, timeout: 30_000 });
   return r.status === 0;
+}
+
+/**
+ * Runs the built command as `rprop` does, and calls `meanwhile` once, at its first progress line
+ * (piped, without `--json`, it comes at epoch 1): the destinations have passed their checks and
+ * training runs, so what `meanwhile` changes, the command meets only when it writes its outputs.
+ * Give enough epochs that training outlasts `meanwhile`; `acted` says whether it ran.
+ */
+export async function rpropWhileTraining(
+  args: string[],
+  cwd: string,
+  meanwhile: () => void,
+  extra: Pick<SpawnOptions, 'uid' | 'gid'> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string; acted: boolean }> {
+  if (!existsSync(bin)) throw new Error('packages/cli is not built: run `npm run build` first (npm test does)');
+  const child = spawn(process.execPath, [bin, ...args], { cwd, ...extra });
+  let stdout = '';
+  let stderr = '';
+  let acted = false;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    if (!acted && chunk.startsWith('epoch ')) {
+      acted = true;
+      meanwhile();
+    }
+    stderr += chunk;
+  });
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { status, stdout, stderr, acted };
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFolderDestination } from '../output/destination.js';
+import { makeFolder } from '../output/make-folder.js';
 import { stageFile, type Staged } from '../output/staged.js';
 
 /**
@@ -21,23 +22,26 @@ export function checkPlotFolder(out: string, names: readonly string[]): void {
 }
 
 /**
- * Writes the plots into `out` (made if missing), all or none, as `rprop train` writes its outputs:
- * each aside first, then renamed into place. A rename replaces a symbolic link of a plot's name
- * rather than write through it (a plain write overwrote whatever file the link led to), and a
- * failure halfway (a full disk) leaves the plots that were there before as they were. Returns the
- * files written.
+ * Writes the plots into `out`, all or none, as `rprop train` writes its outputs: each aside first,
+ * then renamed into place. A rename replaces a symbolic link of a plot's name rather than write
+ * through it (a plain write overwrote whatever file the link led to), and a failure halfway (a full
+ * disk) leaves the plots that were there before as they were, and no empty folder where `out` was
+ * missing. Returns the files written.
  */
 export function writePlots(out: string, plots: ReadonlyArray<readonly [name: string, svg: string]>): string[] {
-  atPath(out, () => mkdirSync(out, { recursive: true }));
+  const unmake = atPath(out, () => makeFolder(out));
   const staged: Array<[file: string, output: Staged]> = [];
+  let written = false;
   try {
     for (const [name, svg] of plots) {
       const file = join(out, name);
       staged.push([file, atPath(file, () => stageFile(file, svg))]);
     }
     for (const [file, output] of staged) atPath(file, () => output.commit());
+    written = true;
   } finally {
     for (const [, output] of staged) output.discard();
+    if (!written) unmake(); // the folders made for plots that were not written
   }
   return staged.map(([file]) => file);
 }

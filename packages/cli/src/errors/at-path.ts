@@ -11,6 +11,10 @@ const REASONS: Record<string, string> = {
   EROFS: 'read-only file system',
   ENAMETOOLONG: 'the name is too long',
   ELOOP: 'too many symbolic links',
+  // What renaming a folder meets when it is mounted on, or changed by someone else meanwhile.
+  EBUSY: 'in use, or a mount point',
+  EXDEV: 'on another file system',
+  ENOTEMPTY: 'the folder is not empty',
   // A full disk or quota is the user's to fix too (free space, or write elsewhere), not a bug of ours.
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
@@ -38,7 +42,13 @@ export async function atPathAsync<T>(path: string, fn: () => Promise<T>): Promis
   }
 }
 
-function asPathError(path: string, error: unknown): unknown {
+/** What a file-system error means for the path it happened at, in a few words; undefined when it is not the path's doing. */
+export function pathReason(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code !== undefined && Object.hasOwn(REASONS, code) ? new InputError(`${path}: ${REASONS[code]}`) : error;
+  return code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : undefined;
+}
+
+function asPathError(path: string, error: unknown): unknown {
+  const reason = pathReason(error);
+  return reason === undefined ? error : new InputError(`${path}: ${reason}`);
 }

@@ -1,19 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MODEL_FILES } from './model-folder.js';
-import type { Staged } from './staged.js';
+import { onInterrupt } from '../interrupt.js';
+import type { Revertible } from './staged.js';
+import { swapFolder } from './swap-folder.js';
 
 /**
  * Writes a LayersModel with its optimizer as `model.json` + `weights.bin` into a temporary folder
- * beside `dir`; `commit` then swaps it for `dir`, so an interrupted save never leaves a half-written
- * model. `dir` must have passed `checkModelFolder`: what the swap replaces is deleted file by file,
- * only the model's own files, never recursively.
+ * beside `dir`; `commit` then swaps it for `dir` (see `swapFolder`), so an interrupted save never
+ * leaves a half-written model. `dir` must have passed `checkModelFolder`. Should the command be
+ * interrupted before `discard`, the temporary folder is removed.
  */
-export async function stageModel(model: tf.LayersModel, dir: string): Promise<Staged> {
-  const target = resolve(dir);
-  const temporary = `${target}.partial-${process.pid}`;
-  mkdirSync(temporary); // fails if it exists: a folder we did not make is not ours to fill or delete
+export async function stageModel(model: tf.LayersModel, dir: string): Promise<Revertible> {
+  const temporary = `${resolve(dir)}.partial-${process.pid}`;
+  const remove = () => rmSync(temporary, { recursive: true, force: true });
+  // Before the folder is made: from here on an interrupt waits for a write to end, then removes it.
+  const forget = onInterrupt(remove);
+  try {
+    mkdirSync(temporary); // fails if it exists: a folder we did not make is not ours to fill or delete
+  } catch (error) {
+    forget();
+    throw error;
+  }
   try {
     await model.save(
       tf.io.withSaveHandler(async (artifacts) => {
@@ -33,29 +41,19 @@ export async function stageModel(model: tf.LayersModel, dir: string): Promise<St
       { includeOptimizer: true },
     );
   } catch (error) {
-    rmSync(temporary, { recursive: true, force: true });
+    remove();
+    forget();
     throw error;
   }
-  let committed = false;
+  const swap = swapFolder(temporary, dir);
   return {
-    commit() {
-      const old = `${target}.old-${process.pid}`;
-      const replacing = existsSync(target);
-      if (replacing) renameSync(target, old);
-      try {
-        renameSync(temporary, target);
-      } catch (error) {
-        if (replacing) renameSync(old, target); // the previous model back where it was
-        throw error;
-      }
-      committed = true;
-      if (replacing) {
-        for (const name of MODEL_FILES) rmSync(join(old, name), { force: true });
-        rmdirSync(old); // fails rather than delete anything that appeared in it since the check
-      }
-    },
+    ...swap,
     discard() {
-      if (!committed) rmSync(temporary, { recursive: true, force: true });
+      try {
+        swap.discard();
+      } finally {
+        forget();
+      }
     },
   };
 }

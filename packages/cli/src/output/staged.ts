@@ -1,19 +1,42 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { onInterrupt } from '../interrupt.js';
 
 /**
  * An output written aside under a temporary name, not yet in place. `commit` moves it where it
  * belongs (renames only: by then the writing, which is what fails when a disk fills up, is done);
- * `discard` removes it if it was never committed, and is safe to call after `commit`.
+ * `discard` removes what is left aside: the output if it was never committed. Safe to call after
+ * `commit`, and more than once.
  */
 export interface Staged {
   commit(): void;
   discard(): void;
 }
 
-/** Writes `text` beside `path` under a temporary name; `commit` renames it over `path`. */
+/**
+ * A staged output whose commit can be undone: until `discard`, what it replaced is kept aside, and
+ * `revert` puts it back (the output going back aside, for `discard` to remove).
+ */
+export interface Revertible extends Staged {
+  revert(): void;
+}
+
+/**
+ * Writes `text` beside `path` under a temporary name; `commit` renames it over `path`. Should the
+ * command be interrupted before `discard`, the temporary file is removed.
+ */
 export function stageFile(path: string, text: string): Staged {
   const temporary = `${path}.partial-${process.pid}`;
-  writeFileSync(temporary, text, { flag: 'wx' }); // 'wx': a file of that name that we did not make is not ours to overwrite
+  const remove = () => rmSync(temporary, { force: true });
+  // Before the file is made: from here on an interrupt waits for the write to end, then removes it.
+  const forget = onInterrupt(remove);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' }); // 'wx': a file of that name that we did not make is not ours to overwrite
+  } catch (error) {
+    // Ours unless it was there before: a full disk leaves it half-written.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') remove();
+    forget();
+    throw error;
+  }
   let committed = false;
   return {
     commit() {
@@ -21,7 +44,8 @@ export function stageFile(path: string, text: string): Staged {
       committed = true;
     },
     discard() {
-      if (!committed) rmSync(temporary, { force: true });
+      if (!committed) remove();
+      forget();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { atPath, atPathAsync } from '../errors/at-path.js';
 import { stageModel } from './stage-model.js';
-import { stageFile, type Staged } from './staged.js';
+import { stageFile, type Revertible, type Staged } from './staged.js';
 
 /** What `rprop train` writes: the --plot file and the --save model, each if asked for. */
 export interface Outputs {
@@ -12,24 +12,39 @@ export interface Outputs {
 /**
  * Writes every output or none. Each is first written aside, beside its destination (the step that
  * fails when a disk fills up or a folder is gone), and only once all of them are written are they
- * moved into place, by renames: the plot's first, the model's swap last. Two renames cannot be one
- * atomic step, so one gap remains: should the model's swap fail after the plot's rename, which
- * takes someone changing its folder in that instant, the plot stays and the previous model is put
- * back. Errors name the path the user gave.
+ * moved into place, by renames. The model's swap goes first: it is what can still fail (its folder
+ * may have changed during training, or be one that cannot be moved), and it can be undone, which
+ * the plot's rename, last, then needs should it fail. Errors name the path the user gave.
+ *
+ * An interrupt is handled only where this waits, in the model's encoding (what is aside is then
+ * removed), or once it is over: never between two renames.
  */
 export async function writeOutputs(o: Outputs): Promise<void> {
-  const staged: Array<[path: string, output: Staged]> = [];
+  let plot: Staged | undefined;
+  let model: Revertible | undefined;
   try {
     if (o.plot) {
       const { path, svg } = o.plot;
-      staged.push([path, atPath(path, () => stageFile(path, svg))]);
+      plot = atPath(path, () => stageFile(path, svg));
     }
     if (o.save) {
-      const { dir, model } = o.save;
-      staged.push([dir, await atPathAsync(dir, () => stageModel(model, dir))]);
+      const { dir, model: layers } = o.save;
+      const staged = await atPathAsync(dir, () => stageModel(layers, dir));
+      model = staged;
+      atPath(dir, () => staged.commit());
     }
-    for (const [path, output] of staged) atPath(path, () => output.commit());
+    if (o.plot && plot) {
+      const { path } = o.plot;
+      const staged = plot;
+      try {
+        atPath(path, () => staged.commit());
+      } catch (error) {
+        model?.revert();
+        throw error;
+      }
+    }
   } finally {
-    for (const [, output] of staged) output.discard();
+    plot?.discard();
+    model?.discard(); // the new model if it is not in place; else the previous one, moved aside
   }
 }

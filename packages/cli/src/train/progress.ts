@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { onInterrupt } from '../interrupt.js';
 
 /** Where training reports its epochs: a live bar on a terminal, a plain line now and then when piped. */
 export interface Progress {
@@ -19,13 +20,9 @@ export function progress(total: number, quiet: boolean): Progress {
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { mse: '—', bitFail: '—' });
-    // Ctrl-C: the bar hides the cursor and turns line wrap off; give the terminal back, then exit as
-    // an interrupted command does (128 + SIGINT). (Training yields to the event loop for this.)
-    const interrupted = () => {
-      bar.stop();
-      process.exit(130);
-    };
-    process.once('SIGINT', interrupted);
+    // Ctrl-C: the bar hides the cursor and turns line wrap off; give the terminal back before the
+    // command exits as interrupted. (Training yields to the event loop for this.)
+    const forget = onInterrupt(() => bar.stop());
     let bitFails = 0;
     let nextCount = 0;
     return {
@@ -37,7 +34,7 @@ export function progress(total: number, quiet: boolean): Progress {
         bar.update(epoch, { mse: mse.toExponential(3), bitFail: bitFails });
       },
       stop: () => {
-        process.off('SIGINT', interrupted);
+        forget();
         bar.stop();
       },
     };

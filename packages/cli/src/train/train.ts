@@ -10,7 +10,7 @@ import { refusedGradient } from './refused-gradient.js';
 import type { RpropOptimizer } from 'rprop-tfjs';
 
 const WARM_UP = 5;
-/** How often the loop lets the event loop run, so Ctrl-C's handler (progress.ts) gets its turn. */
+/** How often the loop lets the event loop run, so a signal's handler (interrupt.ts) gets its turn. */
 const YIELD_MS = 100;
 
 export interface TrainOptions {
