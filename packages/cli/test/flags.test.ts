@@ -92,8 +92,9 @@ describe('--json', () => {
 describe('train --help', () => {
   const help = () => rprop(['train', '--help']).stdout.replace(/\s+/g, ' '); // (commander wraps lines)
 
-  it('says that the file name decides the format', () => {
-    expect(help()).toContain('a file whose name decides its format: .csv is a CSV (comma-separated, with a header), anything else FANN format');
+  it('says that the file name decides the format, and that a file or folder of a built-in set\'s name is read instead of it', () => {
+    expect(help()).toContain('a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format)');
+    expect(help()).toContain('or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way');
   });
 
   it('shows each optimizer\'s default --lr, and --hidden\'s default as typed', () => {

@@ -20,8 +20,9 @@ export interface Dataset {
 /** Bad data: names the file and the line (1-based), so the command can print one clear line. */
 export class DataError extends InputError {
   override name = 'DataError';
-  constructor(readonly file: string, readonly line: number | null, message: string) {
-    super(line === null ? `${file}: ${message}` : `${file}:${line}: ${message}`);
+  /** `detail`: what is wrong, without the place. */
+  constructor(readonly file: string, readonly line: number | null, readonly detail: string) {
+    super(line === null ? `${file}: ${detail}` : `${file}:${line}: ${detail}`);
   }
 }
 

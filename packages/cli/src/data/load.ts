@@ -22,6 +22,18 @@ export function formatOf(spec: string): DataFormat {
 export function loadDataset(spec: string, targets?: string[]): Dataset {
   const format = formatOf(spec);
   if (format === 'builtin') return BUILTIN[spec]!();
+  if (!Object.hasOwn(BUILTIN, spec)) return loadFile(spec, format, targets);
+  // A file or folder of a built-in set's name is read instead of the set (a folder can't be): when
+  // that fails, say why the set was not used, or `xor: not a file` makes no sense.
+  try {
+    return loadFile(spec, format, targets);
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    throw new DataError(e.file, e.line, `${e.detail} (a file or folder named ${spec} is in this folder, and is read instead of the built-in set ${spec}: run from another folder to use the set)`);
+  }
+}
+
+function loadFile(spec: string, format: DataFormat, targets: string[] | undefined): Dataset {
   const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
   if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
   if (!stat.isFile()) throw new DataError(spec, null, 'not a file');
