@@ -71,7 +71,7 @@ describe('rprop train', () => {
     const exported = file('exported.csv', '"a","b,c","out",\n"0","0","0",\n0,1,1,\n1,0,1,\n1,1,0,\n');
     const e = rprop(['train', exported, '--target', 'out', '--hidden', '3', '--epochs', '5', '--backend', 'cpu']);
     expect(e.status, e.stderr).toBe(0);
-    expect(e.stdout).toContain('4 samples, 2 inputs, 1 outputs');
+    expect(e.stdout).toContain('4 samples, 2 inputs, 1 output;');
   });
 });
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
+import { counted } from '../counted.js';
 import { DataError } from '../data/dataset.js';
 import { checkInputColumns } from '../data/input-columns.js';
 import { loadDataset } from '../data/load.js';
@@ -102,7 +103,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (o.json) {
     print(JSON.stringify(summary));
   } else {
-    print(`${data.source}: ${data.count} samples, ${data.inputs} inputs, ${data.outputs} outputs; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
+    print(`${data.source}: ${counted(data.count, 'sample')}, ${counted(data.inputs, 'input')}, ${counted(data.outputs, 'output')}; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
     if (diverged !== null) {
       const why = diverged.what === 'MSE' ? `the training MSE became ${diverged.value}` : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
       print(`${divergedAt}: ${why}; training stopped`);

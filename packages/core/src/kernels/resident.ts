@@ -98,4 +98,13 @@ export class ResidentParameter implements Parameter {
   set grad(value: FloatArray | null) {
     this.override = value === this.gradBuffer ? undefined : value;
   }
+
+  /**
+   * What Node's `console.log` and `util.inspect` show: the parameter as its user sees it — name,
+   * values, gradient — not the kernels' allocator behind its private fields.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    const shown = { ...(this.name === undefined ? {} : { name: this.name }), data: this.data, grad: this.grad };
+    return `ResidentParameter ${depth < 0 ? '{ … }' : inspect(shown, { ...options, depth: (options as { depth?: number | null }).depth == null ? null : depth - 1 })}`;
+  }
 }
