@@ -1,6 +1,7 @@
 import { describe } from '../errors.js';
 import type { FloatArray, Parameter } from '../types.js';
 import { kernelHeap, type KernelHeap } from './kernel-heap.js';
+import { parameterSlabs, type Slab } from './slab.js';
 
 /** Element type of an allocated parameter. */
 export type Dtype = 'float32' | 'float64';
@@ -28,17 +29,21 @@ export class ResidentArray {
   }
 }
 
-/** `length` zeros of `like`'s type in the kernels' memory, or null if the memory cannot hold them. */
-export function residentArray(heap: KernelHeap, like: FloatArray, length: number): ResidentArray | null {
-  const at = heap.allocate(length * like.BYTES_PER_ELEMENT);
+/**
+ * `length` zeros of `like`'s type in the kernels' memory (from `slab`, if given), or null if the
+ * memory cannot hold them.
+ */
+export function residentArray(heap: KernelHeap, like: FloatArray, length: number, slab?: Slab): ResidentArray | null {
+  const bytes = length * like.BYTES_PER_ELEMENT;
+  const at = slab === undefined ? heap.allocate(bytes) : slab.allocate(bytes);
   if (at < 0) return null;
   const array = new ResidentArray(heap, at, like, length);
   array.view.fill(0); // reused memory holds what its last owner left
   return array;
 }
 
-function mustAllocate(heap: KernelHeap, like: FloatArray, length: number): ResidentArray {
-  const array = residentArray(heap, like, length);
+function mustAllocate(heap: KernelHeap, like: FloatArray, length: number, slab: Slab): ResidentArray {
+  const array = residentArray(heap, like, length, slab);
   if (array === null) {
     throw new RangeError(`allocate: the kernels' WebAssembly memory cannot hold ${length} more ${like.constructor.name.replace('Array', '')} values (it ends at 4 GiB)`);
   }
@@ -70,8 +75,9 @@ export class ResidentParameter implements Parameter {
     if (!Object.hasOwn(CTOR, dtype)) throw new TypeError(`allocate: dtype must be 'float32' or 'float64', got ${JSON.stringify(dtype) ?? String(dtype)}`);
     const like = new CTOR[dtype](0);
     const heap = kernelHeap();
-    this.values = heap === null ? null : mustAllocate(heap, like, length);
-    this.gradient = heap === null ? null : mustAllocate(heap, like, length);
+    // Values with values and gradients with gradients, each kind one after another (see `Slab`).
+    this.values = heap === null ? null : mustAllocate(heap, like, length, parameterSlabs(heap).values);
+    this.gradient = heap === null ? null : mustAllocate(heap, like, length, parameterSlabs(heap).gradients);
     // Without WebAssembly the parameter is an ordinary one: same API, plain arrays.
     this.plain = heap === null ? { data: new CTOR[dtype](length), grad: new CTOR[dtype](length) } : null;
   }
