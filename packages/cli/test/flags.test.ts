@@ -29,7 +29,7 @@ describe('--target', () => {
       writeFileSync(join(dir, 'two.csv'), 'a, y1 ,y2\n0,0,1\n1,1,0\n');
       const r = rprop(['train', 'two.csv', '--target', 'y1, y2', '--epochs', '2', '--backend', 'cpu'], dir);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toContain('2 samples, 1 inputs, 2 outputs');
+      expect(r.stdout).toContain('2 samples, 1 input, 2 outputs');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
