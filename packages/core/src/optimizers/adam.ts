@@ -1,3 +1,4 @@
+import { ADAM_DEFAULTS } from './defaults.js';
 import { adam } from '../rules/adam.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, pair, positive, unitInterval } from '../validate.js';
@@ -15,13 +16,6 @@ export interface AdamOptions {
   maximize: boolean;
 }
 
-/** `torch.optim.Adam`'s defaults. */
-export const ADAM_DEFAULTS: Readonly<AdamOptions> = Object.freeze({
-  lr: 0.001,
-  betas: [0.9, 0.999] as const,
-  eps: 1e-8,
-  maximize: false,
-});
 
 /**
  * Adam (Kingma & Ba 2015), as `torch.optim.Adam`: the magnitude-normalising baseline.

@@ -1,3 +1,4 @@
+import { LION_DEFAULTS } from './defaults.js';
 import { lionBatchKernel, lionKernel } from '../kernels/relative-kernels.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { TensorBatch } from '../kernels/tensor-batch.js';
@@ -21,13 +22,6 @@ export interface LionOptions {
   maximize: boolean;
 }
 
-/** Lion's defaults (Chen et al. 2023). */
-export const LION_DEFAULTS: Readonly<LionOptions> = Object.freeze({
-  lr: 1e-4,
-  betas: [0.9, 0.99] as const,
-  weightDecay: 0,
-  maximize: false,
-});
 
 /** Checks Lion options; messages name `owner`, the option, the rule and the value. */
 export function validateLionOptions(o: LionOptions, where = '', owner = 'Lion'): void {

@@ -1,3 +1,4 @@
+import { RPROP_DEFAULTS } from './defaults.js';
 import { describe } from '../errors.js';
 import { rpropConstantsFor, type RpropBuffers } from '../rules/rprop-constants.js';
 import { fastRpropStep } from '../kernels/fast-rprop-step.js';
@@ -30,14 +31,6 @@ export interface RpropOptions {
   maximize: boolean;
 }
 
-/** `torch.optim.Rprop`'s defaults. */
-export const RPROP_DEFAULTS: Readonly<RpropOptions> = Object.freeze({
-  lr: 0.01,
-  etas: [0.5, 1.2] as const,
-  stepSizes: [1e-6, 50] as const,
-  variant: 'irprop-' as Variant,
-  maximize: false,
-});
 
 /** Whether a variant backtracks and so needs the loss and a `prevUpdate` buffer. */
 export function isPlusVariant(v: Variant): boolean {

@@ -1,19 +1,22 @@
 import { resembledOption } from '../unknown-options.js';
+import { ADAM_DEFAULTS, LION_DEFAULTS, RPROP_DEFAULTS, SGD_DEFAULTS, SIGN_SGD_DEFAULTS, SIGNUM_DEFAULTS } from './defaults.js';
 
 /**
- * Every optimizer's options, by the name it has in messages. A saved group whose keys are another
- * optimizer's options passes every value check of an optimizer whose options are a subset of them
- * (Rprop's lr and maximize are SignSGD's whole set), so `loadStateDict` reads the keys themselves, and
- * these name the optimizer they came from. Kept equal to the defaults' keys by a test.
+ * Every optimizer's options (its defaults' keys), by the name it has in messages. A saved group whose
+ * keys are another optimizer's options passes every value check of an optimizer whose options are a
+ * subset of them (Rprop's lr and maximize are SignSGD's whole set), so `loadStateDict` reads the keys
+ * themselves, and these name the optimizer they came from.
  */
-export const OPTION_NAMES: Readonly<Record<string, readonly string[]>> = {
-  Rprop: ['lr', 'etas', 'stepSizes', 'variant', 'maximize'],
-  SignSGD: ['lr', 'maximize'],
-  Signum: ['lr', 'beta', 'maximize'],
-  Lion: ['lr', 'betas', 'weightDecay', 'maximize'],
-  SGD: ['lr', 'momentum', 'maximize'],
-  Adam: ['lr', 'betas', 'eps', 'maximize'],
-};
+export const OPTION_NAMES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries({
+    Rprop: RPROP_DEFAULTS,
+    SignSGD: SIGN_SGD_DEFAULTS,
+    Signum: SIGNUM_DEFAULTS,
+    Lion: LION_DEFAULTS,
+    SGD: SGD_DEFAULTS,
+    Adam: ADAM_DEFAULTS,
+  }).map(([name, defaults]) => [name, Object.keys(defaults)]),
+);
 
 const list = (keys: readonly string[]) => keys.join(', ');
 const plural = (word: string, keys: readonly string[]) => (keys.length === 1 ? word : `${word}s`);

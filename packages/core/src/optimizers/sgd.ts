@@ -1,3 +1,4 @@
+import { SGD_DEFAULTS } from './defaults.js';
 import { sgd } from '../rules/sgd.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
@@ -14,8 +15,6 @@ export interface SGDOptions {
   maximize: boolean;
 }
 
-/** SGD's defaults. */
-export const SGD_DEFAULTS: Readonly<SGDOptions> = Object.freeze({ lr: 0.01, momentum: 0, maximize: false });
 
 /**
  * Plain gradient descent (with optional momentum), as `torch.optim.SGD`: the magnitude-based

@@ -1,3 +1,4 @@
+import { SIGN_SGD_DEFAULTS } from './defaults.js';
 import { signSgdBatchKernel, signSgdKernel } from '../kernels/relative-kernels.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { TensorBatch } from '../kernels/tensor-batch.js';
@@ -15,8 +16,6 @@ export interface SignSGDOptions {
   maximize: boolean;
 }
 
-/** signSGD's defaults. */
-export const SIGN_SGD_DEFAULTS: Readonly<SignSGDOptions> = Object.freeze({ lr: 0.001, maximize: false });
 
 /**
  * signSGD (Bernstein et al. 2018): `w ← w − lr·sign(g)`. Stateless; a fixed step per weight, so

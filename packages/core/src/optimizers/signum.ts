@@ -1,3 +1,4 @@
+import { SIGNUM_DEFAULTS } from './defaults.js';
 import { signumBatchKernel, signumKernel, type SignumConstants } from '../kernels/relative-kernels.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { TensorBatch } from '../kernels/tensor-batch.js';
@@ -19,8 +20,6 @@ export interface SignumOptions {
   maximize: boolean;
 }
 
-/** Signum's defaults. */
-export const SIGNUM_DEFAULTS: Readonly<SignumOptions> = Object.freeze({ lr: 0.001, beta: 0.9, maximize: false });
 
 /** Checks Signum options; messages name `owner`, the option, the rule and the value. */
 export function validateSignumOptions(o: SignumOptions, where = '', owner = 'Signum'): void {
