@@ -14,7 +14,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   callback: 'onIteration',
   learningrate: 'lr',
   rate: 'lr',
-  stepsize: 'stepSizes',
 };
 
 /** A key's letters without case, '_', '-' or spaces: `step_sizes`, `stepsizes` and `stepSizes` meet. */

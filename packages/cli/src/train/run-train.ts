@@ -52,7 +52,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
-    throw new DataError(o.test!, test.headerLine ?? null, `has ${test.inputs} inputs and ${test.outputs} output${test.outputs === 1 ? '' : 's'}, the training data ${data.inputs} and ${data.outputs}`);
+    throw new DataError(o.test!, test.headerLine ?? null, `has ${counted(test.inputs, 'input')} and ${counted(test.outputs, 'output')}, the training data ${data.inputs} and ${data.outputs}`);
   }
   if (test) checkInputColumns(data, test, o.test!);
   await useBackend(o.backend);

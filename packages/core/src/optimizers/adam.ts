@@ -16,7 +16,6 @@ export interface AdamOptions {
   maximize: boolean;
 }
 
-
 /**
  * Adam (Kingma & Ba 2015), as `torch.optim.Adam`: the magnitude-normalising baseline.
  *

@@ -22,7 +22,6 @@ export interface LionOptions {
   maximize: boolean;
 }
 
-
 /** Checks Lion options; messages name `owner`, the option, the rule and the value. */
 export function validateLionOptions(o: LionOptions, where = '', owner = 'Lion'): void {
   nonNegative(owner, `lr${where}`, o.lr);

@@ -119,22 +119,16 @@ export abstract class Optimizer<O extends object> {
    */
   addParamGroup(group: ParamGroup<O>): void {
     const context = `${this.owner}.addParamGroup`;
-    const seen = new Set<Parameter>();
-    let count = 0;
-    for (const g of this.paramGroups) for (const p of g.params) { seen.add(p); count++; }
+    // Where each parameter already is, so one given again is named by its place, not just refused.
+    const placed = new Map<Parameter, { index: number; group: number }>();
+    this.paramGroups.forEach((g, k) => g.params.forEach((p) => placed.set(p, { index: placed.size, group: k })));
     const ps: unknown = (group as { params?: unknown } | null)?.params;
-    if (Array.isArray(ps)) {
-      // Named by where it already is: "appears more than once" would not say in which group.
-      for (const p of ps as Parameter[]) {
-        const g = this.paramGroups.findIndex((group) => group.params.includes(p));
-        if (g >= 0) {
-          const index = this.paramGroups.slice(0, g).reduce((n, group) => n + group.params.length, 0) + this.paramGroups[g]!.params.indexOf(p);
-          throw new TypeError(`${context}: ${parameterLabel(index, p.name)} is already in group ${g}`);
-        }
-      }
+    for (const p of Array.isArray(ps) ? (ps as Parameter[]) : []) {
+      const at = placed.get(p);
+      if (at !== undefined) throw new TypeError(`${context}: ${parameterLabel(at.index, p.name)} is already in group ${at.group}`);
     }
     const g = this.paramGroups.length;
-    this.paramGroups.push(this.resolveGroup(group, g, seen, count, ` (group ${g})`, context));
+    this.paramGroups.push(this.resolveGroup(group, g, new Set(placed.keys()), placed.size, ` (group ${g})`, context));
   }
 
   /**

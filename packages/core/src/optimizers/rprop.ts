@@ -31,7 +31,6 @@ export interface RpropOptions {
   maximize: boolean;
 }
 
-
 /** Whether a variant backtracks and so needs the loss and a `prevUpdate` buffer. */
 export function isPlusVariant(v: Variant): boolean {
   return v === 'rprop+' || v === 'irprop+';

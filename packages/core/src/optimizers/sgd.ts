@@ -15,7 +15,6 @@ export interface SGDOptions {
   maximize: boolean;
 }
 
-
 /**
  * Plain gradient descent (with optional momentum), as `torch.optim.SGD`: the magnitude-based
  * baseline that the demo and the playground compare sign-based steps against.

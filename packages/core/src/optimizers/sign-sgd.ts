@@ -16,7 +16,6 @@ export interface SignSGDOptions {
   maximize: boolean;
 }
 
-
 /**
  * signSGD (Bernstein et al. 2018): `w ← w − lr·sign(g)`. Stateless; a fixed step per weight, so
  * it suits mini-batches where Rprop's sign test is fooled by gradient noise.

@@ -20,7 +20,6 @@ export interface SignumOptions {
   maximize: boolean;
 }
 
-
 /** Checks Signum options; messages name `owner`, the option, the rule and the value. */
 export function validateSignumOptions(o: SignumOptions, where = '', owner = 'Signum'): void {
   nonNegative(owner, `lr${where}`, o.lr);
