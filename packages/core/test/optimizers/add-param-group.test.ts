@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Adam, Lion, Rprop, SGD, SignSGD, Signum, useKernels, VARIANTS, type Optimizer, type Parameter } from '../../src/index.js';
-import { arrayOf, type Dtype } from '../properties/arbitraries.js';
+import { describe, expect, it } from 'vitest';
+import { Adam, Lion, Rprop, SGD, SignSGD, Signum, VARIANTS, type Optimizer, type Parameter } from '../../src/index.js';
+import type { Dtype } from '../properties/arbitraries.js';
+import { makeParam, nonZeroValues, restoreKernelsAfterEach, setGrad, usePath, type Path } from './step-paths.js';
 
 /**
  * `addParamGroup`, PyTorch's `add_param_group`: a group added to a running optimizer steps exactly as
@@ -10,38 +11,13 @@ import { arrayOf, type Dtype } from '../properties/arbitraries.js';
 
 const N = 37; // past a few SIMD vectors, with a tail
 
-/** Seeded values of either sign, never 0. */
-function draw(n: number, seed: number): number[] {
-  let s = seed >>> 0;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  return Array.from({ length: n }, () => (next() < 0.5 ? -1 : 1) * 10 ** (3 * next() - 2));
-}
+restoreKernelsAfterEach();
 
-type Path = 'plain' | 'kernels' | 'resident';
+/** A parameter of seeded values. */
+const param = (path: Path, d: Dtype, seed: number, name: string): Parameter => makeParam(path, d, nonZeroValues(N, seed), name);
 
-function usePath(path: Path): void {
-  if (path === 'plain') useKernels(false);
-  else useKernels(true, { minLength: 0 });
-}
-
-afterEach(() => useKernels(true, { minLength: 64 }));
-
-function makeParam(path: Path, d: Dtype, seed: number, name: string): Parameter {
-  if (path !== 'resident') return { data: arrayOf(d, draw(N, seed)), grad: null, name };
-  const p = Rprop.allocate(N, d, name);
-  p.data.set(draw(N, seed));
-  return p;
-}
-
-/** Gives `p` the gradient of step t (a resident parameter's in its own buffer). */
-function setGrad(p: Parameter, d: Dtype, t: number, seed: number): void {
-  const g = draw(N, 1000 * seed + t);
-  if ('gradBuffer' in p) {
-    const buffer = (p as { gradBuffer: Float32Array | Float64Array }).gradBuffer;
-    buffer.set(g);
-    p.grad = buffer;
-  } else p.grad = arrayOf(d, g);
-}
+/** Parameter `seed`'s gradient at step t. */
+const gradAt = (p: Parameter, d: Dtype, t: number, seed: number): void => setGrad(p, d, nonZeroValues(N, 1000 * seed + t));
 
 const values = (p: Parameter) => Array.from(p.data);
 
@@ -62,8 +38,8 @@ describe.each(makers)('%s', (_name, make) => {
   ])('on the %s path, %s', (path, d) => {
     it('a group added after 3 steps then steps as a second optimizer made at that point with the same options', () => {
       usePath(path);
-      const [a, b] = [makeParam(path, d, 1, 'a'), makeParam(path, d, 2, 'b')];
-      const [a2, b2] = [makeParam(path, d, 1, 'a'), makeParam(path, d, 2, 'b')];
+      const [a, b] = [param(path, d, 1, 'a'), param(path, d, 2, 'b')];
+      const [a2, b2] = [param(path, d, 1, 'a'), param(path, d, 2, 'b')];
       const grown = make([a]);
       const first = make([a2]);
       let second: Optimizer<object> | null = null;
@@ -73,11 +49,11 @@ describe.each(makers)('%s', (_name, make) => {
           grown.addParamGroup({ params: [b] });
           second = make([b2]);
         }
-        setGrad(a, d, t, 1);
-        setGrad(a2, d, t, 1);
+        gradAt(a, d, t, 1);
+        gradAt(a2, d, t, 1);
         if (t >= 3) {
-          setGrad(b, d, t, 2);
-          setGrad(b2, d, t, 2);
+          gradAt(b, d, t, 2);
+          gradAt(b2, d, t, 2);
         }
         grown.step(() => t);
         first.step(() => t);
@@ -118,13 +94,13 @@ describe('Rprop.addParamGroup', () => {
   });
 
   it('a saved state with the added group loads into an optimizer made with both groups and continues alike', () => {
-    const mk = () => [{ data: new Float32Array(draw(N, 1)), grad: null }, { data: new Float32Array(draw(N, 2)), grad: null }] as Parameter[];
+    const mk = () => [{ data: new Float32Array(nonZeroValues(N, 1)), grad: null }, { data: new Float32Array(nonZeroValues(N, 2)), grad: null }] as Parameter[];
     const [a, b] = mk();
     const opt = new Rprop([a!], { variant: 'irprop+' });
     opt.addParamGroup({ params: [b!], lr: 0.1 });
     for (let t = 0; t < 4; t++) {
-      a!.grad = new Float32Array(draw(N, 10 + t));
-      b!.grad = new Float32Array(draw(N, 20 + t));
+      a!.grad = new Float32Array(nonZeroValues(N, 10 + t));
+      b!.grad = new Float32Array(nonZeroValues(N, 20 + t));
       opt.step(() => 10 - t);
     }
     const [a2, b2] = mk();
@@ -132,8 +108,8 @@ describe('Rprop.addParamGroup', () => {
     b2!.data.set(b!.data);
     const restored = new Rprop([{ params: [a2!] }, { params: [b2!], lr: 0.1 }], { variant: 'irprop+' });
     restored.loadStateDict(JSON.parse(JSON.stringify(opt.stateDict())));
-    a!.grad = a2!.grad = new Float32Array(draw(N, 99));
-    b!.grad = b2!.grad = new Float32Array(draw(N, 98));
+    a!.grad = a2!.grad = new Float32Array(nonZeroValues(N, 99));
+    b!.grad = b2!.grad = new Float32Array(nonZeroValues(N, 98));
     opt.step(() => 11);
     restored.step(() => 11);
     expect(values(a2!)).toEqual(values(a!));

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { isPlusVariant, Rprop, rpropConstantsFor, rpropStep, useKernels, type FloatArray, type Parameter, type Variant } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { isPlusVariant, Rprop, rpropConstantsFor, rpropStep, type Parameter, type Variant } from '../../src/index.js';
 import { arrayOf, type Dtype } from '../properties/arbitraries.js';
+import { makeParam, nonZeroValues, PATHS, restoreKernelsAfterEach, setGrad, usePath, type Path } from './step-paths.js';
 
 /**
  * A group switched between a + variant (which keeps dw, the last weight change, to take it back on a
@@ -12,37 +13,13 @@ import { arrayOf, type Dtype } from '../properties/arbitraries.js';
 const N = 37; // past a few SIMD vectors, with a tail
 const OPTIONS = { lr: 0.05, etas: [0.5, 1.2] as const, stepSizes: [1e-6, 50] as const, maximize: false };
 
-/** Seeded values of either sign, never 0 (JSON turns −0 into +0, and these also cross JSON). */
-function draw(n: number, seed: number): number[] {
-  let s = seed >>> 0;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  return Array.from({ length: n }, () => (next() < 0.5 ? -1 : 1) * 10 ** (4 * next() - 2));
-}
+restoreKernelsAfterEach();
 
-/** How the steps run: the plain rules, the kernels on ordinary arrays, or parameters in the kernels' memory. */
-type Path = 'plain' | 'kernels' | 'resident';
+/** The parameter every program starts from. */
+const startParam = (path: Path, d: Dtype): Parameter => makeParam(path, d, nonZeroValues(N, 1));
 
-function usePath(path: Path): void {
-  if (path === 'plain') useKernels(false);
-  else useKernels(true, { minLength: 0 });
-}
-
-afterEach(() => useKernels(true, { minLength: 64 }));
-
-function makeParam(path: Path, d: Dtype): Parameter {
-  if (path !== 'resident') return { data: arrayOf(d, draw(N, 1)), grad: null };
-  const p = Rprop.allocate(N, d);
-  p.data.set(draw(N, 1));
-  return p;
-}
-
-function setGrad(p: Parameter, d: Dtype, t: number): void {
-  const g = draw(N, 100 + t);
-  if ('gradBuffer' in p) {
-    (p as { gradBuffer: FloatArray }).gradBuffer.set(g);
-    p.grad = (p as { gradBuffer: FloatArray }).gradBuffer;
-  } else p.grad = arrayOf(d, g);
-}
+/** Step t's gradient. */
+const gradAt = (p: Parameter, d: Dtype, t: number): void => setGrad(p, d, nonZeroValues(N, 100 + t));
 
 /** The loss at step t rises, so iRprop+ takes back a flipped weight's dw as Rprop+ always does. */
 const loss = (t: number) => t;
@@ -52,7 +29,7 @@ const loss = (t: number) => t;
  * + step: the behaviour this guards against). Returns the weights and the state after every step.
  */
 function reference(d: Dtype, variants: readonly Variant[], stale = false): Array<{ param: number[]; prev: number[]; stepSize: number[] }> {
-  const param = arrayOf(d, draw(N, 1));
+  const param = arrayOf(d, nonZeroValues(N, 1));
   const prev = arrayOf(d, new Array<number>(N).fill(0));
   const stepSize = arrayOf(d, new Array<number>(N).fill(OPTIONS.lr));
   const dw = arrayOf(d, new Array<number>(N).fill(0));
@@ -60,7 +37,7 @@ function reference(d: Dtype, variants: readonly Variant[], stale = false): Array
   let prevLoss: number | null = null;
   return variants.map((v, t) => {
     const plus = isPlusVariant(v);
-    const grad = arrayOf(d, draw(N, 100 + t));
+    const grad = arrayOf(d, nonZeroValues(N, 100 + t));
     rpropStep(v, { param, grad, prev, stepSize, prevUpdate: plus ? dw : undefined }, c, prevLoss !== null && loss(t) > prevLoss);
     if (plus) prevLoss = loss(t);
     else if (!stale) dw.fill(0);
@@ -71,18 +48,17 @@ function reference(d: Dtype, variants: readonly Variant[], stale = false): Array
 /** The optimizer on `path`, the group's variant set before each step; the same record as `reference`. */
 function optimizer(path: Path, d: Dtype, variants: readonly Variant[]): Array<{ param: number[]; prev: number[]; stepSize: number[] }> {
   usePath(path);
-  const p = makeParam(path, d);
+  const p = startParam(path, d);
   const opt = new Rprop([p], { ...OPTIONS, variant: variants[0]! });
   return variants.map((v, t) => {
     opt.paramGroups[0]!.variant = v;
-    setGrad(p, d, t);
+    gradAt(p, d, t);
     opt.step(() => loss(t));
     const s = opt.stateDict().state['0']!;
     return { param: Array.from(p.data), prev: s.prev as number[], stepSize: s.stepSize as number[] };
   });
 }
 
-const PATHS: Path[] = ['plain', 'kernels', 'resident'];
 const DTYPES: Dtype[] = ['float32', 'float64'];
 const PROGRAMS: Array<[string, Variant[]]> = [
   ['rprop+ → rprop- → rprop+', ['rprop+', 'rprop+', 'rprop+', 'rprop-', 'rprop-', 'rprop+', 'rprop+', 'rprop+']],
@@ -107,19 +83,19 @@ describe.each(PATHS)('a group switched + → − → + (%s path)', (path) => {
     '%s (%s): save → JSON → load at any step, also between a switch and its first step, resumes as the uninterrupted run',
     (_name, d, variants) => {
       usePath(path);
-      const straightParam = makeParam(path, d);
+      const straightParam = startParam(path, d);
       const straight = new Rprop([straightParam], { ...OPTIONS, variant: variants[0]! });
       variants.forEach((v, t) => {
         straight.paramGroups[0]!.variant = v;
-        setGrad(straightParam, d, t);
+        gradAt(straightParam, d, t);
         straight.step(() => loss(t));
       });
       for (let cut = 1; cut < variants.length; cut++) {
-        const p = makeParam(path, d);
+        const p = startParam(path, d);
         const first = new Rprop([p], { ...OPTIONS, variant: variants[0]! });
         for (let t = 0; t < cut; t++) {
           first.paramGroups[0]!.variant = variants[t]!;
-          setGrad(p, d, t);
+          gradAt(p, d, t);
           first.step(() => loss(t));
         }
         // Switched, not yet stepped: the saved group has the next step's variant.
@@ -128,7 +104,7 @@ describe.each(PATHS)('a group switched + → − → + (%s path)', (path) => {
         resumed.loadStateDict(JSON.parse(JSON.stringify(first.stateDict())));
         for (let t = cut; t < variants.length; t++) {
           resumed.paramGroups[0]!.variant = variants[t]!;
-          setGrad(p, d, t);
+          gradAt(p, d, t);
           resumed.step(() => loss(t));
         }
         expect(Array.from(p.data), `saved after ${cut} steps`).toStrictEqual(Array.from(straightParam.data));
@@ -141,18 +117,18 @@ describe.each(PATHS)('a group switched + → − → + (%s path)', (path) => {
 describe('the dw a − step leaves', () => {
   it.each(PATHS)("is 0 in the saved state of every parameter of the group, stepped or skipped (%s path)", (path) => {
     usePath(path);
-    const a = makeParam(path, 'float64');
-    const b = makeParam(path, 'float64');
+    const a = startParam(path, 'float64');
+    const b = startParam(path, 'float64');
     const opt = new Rprop([a, b], { ...OPTIONS, variant: 'rprop+' });
-    setGrad(a, 'float64', 0);
-    setGrad(b, 'float64', 1);
+    gradAt(a, 'float64', 0);
+    gradAt(b, 'float64', 1);
     opt.step(() => loss(0));
     const dw = (k: string) => opt.stateDict().state[k]!.prevUpdate as number[];
     expect(dw('0').some((v) => v !== 0) && dw('1').some((v) => v !== 0)).toBe(true);
     opt.paramGroups[0]!.variant = 'irprop-';
     // Switched, not stepped: no − step yet, so dw is still the last change of each weight.
     expect(dw('1').some((v) => v !== 0)).toBe(true);
-    setGrad(a, 'float64', 2);
+    gradAt(a, 'float64', 2);
     b.grad = null;
     opt.step();
     // One rule for the group: b did not step, but its next + step comes after a − step of its group.
