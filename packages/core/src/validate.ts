@@ -21,10 +21,19 @@ export function positive(owner: string, name: string, value: unknown): void {
   if (finiteNumber(owner, name, value) <= 0) throw new RangeError(`${owner}: ${name} must be > 0, got ${describe(value)}`);
 }
 
-/** `value` finite and in [0, 1). */
-export function unitInterval(owner: string, name: string, value: unknown): void {
-  const v = finiteNumber(owner, name, value);
-  if (!(v >= 0 && v < 1)) throw new RangeError(`${owner}: ${name} must satisfy 0 ≤ ${name} < 1, got ${describe(value)}`);
+/** `value` finite and in [0, 1); `where` (a group's position) follows the name but stays out of the rule. */
+export function unitInterval(owner: string, name: string, value: unknown, where = ''): void {
+  const v = finiteNumber(owner, `${name}${where}`, value);
+  if (!(v >= 0 && v < 1)) throw new RangeError(`${owner}: ${name}${where} must satisfy 0 ≤ ${name} < 1, got ${describe(value)}`);
+}
+
+/**
+ * An option's name with its symbol and `where` (` (group 1)`) in one parenthesis:
+ * `etas[0] (η−, group 1)`, rather than two in a row.
+ */
+export function named(name: string, symbol: string, where = ''): string {
+  const at = where.trim();
+  return `${name} (${symbol}${at === '' ? '' : `, ${at.slice(1, -1)}`})`;
 }
 
 /** A pair `[a, b]` of finite numbers. */

@@ -33,8 +33,8 @@ export class Adam extends Optimizer<AdamOptions> {
   protected override validateOptions(o: AdamOptions, where: string): void {
     nonNegative('Adam', `lr${where}`, o.lr);
     const [b1, b2] = pair('Adam', `betas${where}`, o.betas);
-    unitInterval('Adam', `betas[0]${where}`, b1);
-    unitInterval('Adam', `betas[1]${where}`, b2);
+    unitInterval('Adam', 'betas[0]', b1, where);
+    unitInterval('Adam', 'betas[1]', b2, where);
     positive('Adam', `eps${where}`, o.eps);
     flag('Adam', `maximize${where}`, o.maximize);
   }

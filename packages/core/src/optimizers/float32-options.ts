@@ -1,4 +1,5 @@
 import { describe } from '../errors.js';
+import { named } from '../validate.js';
 import type { LionOptions } from './lion.js';
 import type { RpropOptions } from './rprop.js';
 import type { SignumOptions } from './signum.js';
@@ -22,26 +23,27 @@ function why(c: Float32Context): string {
   return `once rounded to float32 (the type of ${c.whose})`;
 }
 
-function finite(c: Float32Context, name: string, value: number, note = ''): void {
+function finite(c: Float32Context, name: string, value: number, symbol?: string): void {
   if (!Number.isFinite(Math.fround(value))) {
-    throw new RangeError(`${c.owner}: ${name}${c.where ?? ''}${note} overflows to Infinity ${why(c)}, got ${describe(value)}`);
+    const n = symbol === undefined ? `${name}${c.where ?? ''}` : named(name, symbol, c.where);
+    throw new RangeError(`${c.owner}: ${n} overflows to Infinity ${why(c)}, got ${describe(value)}`);
   }
 }
 
 function belowOne(c: Float32Context, name: string, value: number): void {
   const n = `${name}${c.where ?? ''}`;
-  if (!(Math.fround(value) < 1)) throw new RangeError(`${c.owner}: ${n} must satisfy 0 ≤ ${n} < 1 ${why(c)}, got ${describe(value)}`);
+  if (!(Math.fround(value) < 1)) throw new RangeError(`${c.owner}: ${n} must satisfy 0 ≤ ${name} < 1 ${why(c)}, got ${describe(value)}`);
 }
 
 /** Rprop's options once rounded to float32: lr and Δmax finite, η+ > 1, 0 < η− < 1. */
 export function validateRpropFloat32(o: RpropOptions, c: Float32Context): void {
   const where = c.where ?? '';
   finite(c, 'lr', o.lr);
-  finite(c, 'stepSizes[1]', o.stepSizes[1], ' (Δmax)');
-  if (!(Math.fround(o.etas[1]) > 1)) throw new RangeError(`${c.owner}: etas[1]${where} (η+) must be > 1 ${why(c)}, got ${describe(o.etas[1])}`);
+  finite(c, 'stepSizes[1]', o.stepSizes[1], 'Δmax');
+  if (!(Math.fround(o.etas[1]) > 1)) throw new RangeError(`${c.owner}: ${named('etas[1]', 'η+', where)} must be > 1 ${why(c)}, got ${describe(o.etas[1])}`);
   const etaMinus = Math.fround(o.etas[0]);
   if (!(etaMinus > 0 && etaMinus < 1)) {
-    throw new RangeError(`${c.owner}: etas[0]${where} (η−) must satisfy 0 < η− < 1 ${why(c)}, got ${describe(o.etas[0])}`);
+    throw new RangeError(`${c.owner}: ${named('etas[0]', 'η−', where)} must satisfy 0 < η− < 1 ${why(c)}, got ${describe(o.etas[0])}`);
   }
 }
 

@@ -26,8 +26,8 @@ export interface LionOptions {
 export function validateLionOptions(o: LionOptions, where = '', owner = 'Lion'): void {
   nonNegative(owner, `lr${where}`, o.lr);
   const [b1, b2] = pair(owner, `betas${where}`, o.betas);
-  unitInterval(owner, `betas[0]${where}`, b1);
-  unitInterval(owner, `betas[1]${where}`, b2);
+  unitInterval(owner, 'betas[0]', b1, where);
+  unitInterval(owner, 'betas[1]', b2, where);
   nonNegative(owner, `weightDecay${where}`, o.weightDecay);
   flag(owner, `maximize${where}`, o.maximize);
 }

@@ -8,7 +8,7 @@ import { TensorBatch } from '../kernels/tensor-batch.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropBatchKernel, rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type SerializedParamState, type StateDict, type Variant } from '../types.js';
-import { flag, nonNegative, oneOf, pair } from '../validate.js';
+import { flag, named, nonNegative, oneOf, pair } from '../validate.js';
 import { validateRpropFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
@@ -41,11 +41,11 @@ export function validateRpropOptions(o: RpropOptions, where = '', owner = 'Rprop
   nonNegative(owner, `lr${where}`, o.lr);
   const [etaMinus, etaPlus] = pair(owner, `etas${where}`, o.etas);
   if (!(etaMinus > 0 && etaMinus < 1)) {
-    throw new RangeError(`${owner}: etas[0]${where} (η−) must satisfy 0 < η− < 1, got ${describe(etaMinus)}`);
+    throw new RangeError(`${owner}: ${named('etas[0]', 'η−', where)} must satisfy 0 < η− < 1, got ${describe(etaMinus)}`);
   }
-  if (!(etaPlus > 1)) throw new RangeError(`${owner}: etas[1]${where} (η+) must satisfy η+ > 1, got ${describe(etaPlus)}`);
+  if (!(etaPlus > 1)) throw new RangeError(`${owner}: ${named('etas[1]', 'η+', where)} must satisfy η+ > 1, got ${describe(etaPlus)}`);
   const [stepMin, stepMax] = pair(owner, `stepSizes${where}`, o.stepSizes);
-  if (!(stepMin >= 0)) throw new RangeError(`${owner}: stepSizes[0]${where} (Δmin) must be ≥ 0, got ${describe(stepMin)}`);
+  if (!(stepMin >= 0)) throw new RangeError(`${owner}: ${named('stepSizes[0]', 'Δmin', where)} must be ≥ 0, got ${describe(stepMin)}`);
   if (!(stepMin <= stepMax)) {
     throw new RangeError(`${owner}: stepSizes${where} must satisfy Δmin ≤ Δmax, got [${describe(stepMin)}, ${describe(stepMax)}]`);
   }

@@ -32,7 +32,7 @@ export class SGD extends Optimizer<SGDOptions> {
 
   protected override validateOptions(o: SGDOptions, where: string): void {
     nonNegative('SGD', `lr${where}`, o.lr);
-    unitInterval('SGD', `momentum${where}`, o.momentum);
+    unitInterval('SGD', 'momentum', o.momentum, where);
     flag('SGD', `maximize${where}`, o.maximize);
   }
 

@@ -23,7 +23,7 @@ export interface SignumOptions {
 /** Checks Signum options; messages name `owner`, the option, the rule and the value. */
 export function validateSignumOptions(o: SignumOptions, where = '', owner = 'Signum'): void {
   nonNegative(owner, `lr${where}`, o.lr);
-  unitInterval(owner, `beta${where}`, o.beta);
+  unitInterval(owner, 'beta', o.beta, where);
   flag(owner, `maximize${where}`, o.maximize);
 }
 

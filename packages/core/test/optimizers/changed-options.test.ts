@@ -9,7 +9,7 @@ const param = (): Parameter => ({ data: Float64Array.of(1, 2, 3), grad: Float64A
 describe('an option changed after construction to a value the constructor refuses', () => {
   it.each<[string, string, unknown, string]>([
     ['a NaN η+', 'etas', [0.5, NaN], 'Rprop: etas (group 1)[1] must be finite, got NaN'],
-    ['an η− of 2', 'etas', [2, 1.2], 'Rprop: etas[0] (group 1) (η−) must satisfy 0 < η− < 1, got 2'],
+    ['an η− of 2', 'etas', [2, 1.2], 'Rprop: etas[0] (η−, group 1) must satisfy 0 < η− < 1, got 2'],
     ['Δmin > Δmax', 'stepSizes', [5, 1], 'Rprop: stepSizes (group 1) must satisfy Δmin ≤ Δmax, got [5, 1]'],
     ['an unknown variant', 'variant', 'irprop', `Rprop: variant (group 1) must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "irprop"`],
     ['maximize as a string', 'maximize', 'yes', 'Rprop: maximize (group 1) must be true or false, got "yes"'],

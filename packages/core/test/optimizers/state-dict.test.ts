@@ -84,7 +84,7 @@ describe('stateDict / loadStateDict', () => {
     // A long one too: its extra values belong to no weight, and a check for "enough" would let them in.
     ['a long buffer', (sd: any) => sd.state['1'].prev.push(0), /parameter 1's state 'prev' has 3 values, the parameter has 2/],
     ['a missing buffer', (sd: any) => delete sd.state['0'].prevUpdate, /parameter 0's state needs an array 'prevUpdate' of 5 numbers, got undefined/],
-    ['a bad option', (sd: any) => (sd.paramGroups[0].etas = [1.5, 1.2]), /etas\[0\] \(group 0 of the loaded state\) \(η−\) must satisfy 0 < η− < 1, got 1.5/],
+    ['a bad option', (sd: any) => (sd.paramGroups[0].etas = [1.5, 1.2]), /etas\[0\] \(η−, group 0 of the loaded state\) must satisfy 0 < η− < 1, got 1.5/],
     // stateDict saves every option: a group without one was made by something else, and filling it in
     // from the live group would load a mix of two configurations.
     ['a missing option', (sd: any) => delete sd.paramGroups[0].variant, /group 0 of the state lacks option variant \(Rprop.stateDict\(\) saves every option\)/],
