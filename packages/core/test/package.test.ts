@@ -48,7 +48,20 @@ describe('the published package', () => {
 
   it('declares types for its exports', () => {
     const pkg = JSON.parse(readFileSync(join(core, 'package.json'), 'utf8'));
-    for (const entry of ['.', './threads']) expect(existsSync(join(core, pkg.exports[entry].types)), entry).toBe(true);
+    for (const entry of ['.', './rules', './kernels', './threads']) expect(existsSync(join(core, pkg.exports[entry].types)), entry).toBe(true);
+  });
+
+  it("imports 'rprop/rules' and 'rprop/kernels' from the repository root; the main entry holds the optimizers, not the rules", () => {
+    const script =
+      "const main = await import('rprop'); const rules = await import('rprop/rules'); const kernels = await import('rprop/kernels');" +
+      'console.log(JSON.stringify([Object.keys(main), Object.keys(rules), Object.keys(kernels)]))';
+    const [main, rules, kernels] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })) as [string[], string[], string[]];
+    expect(rules).toEqual(expect.arrayContaining(['rpropStep', 'irpropMinus', 'signum', 'lion', 'rpropConstantsFor', 'validateRpropOptions']));
+    expect(kernels).toEqual(expect.arrayContaining(['fastRpropStep', 'firstNonFinite', 'lionKernel']));
+    expect(main).toEqual(expect.arrayContaining(['Rprop', 'Signum', 'Lion', 'minimize', 'useKernels', 'ResidentParameter']));
+    // No name in two entries: each export has one home.
+    expect(main.filter((n) => rules.includes(n) || kernels.includes(n))).toEqual([]);
+    expect(rules.filter((n) => kernels.includes(n))).toEqual([]);
   });
 
   it("imports 'rprop/threads' from the repository root, and runs a step on two threads there", () => {

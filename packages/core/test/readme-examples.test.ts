@@ -74,6 +74,22 @@ describe('the README examples that use rprop run as written', () => {
     expect(Math.abs(result.x[1])).toBeLessThan(1e-17);
   });
 
+  it('the rprop/rules example ends where an Rprop optimizer on the same objective does, and where its comment says', async () => {
+    const k = examples.findIndex((e) => e.code.includes("from 'rprop/rules'"));
+    const { param } = (await import(join(scratch, examples[k]!.file))) as { param: Float64Array };
+    const w: Parameter = { data: new Float64Array([3, -2]), grad: new Float64Array(2) };
+    const optimizer = new Rprop([w]);
+    for (let t = 0; t < 2; t++) {
+      w.grad![0] = 0.02 * w.data[0]!;
+      w.grad![1] = 200 * w.data[1]!;
+      optimizer.step();
+    }
+    expect([...param]).toEqual([...w.data]);
+    const said = /param ≈ \[([\d.]+), −([\d.]+)\]/.exec(examples[k]!.code)!;
+    expect(param[0]).toBeCloseTo(Number(said[1]), 12);
+    expect(param[1]).toBeCloseTo(-Number(said[2]), 12);
+  });
+
   it("the bad-input messages it quotes are the real ones, for the Usage example's parameters", async () => {
     const k = examples.findIndex((e) => e.code.includes('mseLoss'));
     const { weight, bias, optimizer } = (await import(join(scratch, examples[k]!.file))) as { weight: Parameter; bias: Parameter; optimizer: Rprop };

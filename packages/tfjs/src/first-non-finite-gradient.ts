@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { firstNonFinite } from 'rprop';
+import { firstNonFinite } from 'rprop/kernels';
 import type { BackendArrays } from './backend-arrays.js';
 
 /** Where a step's first NaN or ±Infinity gradient value is. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { RpropConstants, Variant } from 'rprop';
+import type { Variant } from 'rprop';
+import type { RpropConstants } from 'rprop/rules';
 import type { SlotUpdate } from './slot-optimizer.js';
 
 /**

@@ -1,16 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  fastRpropStep,
-  isPlusVariant,
-  rpropConstantsFor,
-  RPROP_DEFAULTS,
-  refuseUnknownOptions,
-  validateRpropFloat32,
-  validateRpropOptions,
-  VARIANTS,
-  type RpropOptions,
-  type Variant,
-} from 'rprop';
+import { RPROP_DEFAULTS, VARIANTS, type RpropOptions, type Variant } from 'rprop';
+import { isPlusVariant, rpropConstantsFor, refuseUnknownOptions, validateRpropFloat32, validateRpropOptions } from 'rprop/rules';
+import { fastRpropStep } from 'rprop/kernels';
 import { configOptions } from './config-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';

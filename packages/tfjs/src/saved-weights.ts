@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { firstNonFinite } from 'rprop';
+import { firstNonFinite } from 'rprop/kernels';
 import { shapeText } from './step-checks.js';
 
 /** A tensor with its name, as the optimizers' weights are passed around. */

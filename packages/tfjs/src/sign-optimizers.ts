@@ -1,19 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  lion,
-  lionKernel,
-  LION_DEFAULTS,
-  refuseUnknownOptions,
-  signum as signumRule,
-  signumKernel,
-  SIGNUM_DEFAULTS,
-  validateLionFloat32,
-  validateLionOptions,
-  validateSignumFloat32,
-  validateSignumOptions,
-  type LionOptions,
-  type SignumOptions,
-} from 'rprop';
+import { LION_DEFAULTS, SIGNUM_DEFAULTS, type LionOptions, type SignumOptions } from 'rprop';
+import { lion, refuseUnknownOptions, signum as signumRule, validateLionFloat32, validateLionOptions, validateSignumFloat32, validateSignumOptions } from 'rprop/rules';
+import { lionKernel, signumKernel } from 'rprop/kernels';
 import { configOptions } from './config-options.js';
 import { frozenCopy } from './frozen-copy.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lion, lionKernel, signSgd, signSgdKernel, signum, signumKernel, useKernels, type FloatArray } from '../../src/index.js';
+import { useKernels, type FloatArray } from '../../src/index.js';
+import { lion, signSgd, signum } from '../../src/rules.js';
+import { lionKernel, signSgdKernel, signumKernel } from '../../src/kernels.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
 import { arrayOf, dtype, type Dtype } from '../properties/arbitraries.js';
 import { edgeArrays, firstDifference } from './edge-values.js';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kernelsActive, rpropConstantsFor, rpropKernelStep, rpropStep, VARIANTS, type FloatArray, type RpropBuffers } from '../../src/index.js';
+import { kernelsActive, VARIANTS, type FloatArray } from '../../src/index.js';
+import { rpropConstantsFor, rpropStep, type RpropBuffers } from '../../src/rules.js';
+import { rpropKernelStep } from '../../src/kernels.js';
 import { kernelHeap, SLOT_BYTES } from '../../src/kernels/kernel-heap.js';
 import { arrayOf, dtype, rpropOptions, type Dtype } from '../properties/arbitraries.js';
 import { edgeArrays, firstDifference, type EdgeKinds } from './edge-values.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPlusVariant, Rprop, rpropConstantsFor, rpropStep, type Parameter, type Variant } from '../../src/index.js';
+import { Rprop, type Parameter, type Variant } from '../../src/index.js';
+import { isPlusVariant, rpropConstantsFor, rpropStep } from '../../src/rules.js';
 import { arrayOf, type Dtype } from '../properties/arbitraries.js';
 import { makeParam, nonZeroValues, PATHS, restoreKernelsAfterEach, setGrad, usePath, type Path } from './step-paths.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPlusVariant, Rprop, useKernels, type Parameter, type RpropOptions } from '../../src/index.js';
+import { Rprop, useKernels, type Parameter, type RpropOptions } from '../../src/index.js';
+import { isPlusVariant } from '../../src/rules.js';
 import { arrayOf, dtype, gradientRun, rpropOptions, type Dtype } from './arbitraries.js';
 
 const N = 7;

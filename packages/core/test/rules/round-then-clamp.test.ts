@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { adaptedStepSize, rpropConstantsFor } from '../../src/index.js';
+import { adaptedStepSize, rpropConstantsFor } from '../../src/rules.js';
 
 // For a float32 buffer Δ·η is rounded to float32 and then clamped, as PyTorch's mul_ then clamp_.
 // Clamping first agrees for every Δ ≥ 0, so only a negative Δ (the exported rules accept any buffer)

@@ -1,4 +1,5 @@
-import { lion, LION_DEFAULTS, RPROP_DEFAULTS, rpropConstantsFor, rpropStep, signum, SIGNUM_DEFAULTS, VARIANTS, type LionOptions, type RpropOptions, type SignumOptions } from 'rprop';
+import { LION_DEFAULTS, RPROP_DEFAULTS, SIGNUM_DEFAULTS, VARIANTS, type LionOptions, type RpropOptions, type SignumOptions } from 'rprop';
+import { lion, rpropConstantsFor, rpropStep, signum } from 'rprop/rules';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
 
 /** One variable as the core's reference rules update it: its values and its slots by slot name. */
