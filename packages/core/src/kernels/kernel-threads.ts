@@ -38,6 +38,8 @@ let queue: Promise<unknown> = Promise.resolve();
  * allocated tensors are shared out whole. Steps that move less than `minSplitBytes` per array per
  * thread (8 MiB) stay on this thread. Ordinary arrays work as before but gain nothing: their copies
  * into the kernels' memory run on this thread.
+ * More threads than the machine has cores (`os.availableParallelism()`) only add waiting: every
+ * range of a call must end before the call returns.
  *
  * Call it before the kernels' memory is first used — before any `Rprop.allocate` and any step
  * that runs the kernels — since that memory then holds optimizer state and cannot be swapped for a
