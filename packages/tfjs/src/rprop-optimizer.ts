@@ -3,6 +3,7 @@ import { RPROP_DEFAULTS, VARIANTS, type RpropOptions, type Variant } from 'rprop
 import { isPlusVariant, rpropConstantsFor, refuseUnknownOptions, validateRpropFloat32, validateRpropOptions } from 'rprop/rules';
 import { fastRpropStep } from 'rprop/kernels';
 import { configOptions } from './config-options.js';
+import { describeValue, isTensorLike } from './describe-value.js';
 import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
 import type { SlotRule } from './saved-weights.js';
@@ -75,13 +76,18 @@ export class RpropOptimizer extends SlotOptimizer {
 
   /**
    * Gives the + variants the loss at the current point, for the next `applyGradients`, which uses it up
-   * whether it runs or is refused. Throws a TypeError for a loss that is not a number, or NaN, and a
+   * whether it runs or is refused. Throws, changing nothing, a TypeError for a loss that is not a number
+   * (a tf.Tensor included: pass its value), or NaN, and a
    * RangeError for −∞ (as the core's `Rprop.step` does: no later loss could be below it). The loss is
    * used rounded to float32, as TF.js computes losses and as `getWeights` saves it, so a run resumed from
    * saved weights compares losses exactly as the uninterrupted run did.
    */
   setLoss(loss: number): void {
-    if (typeof loss !== 'number' || Number.isNaN(loss)) throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${String(loss)}`);
+    if (typeof loss !== 'number' || Number.isNaN(loss)) {
+      // A tensor is the likely slip (minimize's cost, a TF.js loss): say how to pass its value.
+      const hint = isTensorLike(loss) ? ' (pass its value: loss.dataSync()[0])' : '';
+      throw new TypeError(`RpropOptimizer.setLoss: the loss must be a number, got ${describeValue(loss)}${hint}; nothing was changed`);
+    }
     const rounded = Math.fround(loss);
     if (rounded === -Infinity) {
       const what = loss === -Infinity ? '-Infinity' : `${loss}, -Infinity in float32`;
@@ -91,9 +97,19 @@ export class RpropOptimizer extends SlotOptimizer {
   }
 
   protected override takeLoss(cost: tf.Scalar): void {
+    if (!isPlusVariant(this.options.variant)) return;
+    const f = cost.dataSync()[0]!;
     // With maximize, minimize's f is the objective being ascended: its loss is −f (as the core's
     // `minimize` compares it), else iRprop+ would backtrack whenever f improved.
-    if (isPlusVariant(this.options.variant)) this.setLoss((this.options.maximize ? -1 : 1) * cost.dataSync()[0]!);
+    const loss = this.options.maximize ? -f : f;
+    // Refused here, not by setLoss: the caller of minimize gave f, not a loss, and with maximize a
+    // loss of −∞ comes from an f of +∞, which the message must show to make sense.
+    if (Number.isNaN(loss) || loss === -Infinity) {
+      const negated = this.options.maximize && !Number.isNaN(loss) ? `, so the loss (−f, as maximize compares it) is ${loss}` : '';
+      const message = `RpropOptimizer.minimize: f returned ${describeValue(f)}${negated}, which the + variants cannot compare; nothing was changed`;
+      throw Number.isNaN(loss) ? new TypeError(message) : new RangeError(message);
+    }
+    this.setLoss(loss);
   }
 
   protected override dropStepInputs(): void {

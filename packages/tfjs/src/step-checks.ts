@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { describeValue, isTensorLike } from './describe-value.js';
 
 /**
  * The checks a step makes on each (variable, gradient, slots) before anything changes. The fused
@@ -17,11 +18,8 @@ export function shapeText(shape: readonly number[]): string {
  * Its shape may differ: values are matched in order (the composed-ops path reshapes it).
  */
 export function checkGradient(owner: string, name: string, value: tf.Variable, gradient: tf.Tensor): void {
-  // By shape, not instanceof: a second copy of tfjs-core in a bundle makes tensors of another class.
-  const g = gradient as unknown as { dataId?: unknown; shape?: unknown } | null;
-  if (typeof g !== 'object' || g === null || g.dataId === undefined || !Array.isArray(g.shape)) {
-    const got = Array.isArray(gradient) ? 'an array' : typeof gradient;
-    throw new TypeError(`${owner}: the gradient of '${name}' must be a tf.Tensor, got ${got}; nothing was changed`);
+  if (!isTensorLike(gradient)) {
+    throw new TypeError(`${owner}: the gradient of '${name}' must be a tf.Tensor, got ${describeValue(gradient)}; nothing was changed`);
   }
   if (gradient.isDisposed) throw new Error(`${owner}: the gradient of '${name}' has been disposed; nothing was changed`);
   if (value.dtype !== 'float32' || gradient.dtype !== 'float32') {

@@ -65,7 +65,7 @@ describe('a refused step', () => {
     const g = tf.tensor1d([1, 1]);
     const opt = new RpropOptimizer({ variant: 'irprop+' });
     opt.setLoss(5);
-    expect(() => opt.minimize(() => tf.mul(tf.sum(w), NaN) as tf.Scalar)).toThrow('RpropOptimizer.setLoss: the loss must be a number, got NaN');
+    expect(() => opt.minimize(() => tf.mul(tf.sum(w), NaN) as tf.Scalar)).toThrow('RpropOptimizer.minimize: f returned NaN, which the + variants cannot compare; nothing was changed');
     expect(() => opt.applyGradients([{ name: w.name, tensor: g }])).toThrow(/variant needs the loss/);
     tf.dispose([w, g]);
     opt.dispose();
