@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { firstNonFinite } from 'rprop/kernels';
+import { checkNamedTensors } from './named-tensor-lists.js';
 import { shapeText } from './step-checks.js';
 
 /** A tensor with its name, as the optimizers' weights are passed around. */
@@ -49,13 +50,14 @@ function nameFits(name: string, expected: string): boolean {
 
 /**
  * Splits weights laid out as `getWeights` saves them — [iterations, extra scalars…, every variable's
- * first slot, every variable's second slot, …] — checking, before anything is read or changed, the
- * count, that no tensor was disposed, that the scalars are int32 or float32 scalars, that every slot is float32 and that named slots
+ * first slot, every variable's second slot, …] — checking, before anything is read or changed, that
+ * it is an array of { name, tensor }, the count, that no tensor was disposed, that the scalars are int32 or float32 scalars, that every slot is float32 and that named slots
  * are the ones expected at their places (values: `readSavedWeights`). Slots' shapes are checked against
  * their variables at the next step.
  */
 export function splitSavedWeights(owner: string, weights: readonly NamedTensor[], extraNames: readonly string[], slotNames: readonly string[]): SavedWeights {
   const where = `${owner}.setWeights`;
+  checkNamedTensors(where, weights);
   const slotCount = weights.length - 1 - extraNames.length;
   if (slotCount < 0 || slotCount % slotNames.length !== 0) {
     const scalars = extraNames.length === 0 ? '' : `, ${extraNames.length} scalar(s) (${extraNames.join(', ')})`;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { NonFiniteGradientError } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
 import { firstNonFiniteGradient } from './first-non-finite-gradient.js';
+import { gradientEntries } from './named-tensor-lists.js';
 import { readSavedWeights, splitSavedWeights, type NamedTensor, type SlotRule } from './saved-weights.js';
 import { checkGradient, checkSlotOwner, checkSlots } from './step-checks.js';
 
@@ -115,9 +116,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   private applyStep(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
     this.checkNotDisposed();
-    const entries = Array.isArray(variableGradients)
-      ? variableGradients.map((v) => [v.name, v.tensor] as const)
-      : Object.entries(variableGradients);
+    const entries = gradientEntries(this.displayName, variableGradients);
     this.checkStep();
     const arrays = this.forceComposedOps ? null : backendArrays();
     // Refuse a bad input before anything (slots included) is made or changed.
