@@ -3,6 +3,9 @@ import { firstNonFinite } from 'rprop/kernels';
 import { checkNamedTensors } from './named-tensor-lists.js';
 import { shapeText } from './step-checks.js';
 
+/** The largest iteration count an int32 holds, as `getWeights` saves it. */
+const INT32_MAX = 2 ** 31 - 1;
+
 /** A tensor with its name, as the optimizers' weights are passed around. */
 export type NamedTensor = { name: string; tensor: tf.Tensor };
 
@@ -105,7 +108,7 @@ export function splitSavedWeights(owner: string, weights: readonly NamedTensor[]
 /**
  * Reads split weights and checks their values as the core's `loadStateDict` checks a state, throwing
  * at the first bad one (naming the weight, and the index in a slot) before anything changes: the
- * iteration count a whole number ≥ 0 (as the core's Adam requires of its step count), the extra
+ * iteration count a whole number ≥ 0 (as the core's Adam requires of its step count) that an int32 holds, the extra
  * scalars numbers other than −∞ (Infinity standing for the core's null), every slot value finite (slots are float32,
  * so within float32's range) and fitting the slot's rule. Makes no tensor; the weights are not changed.
  */
@@ -116,6 +119,9 @@ export async function readSavedWeights(owner: string, saved: SavedWeights, slotN
   const iterations = (await saved.iterations.tensor.data())[0] as number;
   if (!Number.isFinite(iterations)) throw refuse(saved.iterations, 'must be a finite number', iterations);
   if (!(Number.isInteger(iterations) && iterations >= 0)) throw refuse(saved.iterations, 'must be a whole number of steps ≥ 0', iterations);
+  // getWeights saves the count as TF.js does, an int32 scalar: a larger one would come back wrapped
+  // around to a negative count, which this check would then refuse.
+  if (iterations > INT32_MAX) throw refuse(saved.iterations, `must be at most ${INT32_MAX} (getWeights saves it as an int32)`, iterations);
   const extras: number[] = [];
   for (const w of saved.extras) {
     const value = (await w.tensor.data())[0] as number;

@@ -202,7 +202,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * anything changes, so a refused call leaves the optimizer as it was (and makes no tensor), and the
    * weights may be this optimizer's own (`setWeights(await getWeights())`); they stay the caller's.
    * Checked as the core's `loadStateDict` checks a state: the layout (count, names, scalars, float32
-   * slots), an iteration count that is a whole number ≥ 0, extra scalars that are neither NaN nor −∞, slot values
+   * slots), an iteration count that is a whole number ≥ 0 below 2^31 (saved as an int32), extra scalars that are neither NaN nor −∞, slot values
    * that are finite (and, for Rprop, step sizes ≥ 0, a −0 kept as +0). Slots are matched to variables
    * by position; their shapes are checked against the variables at the next step.
    */

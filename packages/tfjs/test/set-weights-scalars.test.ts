@@ -4,7 +4,8 @@ import { RpropOptimizer } from 'rprop-tfjs';
 import { optimizerMakers, ownerOf, snapshot, trained } from './helpers-state.js';
 
 /**
- * The iteration count must be a whole number ≥ 0 (as the core's Adam requires of its step count) and
+ * The iteration count must be a whole number ≥ 0 (as the core's Adam requires of its step count) below
+ * 2^31 (it is saved as an int32), and
  * the previous loss a number, Infinity standing for none (as the core's loadStateDict takes a number
  * or null, not NaN); setWeights refuses anything else before anything changes, making no tensor.
  */
@@ -20,6 +21,8 @@ describe('setWeights checks the scalars', () => {
         [-1, 'must be a whole number of steps ≥ 0, got -1'],
         [NaN, 'must be a finite number, got NaN'],
         [Infinity, 'must be a finite number, got Infinity'],
+        // getWeights saves the count as an int32: 2^31 would come back as -2^31, which load refuses.
+        [2 ** 31, 'must be at most 2147483647 (getWeights saves it as an int32), got 2147483648'],
       ].map(([value, problem]) => [label, value as number, make, problem as string] as const),
     ),
   )('%s: an iteration count of %s is refused, changing nothing and leaking nothing', async (label, value, make, problem) => {
