@@ -233,7 +233,10 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     if (this.disposed) throw new Error(`${this.displayName}: this optimizer was disposed; make a new one`);
   }
 
-  /** Frees the slots and saved scalars. Calling it again does nothing; anything else afterwards throws. */
+  /**
+   * Frees the slots and saved scalars. Calling it again does nothing; a step (`applyGradients`, `minimize`),
+   * `getWeights` and `setWeights` afterwards throw (`getConfig` still describes the optimizer).
+   */
   override dispose(): void {
     this.disposed = true;
     super.dispose();
