@@ -112,6 +112,10 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   if (o.lr === 0 && o.stepSizes[0] === 0) {
     throw new RangeError('minimize: lr must be > 0 when stepSizes[0] (Δmin) is 0, got 0: every step size would stay 0 and x never move');
   }
+  // Likewise Δmax = 0: the first step clamps every Δ to 0, whatever lr.
+  if (o.stepSizes[1] === 0) {
+    throw new RangeError('minimize: stepSizes[1] (Δmax) must be > 0, got 0: every step size would be clamped to 0 and x never move');
+  }
   if (!Number.isInteger(o.maxIterations) || o.maxIterations < 0) {
     throw new RangeError(`minimize: maxIterations must be an integer ≥ 0, got ${describe(o.maxIterations)}`);
   }
