@@ -488,7 +488,9 @@ export abstract class Optimizer<O extends object> {
    * step sizes ≥ 0, a −0 becoming +0) and optimizer-wide scalars. On any mismatch it throws a
    * message saying what does not match, and nothing is changed.
    */
-  loadStateDict(sd: StateDict<O> & Record<string, unknown>): void {
+  // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
+  // Record<string, unknown> here refused such a dict at compile time (an interface has no index signature).
+  loadStateDict(sd: StateDict<O>): void {
     const where = `${this.owner}.loadStateDict`;
     if (typeof sd !== 'object' || sd === null || typeof sd.state !== 'object' || sd.state === null || !Array.isArray(sd.paramGroups)) {
       throw new TypeError(`${where}: expected { state, paramGroups }, got ${describe(sd)}`);
@@ -569,7 +571,7 @@ export abstract class Optimizer<O extends object> {
     if (orphan !== undefined) throw new RangeError(`${where}: the state has an entry '${orphan}' that no parameter group names (their ids: ${[...seen.keys()].join(', ') || 'none'})`);
     const extra: Record<string, number | null> = {};
     for (const key of Object.keys(this.extraState())) {
-      const v = sd[key] ?? null;
+      const v = (sd as StateDict<O> & Record<string, unknown>)[key] ?? null;
       if (v !== null && (typeof v !== 'number' || Number.isNaN(v))) throw new TypeError(`${where}: '${key}' must be a number or null, got ${describe(v)}`);
       const problem = v === null ? null : this.extraStateProblem(key, v);
       if (problem !== null) throw new RangeError(`${where}: '${key}' ${problem}, got ${describe(v)}`);
