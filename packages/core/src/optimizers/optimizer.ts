@@ -484,9 +484,10 @@ export abstract class Optimizer<O extends object> {
    * Checked first: group and parameter counts, parameter ids (each once, and every saved state
    * claimed by one), options (each group's keys exactly this optimizer's options, besides keys of its
    * own the live group has too — so a dict saved by another optimizer is refused, naming it; then
-   * their values), every buffer's length and values (finite; within float32 for float32 parameters;
-   * step sizes ≥ 0, a −0 becoming +0) and optimizer-wide scalars. On any mismatch it throws a
-   * message saying what does not match, and nothing is changed.
+   * their values), every state's keys (none missing, none it does not keep), every buffer's length
+   * and values (finite; within float32 for float32 parameters; step sizes ≥ 0, a −0 becoming +0) and
+   * optimizer-wide scalars. On any mismatch it throws a message saying what does not match, and
+   * nothing is changed.
    */
   // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
   // Record<string, unknown> here refused such a dict at compile time (an interface has no index signature).
@@ -531,6 +532,12 @@ export abstract class Optimizer<O extends object> {
           const label = `${parameterLabel(index, p.name)}'s state`;
           if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: ${label} must be an object of buffers and numbers, got ${describe(saved)}`);
           const fresh = this.loadedStateTemplate(p, resolved, saved);
+          // A key the state does not have would be dropped without a word (a misspelt 'stepsize' beside
+          // the real one, a buffer of another optimizer's): refused, as a state no parameter claims is.
+          const stray = Object.keys(saved).find((key) => !Object.hasOwn(fresh, key));
+          if (stray !== undefined) {
+            throw new RangeError(`${where}: ${label} has a key '${stray}' that ${this.owner}'s state does not have (it holds ${Object.keys(fresh).join(', ') || 'nothing'})`);
+          }
           for (const [key, template] of Object.entries(fresh)) {
             const value = saved[key];
             if (typeof template === 'number') {
