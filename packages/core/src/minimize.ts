@@ -5,6 +5,7 @@ import { isPlusVariant, validateRpropOptions, type RpropOptions } from './optimi
 import { rpropConstantsFor } from './rules/rprop-constants.js';
 import { fastRpropStep } from './kernels/fast-rprop-step.js';
 import { refuseUnknownOptions } from './unknown-options.js';
+import { startingPoint } from './starting-point.js';
 import { nonNegative } from './validate.js';
 
 /**
@@ -111,6 +112,10 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   if (o.lr === 0 && o.stepSizes[0] === 0) {
     throw new RangeError('minimize: lr must be > 0 when stepSizes[0] (Δmin) is 0, got 0: every step size would stay 0 and x never move');
   }
+  // Likewise Δmax = 0: the first step clamps every Δ to 0, whatever lr.
+  if (o.stepSizes[1] === 0) {
+    throw new RangeError('minimize: stepSizes[1] (Δmax) must be > 0, got 0: every step size would be clamped to 0 and x never move');
+  }
   if (!Number.isInteger(o.maxIterations) || o.maxIterations < 0) {
     throw new RangeError(`minimize: maxIterations must be an integer ≥ 0, got ${describe(o.maxIterations)}`);
   }
@@ -121,13 +126,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     throw new TypeError(`minimize: onIteration must be a function (info) => boolean | void, got ${describe(o.onIteration)}`);
   }
   if (typeof fun !== 'function') throw new TypeError(`minimize: fun must be a function (x, grad) => f(x), got ${describe(fun)}`);
-  if (x0 == null || typeof x0.length !== 'number' || x0.length === 0) {
-    throw new TypeError(`minimize: x0 must be a non-empty array of numbers, got ${describe(x0)}`);
-  }
-  const x = Float64Array.from(x0);
-  const badStart = firstNonFinite(x);
-  // The value as given (a hole is undefined, 'a' a string), not the NaN it became.
-  if (badStart >= 0) throw new RangeError(`minimize: x0 is ${describe(x0[badStart])} at index ${badStart}`);
+  const x = startingPoint(x0);
 
   const n = x.length;
   const grad = new Float64Array(n);

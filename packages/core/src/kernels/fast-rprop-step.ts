@@ -3,12 +3,14 @@ import { rpropStep } from '../rules/rprop-step.js';
 import type { Variant } from '../types.js';
 import { kernelHeapFor } from './kernel-heap.js';
 import { rpropKernelStep } from './rprop-kernel.js';
+import { checkRpropBuffers } from '../rules/buffer-shape.js';
 
 /**
  * One Rprop step, on the fastest path available: the WebAssembly SIMD kernel, else the reference
  * rule. Both give identical results (tested bit for bit).
  */
 export function fastRpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
+  checkRpropBuffers('fastRpropStep', b);
   if (kernelHeapFor(b.param) !== null && rpropKernelStep(variant, b, c, lossIncreased)) return;
   rpropStep(variant, b, c, lossIncreased);
 }

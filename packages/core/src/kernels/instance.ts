@@ -1,3 +1,5 @@
+import { describe } from '../errors.js';
+import { refuseUnknownOptions } from '../unknown-options.js';
 import { KERNELS_WASM_BASE64 } from './generated/kernels-wasm.js';
 
 /** The kernels' exports, with buffers passed as byte offsets into `memory`. */
@@ -120,11 +122,27 @@ export async function prepareKernels(): Promise<boolean> {
  *   memory up front, to be checked and used in place (default 256 MiB). The region is kept and
  *   reused; 0 saves that memory (the gradients are then copied in chunks, twice: about as fast for
  *   large tensors, slower for many small ones, which then miss the batched loop). See `stageGradients`.
+ *
+ * Either may be Infinity (no limit). A call it cannot use — `enabled` not a boolean, an unknown or
+ * misspelt option, a limit that is negative or not a number — throws and changes nothing.
  */
 export function useKernels(enabled: boolean, options: { minLength?: number; stagingBytes?: number } = {}): void {
+  // Checked before anything is set: `useKernels('false')` would otherwise turn the kernels on, and a
+  // misspelt `minlength` be dropped without a word.
+  if (typeof enabled !== 'boolean') throw new TypeError(`useKernels: enabled must be true or false, got ${describe(enabled)}`);
+  refuseUnknownOptions('useKernels', options ?? {}, ['minLength', 'stagingBytes']);
+  atLeastZero('minLength', options?.minLength);
+  atLeastZero('stagingBytes', options?.stagingBytes);
   disabled = !enabled;
-  if (options.minLength !== undefined) minLength = options.minLength;
-  if (options.stagingBytes !== undefined) stagingBytes = options.stagingBytes;
+  if (options?.minLength !== undefined) minLength = options.minLength;
+  if (options?.stagingBytes !== undefined) stagingBytes = options.stagingBytes;
+}
+
+/** A `useKernels` limit: a number ≥ 0 (Infinity: no limit), or undefined to keep the current one. */
+function atLeastZero(name: string, value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number') throw new TypeError(`useKernels: ${name} must be a number ≥ 0, got ${describe(value)}`);
+  if (!(value >= 0)) throw new RangeError(`useKernels: ${name} must be ≥ 0, got ${describe(value)}`);
 }
 
 /** The most bytes of gradients a step stages in the kernels' memory (see `useKernels`). */

@@ -4,6 +4,7 @@ import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels } from './instance.js';
 import { kernelHeapFor } from './kernel-heap.js';
 import type { BatchKernel } from './tensor-batch.js';
+import { checkBuffer } from '../rules/buffer-shape.js';
 
 // The relatives' kernels as `BatchKernel`s, for a `TensorBatch` of one group, constants given per
 // precision (the kernels must be available). Operands: g for signSGD; g and the momentum for Signum
@@ -60,6 +61,7 @@ function runOne(param: FloatArray, operands: readonly Operand[], written: readon
  * the constants are already in the parameter's precision.
  */
 export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maximize: boolean): boolean {
+  checkBuffer('signSgdKernel', 'grad', param, grad);
   return runOne(param, [param, grad], [true, false], () => signSgdBatchKernel(lr, lr, maximize));
 }
 
@@ -67,11 +69,15 @@ export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maxi
 export function signumKernel(
   param: FloatArray, grad: Operand, momentum: FloatArray, lr: number, beta: number, oneMinusBeta: number, maximize: boolean,
 ): boolean {
+  checkBuffer('signumKernel', 'grad', param, grad);
+  checkBuffer('signumKernel', 'momentum', param, momentum);
   const c = { lr, beta, oneMinusBeta };
   return runOne(param, [param, grad, momentum], [true, false, true], () => signumBatchKernel(c, c, maximize));
 }
 
 /** Lion on the SIMD kernel, equal bit for bit to `lion`; false when it should not run. */
 export function lionKernel(param: FloatArray, grad: Operand, momentum: FloatArray, c: LionConstants): boolean {
+  checkBuffer('lionKernel', 'grad', param, grad);
+  checkBuffer('lionKernel', 'momentum', param, momentum);
   return runOne(param, [param, grad, momentum], [true, false, true], () => lionBatchKernel(c, c));
 }

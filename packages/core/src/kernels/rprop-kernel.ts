@@ -4,6 +4,7 @@ import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
 import type { BatchKernel } from './tensor-batch.js';
+import { checkRpropBuffers } from '../rules/buffer-shape.js';
 
 /** The kernels' variant codes (2 and up: the + variants, which keep dw). */
 export const VARIANT_CODE: Readonly<Record<Variant, number>> = { 'rprop-': 0, 'irprop-': 1, 'rprop+': 2, 'irprop+': 3 };
@@ -41,6 +42,7 @@ function runKernel(offsets: readonly number[], m: number): void {
  * in chunks. Returns false, having done nothing, where the kernels are unavailable.
  */
 export function rpropKernelStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): boolean {
+  checkRpropBuffers('rpropKernelStep', b);
   return rpropKernelRun(variant, b.param, b.grad, b.prev, b.stepSize, b.prevUpdate, c, lossIncreased);
 }
 

@@ -484,11 +484,14 @@ export abstract class Optimizer<O extends object> {
    * Checked first: group and parameter counts, parameter ids (each once, and every saved state
    * claimed by one), options (each group's keys exactly this optimizer's options, besides keys of its
    * own the live group has too — so a dict saved by another optimizer is refused, naming it; then
-   * their values), every buffer's length and values (finite; within float32 for float32 parameters;
-   * step sizes ≥ 0, a −0 becoming +0) and optimizer-wide scalars. On any mismatch it throws a
-   * message saying what does not match, and nothing is changed.
+   * their values), every state's keys (none missing, none it does not keep), every buffer's length
+   * and values (finite; within float32 for float32 parameters; step sizes ≥ 0, a −0 becoming +0) and
+   * optimizer-wide scalars. On any mismatch it throws a message saying what does not match, and
+   * nothing is changed.
    */
-  loadStateDict(sd: StateDict<O> & Record<string, unknown>): void {
+  // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
+  // Record<string, unknown> here refused such a dict at compile time (an interface has no index signature).
+  loadStateDict(sd: StateDict<O>): void {
     const where = `${this.owner}.loadStateDict`;
     if (typeof sd !== 'object' || sd === null || typeof sd.state !== 'object' || sd.state === null || !Array.isArray(sd.paramGroups)) {
       throw new TypeError(`${where}: expected { state, paramGroups }, got ${describe(sd)}`);
@@ -529,6 +532,12 @@ export abstract class Optimizer<O extends object> {
           const label = `${parameterLabel(index, p.name)}'s state`;
           if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: ${label} must be an object of buffers and numbers, got ${describe(saved)}`);
           const fresh = this.loadedStateTemplate(p, resolved, saved);
+          // A key the state does not have would be dropped without a word (a misspelt 'stepsize' beside
+          // the real one, a buffer of another optimizer's): refused, as a state no parameter claims is.
+          const stray = Object.keys(saved).find((key) => !Object.hasOwn(fresh, key));
+          if (stray !== undefined) {
+            throw new RangeError(`${where}: ${label} has a key '${stray}' that ${this.owner}'s state does not have (it holds ${Object.keys(fresh).join(', ') || 'nothing'})`);
+          }
           for (const [key, template] of Object.entries(fresh)) {
             const value = saved[key];
             if (typeof template === 'number') {
@@ -569,7 +578,7 @@ export abstract class Optimizer<O extends object> {
     if (orphan !== undefined) throw new RangeError(`${where}: the state has an entry '${orphan}' that no parameter group names (their ids: ${[...seen.keys()].join(', ') || 'none'})`);
     const extra: Record<string, number | null> = {};
     for (const key of Object.keys(this.extraState())) {
-      const v = sd[key] ?? null;
+      const v = (sd as StateDict<O> & Record<string, unknown>)[key] ?? null;
       if (v !== null && (typeof v !== 'number' || Number.isNaN(v))) throw new TypeError(`${where}: '${key}' must be a number or null, got ${describe(v)}`);
       const problem = v === null ? null : this.extraStateProblem(key, v);
       if (problem !== null) throw new RangeError(`${where}: '${key}' ${problem}, got ${describe(v)}`);

@@ -1,5 +1,6 @@
 import { roundingOf } from '../sign.js';
 import type { FloatArray } from '../types.js';
+import { checkBuffer } from './buffer-shape.js';
 
 /**
  * Adam's constants for one step t (1-based), as the options give them (not rounded to the buffer's
@@ -66,6 +67,9 @@ function mulDD(ah: number, al: number, bh: number, bl: number): [number, number]
  * (test/optimizers/baseline-traces.test.ts). The magnitude-based baseline; the reference loop.
  */
 export function adam(param: FloatArray, grad: FloatArray, m: FloatArray, v: FloatArray, c: AdamConstants): void {
+  checkBuffer('adam', 'grad', param, grad);
+  checkBuffer('adam', 'm', param, m);
+  checkBuffer('adam', 'v', param, v);
   const r = roundingOf(param);
   const beta1 = r(c.beta1);
   const beta2 = r(c.beta2);

@@ -1,5 +1,6 @@
 import { sign } from '../sign.js';
 import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+import { checkRpropBuffers } from './buffer-shape.js';
 
 /**
  * iRprop− (Igel & Hüsken 2000), the algorithm of `torch.optim.Rprop`: after a sign flip the weight
@@ -7,6 +8,7 @@ import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } fr
  * The reference loop: every fast path must equal it bit for bit.
  */
 export function irpropMinus(b: RpropBuffers, c: RpropConstants): void {
+  checkRpropBuffers('irpropMinus', b);
   const { param, grad, prev, stepSize } = b;
   const n = param.length;
   const float32 = isFloat32(param);

@@ -1,5 +1,6 @@
 import { roundingOf, sign } from '../sign.js';
 import type { FloatArray } from '../types.js';
+import { checkBuffer } from './buffer-shape.js';
 
 /** Lion's constants in the buffer's precision. */
 export interface LionConstants {
@@ -17,6 +18,8 @@ export interface LionConstants {
  * Every elementary operation is rounded to the buffer's precision. The reference loop.
  */
 export function lion(param: FloatArray, grad: FloatArray, momentum: FloatArray, c: LionConstants): void {
+  checkBuffer('lion', 'grad', param, grad);
+  checkBuffer('lion', 'momentum', param, momentum);
   const r = roundingOf(param);
   const n = param.length;
   for (let i = 0; i < n; i++) {

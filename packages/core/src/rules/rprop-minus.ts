@@ -1,11 +1,13 @@
 import { sign } from '../sign.js';
 import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+import { checkRpropBuffers } from './buffer-shape.js';
 
 /**
  * Rprop− (Riedmiller 1994): Rprop without backtracking. The weight always moves by Δ against the
  * sign of its derivative, also right after a flip (with the already shrunk Δ). The reference loop.
  */
 export function rpropMinus(b: RpropBuffers, c: RpropConstants): void {
+  checkRpropBuffers('rpropMinus', b);
   const { param, grad, prev, stepSize } = b;
   const n = param.length;
   const float32 = isFloat32(param);

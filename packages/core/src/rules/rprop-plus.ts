@@ -1,5 +1,6 @@
 import { sign } from '../sign.js';
 import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
+import { checkRpropBuffers } from './buffer-shape.js';
 
 /**
  * The + variants' rule. Same sign or no information: dw = −sign(g)·Δ, w += dw. Sign flip: take the
@@ -31,6 +32,7 @@ function plusRule(b: RpropBuffers, c: RpropConstants, revertOnFlip: boolean): vo
 
 /** Rprop+ (Riedmiller & Braun 1993): Rprop with weight backtracking on every sign flip. The reference loop. */
 export function rpropPlus(b: RpropBuffers, c: RpropConstants): void {
+  checkRpropBuffers('rpropPlus', b);
   plusRule(b, c, true);
 }
 
@@ -39,5 +41,6 @@ export function rpropPlus(b: RpropBuffers, c: RpropConstants): void {
  * The reference loop.
  */
 export function irpropPlus(b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
+  checkRpropBuffers('irpropPlus', b);
   plusRule(b, c, lossIncreased);
 }

@@ -1,5 +1,6 @@
 import { roundingOf } from '../sign.js';
 import type { FloatArray } from '../types.js';
+import { checkBuffer } from './buffer-shape.js';
 
 /**
  * Gradient descent with optional heavy-ball momentum, as `torch.optim.SGD`:
@@ -18,6 +19,8 @@ export function sgd(
   firstStep: boolean,
   maximize: boolean,
 ): void {
+  checkBuffer('sgd', 'grad', param, grad);
+  checkBuffer('sgd', 'momentumBuffer', param, momentumBuffer);
   const r = roundingOf(param);
   const n = param.length;
   for (let i = 0; i < n; i++) {

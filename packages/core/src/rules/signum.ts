@@ -1,5 +1,6 @@
 import { roundingOf, sign } from '../sign.js';
 import type { FloatArray } from '../types.js';
+import { checkBuffer } from './buffer-shape.js';
 
 /**
  * Signum (Bernstein et al. 2018): m ← β·m + (1−β)·g; w ← w − lr·sign(m).
@@ -15,6 +16,8 @@ export function signum(
   oneMinusBeta: number,
   maximize: boolean,
 ): void {
+  checkBuffer('signum', 'grad', param, grad);
+  checkBuffer('signum', 'momentum', param, momentum);
   const r = roundingOf(param);
   const n = param.length;
   for (let i = 0; i < n; i++) {
