@@ -72,8 +72,8 @@ export interface MinimizeResult {
  */
 export const MINIMIZE_DEFAULTS = Object.freeze({
   lr: 0.01,
-  etas: [0.5, 1.2] as const,
-  stepSizes: [0, 50] as const,
+  etas: Object.freeze([0.5, 1.2] as const),
+  stepSizes: Object.freeze([0, 50] as const),
   variant: 'irprop+' as const,
   maximize: false,
   maxIterations: 100_000,

@@ -93,6 +93,13 @@ export function refuseUnknownOptions(owner: string, options: object, known: read
     const lr = typeof options === 'number' && known.includes('lr') ? ` (the learning rate goes in as { lr: ${describe(options)} })` : '';
     throw new TypeError(`${owner}: options must be an object of named options, got ${describe(options)}${lr}`);
   }
+  // A Map's entries are not its properties: read as an object it is no options at all.
+  if (options instanceof Map) {
+    throw new TypeError(`${owner}: options must be an object of named options, got a Map (Object.fromEntries(map) makes one)`);
+  }
+  if (options instanceof Set || ArrayBuffer.isView(options)) {
+    throw new TypeError(`${owner}: options must be an object of named options, got ${options instanceof Set ? 'a Set' : describe(options)}`);
+  }
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined && !known.includes(key)) throw unknownOption(owner, key, known, where);
   }

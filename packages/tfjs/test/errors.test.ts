@@ -20,6 +20,7 @@ describe('bad input', () => {
       `LionOptimizer: unknown option "weight_decay" (did you mean 'weightDecay'?); the options are lr, betas, weightDecay, maximize`],
     // The learning rate by position, as tf.train.adam(0.1): not silently the default.
     ['rprop(0.1)', () => rprop(0.1 as never), 'RpropOptimizer: options must be an object of named options, got 0.1 (the learning rate goes in as { lr: 0.1 })'],
+    ['rprop(a Map)', () => rprop(new Map([['lr', 0.1]]) as never), 'RpropOptimizer: options must be an object of named options, got a Map (Object.fromEntries(map) makes one)'],
     ['new SignumOptimizer(0.1)', () => new SignumOptimizer(0.1 as never), 'SignumOptimizer: options must be an object of named options, got 0.1 (the learning rate goes in as { lr: 0.1 })'],
     ["new LionOptimizer('fast')", () => new LionOptimizer('fast' as never), 'LionOptimizer: options must be an object of named options, got "fast"'],
     ['a British option', () => rprop({ maximise: true } as never),

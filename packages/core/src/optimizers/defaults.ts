@@ -13,8 +13,8 @@ import type { SignumOptions } from './signum.js';
 /** `torch.optim.Rprop`'s defaults. */
 export const RPROP_DEFAULTS: Readonly<RpropOptions> = Object.freeze({
   lr: 0.01,
-  etas: [0.5, 1.2] as const,
-  stepSizes: [1e-6, 50] as const,
+  etas: Object.freeze([0.5, 1.2] as const),
+  stepSizes: Object.freeze([1e-6, 50] as const),
   variant: 'irprop-' as Variant,
   maximize: false,
 });
@@ -28,7 +28,7 @@ export const SIGNUM_DEFAULTS: Readonly<SignumOptions> = Object.freeze({ lr: 0.00
 /** Lion's defaults (Chen et al. 2023). */
 export const LION_DEFAULTS: Readonly<LionOptions> = Object.freeze({
   lr: 1e-4,
-  betas: [0.9, 0.99] as const,
+  betas: Object.freeze([0.9, 0.99] as const),
   weightDecay: 0,
   maximize: false,
 });
@@ -39,7 +39,7 @@ export const SGD_DEFAULTS: Readonly<SGDOptions> = Object.freeze({ lr: 0.01, mome
 /** `torch.optim.Adam`'s defaults. */
 export const ADAM_DEFAULTS: Readonly<AdamOptions> = Object.freeze({
   lr: 0.001,
-  betas: [0.9, 0.999] as const,
+  betas: Object.freeze([0.9, 0.999] as const),
   eps: 1e-8,
   maximize: false,
 });

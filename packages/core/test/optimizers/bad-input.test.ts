@@ -81,6 +81,10 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['options as a number', () => new SGD([p()], 0.1 as never), 'SGD: options must be an object of named options, got 0.1 (the learning rate goes in as { lr: 0.1 })'],
     ['options as a string', () => new Rprop([p()], 'irprop+' as never), 'Rprop: options must be an object of named options, got "irprop+"'],
     ['options as an array', () => new Adam([p()], [0.9, 0.999] as never), 'Adam: options must be an object of named options, got [0.9, 0.999]'],
+    ['options as a Map', () => new Rprop([p()], new Map([['lr', 0.1]]) as never), 'Rprop: options must be an object of named options, got a Map (Object.fromEntries(map) makes one)'],
+    ['options as a Set', () => new Lion([p()], new Set(['lr']) as never), 'Lion: options must be an object of named options, got a Set'],
+    ['options as a typed array', () => new Rprop([p()], Float64Array.of(0.1) as never), 'Rprop: options must be an object of named options, got Float64Array(1)'],
+    ['minimize: options as a Map', () => minimize(() => 0, [1], new Map() as never), 'minimize: options must be an object of named options, got a Map (Object.fromEntries(map) makes one)'],
     ['minimize: options as a number', () => minimize(() => 0, [1], 0.5 as never), 'minimize: options must be an object of named options, got 0.5 (the learning rate goes in as { lr: 0.5 })'],
     // Misspellings beyond case and '_': a slip of the keyboard, a plural, British spelling, another library's name.
     ['a British option in a group', () => new Rprop([{ params: [p()], maximise: true } as never]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Adam, Rprop, RPROP_DEFAULTS, type Parameter } from '../../src/index.js';
+import { Adam, ADAM_DEFAULTS, LION_DEFAULTS, MINIMIZE_DEFAULTS, Rprop, RPROP_DEFAULTS, type Parameter } from '../../src/index.js';
 
 const param = (): Parameter => ({ data: Float64Array.of(1, 2), grad: Float64Array.of(1, 1) });
 
@@ -26,3 +26,22 @@ describe('each parameter group owns its array options', () => {
     expect(opt.paramGroups[0]!.stepSizes).toEqual([0, 1]);
   });
 });
+
+describe('the exported defaults cannot be changed, arrays included', () => {
+  // In plain JavaScript `RPROP_DEFAULTS.etas[0] = 0.3` would otherwise change every later optimizer's
+  // default (TypeScript's readonly stops only typed callers). ES modules are strict: the write throws.
+  it.each<[string, readonly number[]]>([
+    ['RPROP_DEFAULTS.etas', RPROP_DEFAULTS.etas],
+    ['RPROP_DEFAULTS.stepSizes', RPROP_DEFAULTS.stepSizes],
+    ['LION_DEFAULTS.betas', LION_DEFAULTS.betas],
+    ['ADAM_DEFAULTS.betas', ADAM_DEFAULTS.betas],
+    ['MINIMIZE_DEFAULTS.etas', MINIMIZE_DEFAULTS.etas],
+    ['MINIMIZE_DEFAULTS.stepSizes', MINIMIZE_DEFAULTS.stepSizes],
+  ])('%s', (_name, array) => {
+    const before = [...array];
+    expect(() => ((array as number[])[0] = 0.3)).toThrow(TypeError);
+    expect([...array]).toEqual(before);
+    expect(new Rprop([param()]).paramGroups[0]!.etas).toEqual([0.5, 1.2]);
+  });
+});
+
