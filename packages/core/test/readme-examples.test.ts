@@ -1,19 +1,40 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The examples import 'rprop' (the built package); so does this test, for the same classes.
-import { NonFiniteGradientError, Rprop, SignSGD, type Parameter } from 'rprop';
+import { NonFiniteGradientError, RPROP_DEFAULTS, Rprop, SignSGD, type Parameter } from 'rprop';
+import { irpropMinus, rpropConstantsFor } from 'rprop/rules';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const coreReadme = readFileSync(join(here, '..', 'README.md'), 'utf8');
 const tsBlocks = (text: string) => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => code.includes("from 'rprop'"));
+
+/** The core's sources, for their TSDoc `@example` blocks. */
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+/** An `@example` block's code, without the comment's leading `*`s. */
+const tsdocBlocks = (text: string) =>
+  [...text.matchAll(/@example\s*\n\s*\* ```ts\n([\s\S]*?)\n\s*\* ```/g)].map((m) => m[1]!.split('\n').map((line) => line.replace(/^\s*\* ?/, '')).join('\n'));
+// A TSDoc example without imports is a fragment: it uses the optimizers and a `param` (an `encoder`, a
+// `head`, a `gradient`) it does not define. This gives it them, so that it compiles and runs as shown.
+const fragmentPreamble = `import { Adam, Lion, Rprop, SGD, SignSGD, Signum, type Parameter } from 'rprop';
+const param: Parameter = { data: new Float32Array(4), grad: Float32Array.of(1, -1, 0.5, 0) };
+const encoder: Parameter = { data: new Float32Array(3), grad: new Float32Array(3) };
+const head: Parameter = { data: new Float32Array(2), grad: new Float32Array(2) };
+const gradient = new Float32Array(1_000_000).fill(1);
+void [Adam, Lion, Rprop, SGD, SignSGD, Signum, param, encoder, head, gradient];
+`;
+const tsdocExamples = sources(join(here, '..', 'src')).flatMap((file) =>
+  tsdocBlocks(readFileSync(file, 'utf8')).map((code, k) => ({ name: `${relative(root, file)} @example ${k + 1}`, code: /^import /m.test(code) ? code : `${fragmentPreamble}${code}` })),
+);
 const examples = [
   ...tsBlocks(readme).map((code, k) => ({ name: `README.md example ${k + 1}`, file: `example-${k + 1}.ts`, code })),
   ...tsBlocks(coreReadme).map((code, k) => ({ name: `packages/core/README.md example ${k + 1}`, file: `core-example-${k + 1}.ts`, code })),
+  ...tsdocExamples.map((e, k) => ({ ...e, file: `tsdoc-example-${k + 1}.ts` })),
 ];
 const scratch = join(here, '.readme-examples');
 
@@ -27,7 +48,7 @@ function topLevelNames(code: string): string[] {
 /** The prose around the examples, one space for every line break, so quotes can span lines. */
 const prose = readme.replace(/\s*\n\s*/g, ' ');
 
-describe('the README examples that use rprop run as written', () => {
+describe('the README examples that use rprop, and the TSDoc examples in its sources, run as written', () => {
   beforeAll(() => {
     mkdirSync(scratch, { recursive: true });
     // Expose the example's top-level names so the test can look at what it computed.
@@ -36,6 +57,7 @@ describe('the README examples that use rprop run as written', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('has examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
+  it("has the sources' TSDoc examples", () => expect(tsdocExamples.length).toBeGreaterThanOrEqual(10));
 
   // Threads must come before the kernels' memory is first used, so an example that starts them runs
   // in a fresh Node process (written without type annotations for that), the others in this one.
@@ -110,5 +132,19 @@ describe('the README examples that use rprop run as written', () => {
     }
     expect(error).toBeInstanceOf(NonFiniteGradientError);
     expect((error as Error).message).toBe(step);
+  });
+
+  it("the rules' refusal it quotes is the real one", () => {
+    const said = /`(irpropMinus: grad has length (\d+), but param has length (\d+))`/.exec(prose)!;
+    const param = new Float64Array(Number(said[3]));
+    const buffers = { param, grad: new Float64Array(Number(said[2])), prev: new Float64Array(param.length), stepSize: new Float64Array(param.length) };
+    expect(() => irpropMinus(buffers, rpropConstantsFor(param, RPROP_DEFAULTS.etas, RPROP_DEFAULTS.stepSizes, false))).toThrow(said[1]);
+  });
+
+  it('the size it gives the WebAssembly module is the built one', () => {
+    const kb = Number(/compilation of an? (\d+) KB module/.exec(prose)![1]);
+    for (const name of ['rprop-kernels.wasm', 'rprop-kernels-shared.wasm']) {
+      expect(Math.round(statSync(join(here, '..', 'dist', 'kernels', name)).size / 1000)).toBe(kb);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -19,13 +19,34 @@ const examples = [
   { name: 'packages/tfjs/README.md (example and Saving)', file: 'package-example.ts', code: `${packageExample}\n${packageSaving}` },
 ];
 
+// The TSDoc `@example` blocks of this package's sources. One without imports is a fragment that
+// compiles a `model` it does not define: it gets one, and the package's exports, from a preamble.
+const tsdocBlocks = (text: string) =>
+  [...text.matchAll(/@example\s*\n\s*\* ```ts\n([\s\S]*?)\n\s*\* ```/g)].map((m) => m[1]!.split('\n').map((line) => line.replace(/^\s*\* ?/, '')).join('\n'));
+const fragmentPreamble = `import * as tf from '@tensorflow/tfjs';
+import { lion, rprop, signum } from 'rprop-tfjs';
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], activation: 'softmax' })] });
+void [lion, rprop, signum];
+`;
+const srcDir = join(here, '..', 'src');
+const tsdocExamples = readdirSync(srcDir)
+  .filter((name) => name.endsWith('.ts'))
+  .flatMap((name) =>
+    tsdocBlocks(readFileSync(join(srcDir, name), 'utf8')).map((code, k) => ({
+      name: `${relative(root, join(srcDir, name))} @example ${k + 1}`,
+      file: `tsdoc-${name.replace(/\.ts$/, '')}-${k + 1}.ts`,
+      code: /^import /m.test(code) ? code : `${fragmentPreamble}${code}`,
+    })),
+  );
+examples.push(...tsdocExamples);
+
 /** The example's top-level `const` names, to export them. */
 const topLevelNames = (code: string) => [...code.matchAll(/^const (\w+)/gm)].map((m) => m[1]!);
 
 /** Weights of a model, as plain numbers, in order. */
 const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => Array.from(w.dataSync()));
 
-describe('the README examples that use rprop-tfjs run as written', () => {
+describe('the README examples that use rprop-tfjs, and the TSDoc examples in its sources, run as written', () => {
   beforeAll(() => {
     mkdirSync(scratch, { recursive: true });
     for (const { file, code } of examples) {
@@ -40,6 +61,13 @@ describe('the README examples that use rprop-tfjs run as written', () => {
     expect(rootExample).toContain('model.fit');
     expect(packageExample).toContain('new RpropOptimizer');
     expect(packageSaving).toContain('includeOptimizer: true');
+  });
+
+  it("has the sources' TSDoc examples", () => expect(tsdocExamples.length).toBeGreaterThanOrEqual(3));
+
+  it.each(tsdocExamples)('$name runs', async ({ file }) => {
+    const module = await import(join(scratch, file));
+    expect(module.model).toBeInstanceOf(tf.LayersModel);
   });
 
   it("type-check under the repository's settings (strict, noUncheckedIndexedAccess)", () => {
