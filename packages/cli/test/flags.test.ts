@@ -114,3 +114,25 @@ describe('--version', () => {
     }
   });
 });
+
+describe('what the READMEs say of the command', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## The `rprop` command'), readme.indexOf('\n## ', readme.indexOf('## The `rprop` command') + 1));
+  const cliReadme = readFileSync(join(root, 'packages', 'cli', 'README.md'), 'utf8');
+
+  it('names only flags the command has', () => {
+    const help = ['--help', 'demo --help', 'train --help', 'bench --help'].map((args) => rprop(args.split(' ')).stdout).join('\n');
+    const named = new Set([...`${section}\n${cliReadme}`.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]));
+    expect(named.size).toBeGreaterThan(10);
+    for (const flag of named) expect(help, flag).toMatch(new RegExp(`${flag}(?![\\w-])`));
+  });
+
+  it('names only settings the --json line holds', () => {
+    const listed = /The `--json` line also holds every setting that decides the result\s*\(([^)]*)\)/.exec(section.replace(/\s*\n\s*/g, ' '))![1]!;
+    const keys = [...listed.matchAll(/`(\w+)`/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(5);
+    const r = rprop(['train', 'xor', '--epochs', '2', '--json', '--backend', 'cpu']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(Object.keys(lastJson(r.stdout))).toEqual(expect.arrayContaining([...keys, 'diverged']));
+  });
+});
