@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The examples import 'rprop' (the built package); so does this test, for the same classes.
-import { NonFiniteGradientError, RPROP_DEFAULTS, Rprop, SignSGD, type Parameter } from 'rprop';
+import { minimize, NonFiniteGradientError, RPROP_DEFAULTS, Rprop, SignSGD, VARIANTS, type Objective, type Parameter } from 'rprop';
 import { irpropMinus, rpropConstantsFor } from 'rprop/rules';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -145,6 +145,40 @@ describe('the README examples that use rprop, and the TSDoc examples in its sour
     const kb = Number(/compilation of an? (\d+) KB module/.exec(prose)![1]);
     for (const name of ['rprop-kernels.wasm', 'rprop-kernels-shared.wasm']) {
       expect(Math.round(statSync(join(here, '..', 'dist', 'kernels', name)).size / 1000)).toBe(kb);
+    }
+  });
+
+  it("minimize's measured iterations are what it says", () => {
+    const said = /converge to \|x\| < 1e-15 in (\d+)–(\d+) iterations for every variant; 2-D Rosenbrock from \(−1\.2, 1\) to within (\S+) in ≈([\d ]+) iterations with iRprop±/.exec(prose)!;
+    const quadratic = (c: number): Objective => (x, grad) => {
+      grad[0] = 2 * c * x[0]!;
+      return c * x[0]! ** 2;
+    };
+    const both: Objective = (x, grad) => {
+      grad[0] = 0.02 * x[0]!;
+      grad[1] = 200 * x[1]!;
+      return 0.01 * x[0]! ** 2 + 100 * x[1]! ** 2;
+    };
+    const iterations: number[] = [];
+    for (const variant of VARIANTS) {
+      for (const [f, x0] of [[quadratic(0.01), [3]], [quadratic(0.01), [-2]], [quadratic(100), [3]], [quadratic(100), [-2]], [both, [3, -2]]] as const) {
+        const r = minimize(f, x0, { variant });
+        expect(r.converged).toBe(true);
+        for (const v of r.x) expect(Math.abs(v)).toBeLessThan(1e-15);
+        iterations.push(r.iterations);
+      }
+    }
+    expect([Math.min(...iterations), Math.max(...iterations)]).toEqual([Number(said[1]), Number(said[2])]);
+    const rosenbrock: Objective = (x, grad) => {
+      const a = x[1]! - x[0]! ** 2;
+      grad[0] = -400 * a * x[0]! - 2 * (1 - x[0]!);
+      grad[1] = 200 * a;
+      return 100 * a * a + (1 - x[0]!) ** 2;
+    };
+    for (const variant of ['irprop-', 'irprop+'] as const) {
+      const r = minimize(rosenbrock, [-1.2, 1], { variant });
+      for (const v of r.x) expect(Math.abs(v - 1)).toBeLessThanOrEqual(Number(said[3]));
+      expect(Math.abs(r.iterations / Number(said[4]!.replace(/ /g, '')) - 1)).toBeLessThan(0.05);
     }
   });
 });
