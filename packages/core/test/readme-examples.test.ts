@@ -181,4 +181,18 @@ describe('the README examples that use rprop, and the TSDoc examples in its sour
       expect(Math.abs(r.iterations / Number(said[4]!.replace(/ /g, '')) - 1)).toBeLessThan(0.05);
     }
   });
+
+  it('every name the Entry points table gives an import is exported by it', async () => {
+    const rows = [...readme.matchAll(/^\| `(rprop(?:\/\w+)?)` \| (.*) \|$/gm)];
+    expect(rows.map((m) => m[1])).toEqual(['rprop', 'rprop/rules', 'rprop/kernels', 'rprop/threads']);
+    for (const [, entry, holds] of rows) {
+      const module = (await import(entry!)) as Record<string, unknown>;
+      const names = [...holds!.matchAll(/`([A-Za-z_][\w.]*)`/g)].map((m) => m[1]!).filter((name) => !name.startsWith('rprop'));
+      for (const name of names) {
+        const [first, ...rest] = name.split('.');
+        const found = rest.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], module[first!]);
+        expect(found, `${name} from '${entry}'`).toBeDefined();
+      }
+    }
+  });
 });
