@@ -26,7 +26,8 @@ export function fitLinear(x: tf.Tensor2D, y: tf.Tensor2D, steps: number, init?: 
   return losses;
 }
 
-// Run directly (once compiled by tsc, or with tsx; there is no built copy of examples/): print the loss falling on random data.
+// Run directly: print the loss falling on random data. Node 20 does not run .ts itself and there is no built copy of
+// examples/, so compile it with tsc first, or use a TypeScript runner such as tsx (not installed by this repository).
 if (import.meta.url === `file://${process.argv[1]}`) {
   await tf.setBackend('cpu');
   const x = tf.randomNormal([10, 3], 0, 1, 'float32', 1) as tf.Tensor2D;
