@@ -21,4 +21,15 @@ describe('the map\'s layout', () => {
     const [right, bottom] = view.toPixel(4, -2.5);
     expect(right - left).toBeCloseTo(bottom - top, 9);
   });
+
+  it('draws the rotated quadratic\'s valley at the 30° its note gives, as long a unit in x as in y', () => {
+    // A window 8 wide and 6 high on the square plot stretched y by 4/3: the valley showed at 37.6°, and
+    // SGD's steps, across the contours, did not look perpendicular to them.
+    const rotated = FUNCTIONS.find((f) => f.id === 'rotated')!;
+    expect(rotated.note).toContain('30°');
+    const view = layoutMap(measuring(6.5), rotated, { width: 560, height: 560 });
+    const [x0, y0] = view.toPixel(0, 0);
+    const [x1, y1] = view.toPixel(Math.cos(Math.PI / 6), Math.sin(Math.PI / 6));
+    expect((Math.atan2(y0 - y1, x1 - x0) * 180) / Math.PI).toBeCloseTo(30, 6);
+  });
 });
