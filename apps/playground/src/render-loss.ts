@@ -19,6 +19,9 @@ export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs
   ctx.fillRect(0, 0, width, height);
   const floor = 1e-16;
   const logs = runs.map((r) => r.losses.map((l) => Math.log10(Math.max(l - fn.fmin, floor))));
+  // A run that lands on the minimum (f − f* = 0, or 1e-28 by rounding) is drawn on the floor: its label
+  // says so, or the chart would show 1e-16 where the legend shows the value.
+  const belowFloor = runs.some((r) => r.losses.some((l) => l - fn.fmin < floor));
   const all = logs.flat();
   const top = Math.ceil(Math.max(1, ...all));
   const bottom = Math.floor(Math.min(top - 2, ...all));
@@ -26,11 +29,12 @@ export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs
   const step = Math.max(1, Math.ceil((top - bottom) / 6));
   const levels: number[] = [];
   for (let v = bottom; v <= top; v += step) levels.push(v);
+  const levelLabel = (v: number) => `${belowFloor && v === bottom ? '≤' : ''}1e${v}`;
   const iterationTicks = ticks(0, iterations, 6);
   ctx.font = '12px system-ui, sans-serif';
   const measure = (text: string) => ctx.measureText(text).width;
   const m = {
-    left: marginFor(levels.map((v) => measure(`1e${v}`)), 2 * GAP, 56),
+    left: marginFor(levels.map((v) => measure(levelLabel(v))), 2 * GAP, 56),
     // Half of an iteration label centred on the frame's right edge lies beyond it.
     right: marginFor(iterationTicks.map((t) => measure(String(t)) / 2), 0, 12),
     top: 24,
@@ -47,7 +51,7 @@ export function renderLoss(ctx: CanvasRenderingContext2D, fn: TestFunction, runs
     ctx.moveTo(m.left, py(v));
     ctx.lineTo(width - m.right, py(v));
     ctx.stroke();
-    ctx.fillText(`1e${v}`, m.left - GAP, py(v) + 4);
+    ctx.fillText(levelLabel(v), m.left - GAP, py(v) + 4);
   }
   ctx.textAlign = 'center';
   for (const t of iterationTicks) ctx.fillText(String(t), px(t), height - m.bottom + 16);
