@@ -24,6 +24,12 @@ export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[
       legend.append(check, label);
       box.append(legend);
       box.classList.toggle('off', !spec.enabled);
+      // Says why a typed value was not taken: the field going back to the value in use looked like a lost keystroke.
+      const kept = document.createElement('p');
+      kept.className = 'kept';
+      kept.id = `${spec.id}-kept`;
+      kept.setAttribute('role', 'status');
+      kept.hidden = true;
       for (const knob of spec.knobs) {
         const field = document.createElement('label');
         field.className = 'knob';
@@ -38,13 +44,18 @@ export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[
           // NaN or ±Infinity: show the value still in use rather than run with Number('') = 0.
           const v = input.valueAsNumber;
           if (!Number.isFinite(v)) {
+            // Read before the value is put back, which clears it: text the browser could not parse is badInput.
+            const why = input.validity.badInput ? 'not a number the page can use' : 'left empty';
             input.value = String(knob.value);
+            kept.textContent = `${knob.label}: ${why}; still ${knob.value}.`;
+            kept.hidden = false;
             return;
           }
+          kept.hidden = true;
           knob.value = v;
           changed();
         });
-        input.setAttribute('aria-describedby', `${spec.id}-refusal`);
+        input.setAttribute('aria-describedby', `${spec.id}-refusal ${kept.id}`);
         field.append(document.createTextNode(knob.label), input);
         box.append(field);
       }
@@ -52,7 +63,7 @@ export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[
       refusal.className = 'refusal';
       refusal.id = `${spec.id}-refusal`;
       refusal.hidden = true;
-      box.append(refusal);
+      box.append(kept, refusal);
       return box;
     }),
   );

@@ -278,6 +278,23 @@ describe('the playground page in headless Chromium', () => {
     expect(await page.locator('#legend li', { hasText: 'SGD' }).textContent()).not.toContain('4.00e+2');
   });
 
+  it('says beside the field why a typed value was not taken, until one is', async () => {
+    await pause();
+    const kept = page.locator('#optimizers fieldset[data-id="sgd"] .kept');
+    for (const [typed, why] of [['', 'lr: left empty; still 0.004.'], ['1e999', 'lr: not a number the page can use; still 0.004.']] as const) {
+      await page.fill('#sgd-lr', '');
+      await page.focus('#sgd-lr');
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Tab');
+      // Only the value put back said anything: it looked like a lost keystroke.
+      expect(await kept.isVisible()).toBe(true);
+      expect(await kept.textContent()).toBe(why);
+    }
+    await page.fill('#sgd-lr', '0.004');
+    await page.dispatchEvent('#sgd-lr', 'change');
+    expect(await kept.isVisible()).toBe(false);
+  });
+
   it('draws each path on a dark casing, so light colours stay visible on the light map', async () => {
     await page.selectOption('#function', 'scaled');
     await pause();
