@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../src/functions.js';
 import { optimizerSpecs } from '../src/optimizers.js';
@@ -47,5 +48,13 @@ describe('the notes tell what the page shows', () => {
     for (const id of SIGN_METHODS) expect(turned[id], id).toBeGreaterThan(turned['irprop-']!);
     // The old note said Rprop could only step diagonally or along the axes: its two step sizes differ.
     expect(note('rotated')).not.toMatch(/diagonally/);
+  });
+
+  it('the introduction gives per-coordinate adapted steps to Rprop alone: the other sign methods step by lr', () => {
+    const lead = readFileSync(new URL('../index.html', import.meta.url), 'utf8').match(/<p class="lead">([^]*?)<\/p>/)![1]!.replace(/\s+/g, ' ');
+    // It said 'Rprop and its relatives look only at the sign, and each coordinate keeps its own step, grown ×η+':
+    // signSGD, Signum and Lion keep none, as the notes say and the 0.01x² + 100y² map shows.
+    expect(lead).not.toMatch(/relatives[^.;]*, and each coordinate keeps its own step/);
+    expect(lead).toContain('signSGD, Signum and Lion step by the same lr in every coordinate');
   });
 });
