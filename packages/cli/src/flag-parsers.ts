@@ -1,14 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-
-/**
- * A plain decimal number: digits, an optional fraction, an optional exponent (`1e-3`). Number()
- * alone would also take '' (as 0), hex (`0x10`), binary, octal, `Infinity` and surrounding spaces.
- */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-
-function decimal(value: string): number | undefined {
-  return DECIMAL.test(value) ? Number(value) + 0 : undefined; // (+ 0 turns -0 into 0)
-}
+import { decimal } from './decimal.js';
 
 /** A flag's parser for a whole number ≥ `min`, within the integers a double holds exactly. */
 export function wholeNumber(name: string, min: number): (value: string) => number {

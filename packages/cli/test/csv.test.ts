@@ -71,6 +71,22 @@ describe('parseCsv', () => {
     expect(() => parse('\n 1.5 , -2e3\n0,0\n')).toThrow('f.csv:2: the first line is all numbers');
   });
 
+  it('names the column of a value that is not a number (in a wide file the line alone leaves the user searching)', () => {
+    expect(() => parse('a,b,y\n1,NA,0\n')).toThrow('f.csv:2: column "b": not a number: "NA"');
+    expect(() => parse('a,,y\n1,red,0\n')).toThrow('f.csv:2: column 2: not a number: "red"');
+    expect(() => parse('a,b,y\n1,2,0\n1, ,1\n')).toThrow('f.csv:3: column "b": empty (a missing value?): every value must be a number');
+    expect(() => parse('a,y\n0,-4e38\n')).toThrow('f.csv:2: column "y": "-4e38" is beyond ±3.4e38');
+  });
+
+  it('reads plain decimals only, as the flags do: 0x10 is no 16 (-0x10 was refused all along)', () => {
+    expect(() => parse('a,y\n0x10,1\n')).toThrow('f.csv:2: column "a": not a number: "0x10"');
+    expect(() => parse('a,y\n0b11,1\n')).toThrow('f.csv:2: column "a": not a number: "0b11"');
+    expect(() => parse('a,y\n1,Infinity\n')).toThrow('f.csv:2: column "y": not a number: "Infinity"');
+    const d = parse('a,b,c,y\n -1.5e-3 ,"+.5",2.,1E+2\n');
+    expect([...d.x]).toEqual([Math.fround(-1.5e-3), 0.5, 2]);
+    expect([...d.y]).toEqual([100]);
+  });
+
   it('takes the last column as the default target, by position (an earlier column may have the same, empty, name)', () => {
     const d = parse(',b,\n1,2,3\n');
     expect([...d.x]).toEqual([1, 2]);

@@ -12,4 +12,9 @@ describe('parseFann', () => {
     expect([...wide.x]).toEqual([1, 2, 3]);
     expect([...wide.y]).toEqual([4]);
   });
+
+  it('reads plain decimals only: a hex value is refused, naming its line', () => {
+    expect(() => parseFann('1 2 1\n0x10 1\n0\n', 'f.train')).toThrow('f.train:2: not a number: "0x10"');
+    expect(() => parseFann('0x1 2 1\n0 1\n0\n', 'f.train')).toThrow('f.train:1: not a number: "0x1"');
+  });
 });

@@ -42,12 +42,14 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
         });
   const inIdx = names.map((_, i) => i).filter((i) => !outIdx.includes(i));
   if (inIdx.length === 0) throw new DataError(file, header.line, 'every column is a target: no inputs left');
+  // How a bad value's column is named: a header may leave a name empty.
+  const columns = names.map((name, c) => (name === '' ? `column ${c + 1}` : `column ${JSON.stringify(name)}`));
   const x = new Float32Array(rows.length * inIdx.length);
   const y = new Float32Array(rows.length * outIdx.length);
   rows.forEach((row, k) => {
     if (row.cells.length !== names.length) throw new DataError(file, row.line, `expected ${names.length} columns as in the header, got ${row.cells.length}`);
-    inIdx.forEach((c, j) => (x[k * inIdx.length + j] = numberAt(row.cells[c]!, file, row.line)));
-    outIdx.forEach((c, j) => (y[k * outIdx.length + j] = numberAt(row.cells[c]!, file, row.line)));
+    inIdx.forEach((c, j) => (x[k * inIdx.length + j] = numberAt(row.cells[c]!, file, row.line, columns[c])));
+    outIdx.forEach((c, j) => (y[k * outIdx.length + j] = numberAt(row.cells[c]!, file, row.line, columns[c])));
   });
   return { source: file, headerLine: header.line, count: rows.length, inputs: inIdx.length, inputNames: inIdx.map((i) => names[i]!), outputs: outIdx.length, x, y };
 }
