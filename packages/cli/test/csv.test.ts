@@ -66,6 +66,11 @@ describe('parseCsv', () => {
     expect(() => parse('a, b ,"b"\n0,0,1\n')).toThrow('f.csv:1: the header names "b" twice (columns 2 and 3)');
   });
 
+  it('says a file looks tab-separated (a .tsv named .csv), rather than "every column is a target: no inputs left"', () => {
+    expect(() => parse('a\tb\ty\n0\t1\t1\n')).toThrow('f.csv:1: the header is one column, "a\\tb\\ty": a CSV is comma-separated, and this file looks tab-separated');
+    expect(() => parse('a;b;y\n0;1;1\n')).toThrow('f.csv:1: the header is one column, "a;b;y": a CSV is comma-separated, and this file looks ;-separated');
+  });
+
   it('refuses a first line of numbers: the CSV needs a header', () => {
     expect(() => parse('0,1,0\n0,0,0\n')).toThrow('f.csv:1: the first line is all numbers: the CSV needs a header line naming its columns');
     expect(() => parse('\n 1.5 , -2e3\n0,0\n')).toThrow('f.csv:2: the first line is all numbers');

@@ -15,7 +15,7 @@ describe('parseFann', () => {
 
   it('reads plain decimals only: a hex value is refused, naming its line', () => {
     expect(() => parseFann('1 2 1\n0x10 1\n0\n', 'f.train')).toThrow('f.train:2: not a number: "0x10"');
-    expect(() => parseFann('0x1 2 1\n0 1\n0\n', 'f.train')).toThrow('f.train:1: not a number: "0x1"');
+    expect(() => parseFann('0x1 2 1\n0 1\n0\n', 'f.train')).toThrow('f.train:1: the header must be "count inputs outputs": not a number: "0x1"');
   });
 
   it('reads a pair\'s inputs or outputs wrapped over several lines, as FANN does (it reads values, not lines)', () => {
@@ -37,5 +37,11 @@ describe('parseFann', () => {
     expect(() => parseFann('2 2 1\n0 0 0\n0 1 1\n', 'f.train')).toThrow(
       'f.train:3: the header says 2 pairs (4 lines), the file has 2 data lines: the values are right in number, but each pair takes two lines: its inputs on one, its outputs on the next',
     );
+  });
+
+  it('says, when the first line is no FANN header, that only a name ending in .csv is read as a CSV', () => {
+    const why = ' (read in FANN format: only a name ending in .csv is read as a CSV)';
+    expect(() => parseFann('a,b,y\n0,1,1\n', 'data.txt')).toThrow(`data.txt:1: the header must be "count inputs outputs", got 1 values${why}`);
+    expect(() => parseFann('a\tb\ty\n0\t1\t1\n', 'data.tsv')).toThrow(`data.tsv:1: the header must be "count inputs outputs": not a number: "a"${why}`);
   });
 });

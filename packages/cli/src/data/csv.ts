@@ -13,9 +13,11 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
   const header = lines[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
   const names = splitCsvLine(header.text, file, header.line).map((s) => s.trim());
-  // Spreadsheets in many locales write `;` between fields: the whole line then reads as one column.
-  if (names.length === 1 && names[0]!.includes(';')) {
-    throw new DataError(file, header.line, `the header is one column, ${JSON.stringify(names[0])}: a CSV is comma-separated, and this file looks ;-separated`);
+  // Spreadsheets in many locales write `;` between fields, and a .tsv renamed .csv has tabs: the whole
+  // line then reads as one column, which is the target, and the message would be "no inputs left".
+  const separator = names.length === 1 ? [';', '\t'].find((c) => names[0]!.includes(c)) : undefined;
+  if (separator !== undefined) {
+    throw new DataError(file, header.line, `the header is one column, ${JSON.stringify(names[0])}: a CSV is comma-separated, and this file looks ${separator === ';' ? ';' : 'tab'}-separated`);
   }
   // Without a header the first row would silently become the column names, and the target an input.
   if (names.every(isNumber)) throw new DataError(file, header.line, 'the first line is all numbers: the CSV needs a header line naming its columns');

@@ -11,8 +11,18 @@ export function parseFann(text: string, file: string): Dataset {
   const content: FannLine[] = lines.map((l, i) => ({ tokens: l.trim().split(/\s+/).filter((t) => t !== ''), line: i + 1 })).filter((l) => l.tokens.length > 0);
   const header = content[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
-  if (header.tokens.length !== 3) throw new DataError(file, header.line, `the header must be "count inputs outputs", got ${header.tokens.length} values`);
-  const [count, inputs, outputs] = header.tokens.map((t) => numberAt(t, file, header.line)) as [number, number, number];
+  // Any name but *.csv is read as FANN: a table named data.txt or data.tsv fails on its first line,
+  // and the message should say why it was read this way.
+  const asFann = ' (read in FANN format: only a name ending in .csv is read as a CSV)';
+  if (header.tokens.length !== 3) throw new DataError(file, header.line, `the header must be "count inputs outputs", got ${header.tokens.length} values${asFann}`);
+  const [count, inputs, outputs] = header.tokens.map((t) => {
+    try {
+      return numberAt(t, file, header.line);
+    } catch (e) {
+      if (e instanceof DataError) throw new DataError(file, header.line, `the header must be "count inputs outputs": ${e.detail}${asFann}`);
+      throw e;
+    }
+  }) as [number, number, number];
   for (const [name, v] of [['count', count], ['inputs', inputs], ['outputs', outputs]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new DataError(file, header.line, `the header's ${name} must be a whole number ≥ 1, got ${v}`);
   }
