@@ -66,6 +66,9 @@ program
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)
+  // What the flags do not show, and a data scientist needs to know before reading the MSE: the output
+  // layer is chosen from the training targets (mlp.ts), and nothing is scaled.
+  .addHelpText('after', '\nThe output layer follows the training targets: sigmoid when all are in [0, 1],\ntanh when in [-1, 1], else linear. Inputs and targets are used as they are, not\nscaled.')
   .action(async (data: string, o: Record<string, unknown>, command: Command) => {
     process.exitCode = await runTrain(
       {

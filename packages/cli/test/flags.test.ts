@@ -97,6 +97,10 @@ describe('train --help', () => {
     expect(help()).toContain('or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way');
   });
 
+  it('says how the output layer is chosen, and that nothing is scaled (no flag shows either)', () => {
+    expect(help()).toContain('The output layer follows the training targets: sigmoid when all are in [0, 1], tanh when in [-1, 1], else linear. Inputs and targets are used as they are, not scaled.');
+  });
+
   it('shows each optimizer\'s default --lr, and --hidden\'s default as typed', () => {
     expect(help()).toContain('--lr <number> learning rate, for Rprop the initial step size (default: rprop 0.01, adam 0.01, sgd 0.1, signum 0.001, lion 0.0001)');
     expect(help()).toContain('(default: 16)');
