@@ -53,7 +53,7 @@ program
   .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
   .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format), or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way')
   .option('--test <data>', 'test data, read the same way (by name)')
-  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', targetColumns)
+  .option('--target <columns>', 'CSV: the output columns, comma-separated, a name with a comma in double quotes (default: the last)', targetColumns)
   .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8').argParser(layerSizes).default([16], '16'))
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
