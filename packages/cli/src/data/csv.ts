@@ -1,5 +1,6 @@
 import { splitCsvLine } from './csv-line.js';
 import { DataError, numberAt, type Dataset } from './dataset.js';
+import { textLines } from './text-lines.js';
 
 const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
 
@@ -9,7 +10,7 @@ const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
  * with no name and no values, as left by lines that all end in a comma, is dropped.
  */
 export function parseCsv(text: string, file: string, targets: string[] | undefined): Dataset {
-  const lines = text.split(/\r?\n/).map((l, i) => ({ text: l, line: i + 1 })).filter((l) => l.text.trim() !== '');
+  const lines = textLines(text).map((l, i) => ({ text: l, line: i + 1 })).filter((l) => l.text.trim() !== '');
   const header = lines[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
   const names = splitCsvLine(header.text, file, header.line).map((s) => s.trim());

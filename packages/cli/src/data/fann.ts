@@ -1,5 +1,6 @@
 import { DataError, numberAt, type Dataset } from './dataset.js';
 import { wrappedVectors, type FannLine } from './fann-vectors.js';
+import { textLines } from './text-lines.js';
 
 /**
  * FANN's training file format: a header `N inputs outputs`, then N pairs of lines — the inputs,
@@ -7,7 +8,7 @@ import { wrappedVectors, type FannLine } from './fann-vectors.js';
  * as FANN reads them (see `wrappedVectors`).
  */
 export function parseFann(text: string, file: string): Dataset {
-  const lines = text.split(/\r?\n/);
+  const lines = textLines(text);
   const content: FannLine[] = lines.map((l, i) => ({ tokens: l.trim().split(/\s+/).filter((t) => t !== ''), line: i + 1 })).filter((l) => l.tokens.length > 0);
   const header = content[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
