@@ -46,12 +46,15 @@ describe('parseCsv', () => {
     expect(() => parse('a,y\n0,1\n"0,1\n')).toThrow('f.csv:3: unterminated quote: field 1 opens a " and never closes it');
   });
 
-  it('drops a last column with no name and no values (every line ends in a comma), and only that', () => {
+  it('drops a last column with no name and no values (every line, or the header alone, ends in a comma), and only that', () => {
     const d = parse('a,b,y,\n0,0,0,\n0,1,1,\n1,0,1, \n');
     expect(d).toMatchObject({ count: 3, inputs: 2, outputs: 1 });
     expect([...d.y]).toEqual([0, 1, 1]);
     expect(parse('a,b,\n0,0,1\n')).toMatchObject({ inputs: 2, outputs: 1 }); // values: kept
     expect(() => parse('a,y\n0,1,\n')).toThrow('f.csv:2: expected 2 columns as in the header, got 3'); // the header has no such column
+    // A header alone ending in a comma: no row has that column (was: "expected 4 columns as in the header, got 3").
+    expect(parse('a,b,y,\n0,0,0\n0,1,1\n')).toMatchObject({ count: 2, inputs: 2, outputs: 1, inputNames: ['a', 'b'] });
+    expect(() => parse('a,b,y,\n0,0,0\n0,1\n')).toThrow('f.csv:2: expected 4 columns as in the header, got 3'); // (a row short too: not that case)
   });
 
   it('matches --target names exactly: case and all', () => {

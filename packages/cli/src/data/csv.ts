@@ -7,7 +7,8 @@ const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
 /**
  * A CSV with a header row; `targets` names the output columns (default: the last column), every
  * other column is an input. Only numbers; fields may be quoted (see `splitCsvLine`). A last column
- * with no name and no values, as left by lines that all end in a comma, is dropped.
+ * with no name and no values, as left by lines that all end in a comma (or by a header alone that
+ * does), is dropped.
  */
 export function parseCsv(text: string, file: string, targets: string[] | undefined): Dataset {
   const lines = textLines(text).map((l, i) => ({ text: l, line: i + 1 })).filter((l) => l.text.trim() !== '');
@@ -34,6 +35,10 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
   if (width > 1 && names[width - 1] === '' && rows.every((r) => r.cells.length === width && r.cells[width - 1]!.trim() === '')) {
     names.pop(); // every line ended in a comma
     for (const r of rows) r.cells.pop();
+  } else if (width > 1 && names[width - 1] === '' && rows.every((r) => r.cells.length === width - 1)) {
+    // Only the header ended in a comma (a spreadsheet's stray empty column): no row has that column,
+    // and "expected 4 columns as in the header, got 3" would blame every row for the header's comma.
+    names.pop();
   }
   const outIdx =
     targets === undefined
