@@ -59,5 +59,5 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
     inIdx.forEach((c, j) => (x[k * inIdx.length + j] = numberAt(row.cells[c]!, file, row.line, columns[c])));
     outIdx.forEach((c, j) => (y[k * outIdx.length + j] = numberAt(row.cells[c]!, file, row.line, columns[c])));
   });
-  return { source: file, headerLine: header.line, count: rows.length, inputs: inIdx.length, inputNames: inIdx.map((i) => names[i]!), outputs: outIdx.length, x, y };
+  return { source: file, headerLine: header.line, count: rows.length, inputs: inIdx.length, inputNames: inIdx.map((i) => names[i]!), outputs: outIdx.length, outputNames: outIdx.map((i) => names[i]!), x, y };
 }

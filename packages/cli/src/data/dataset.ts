@@ -12,6 +12,8 @@ export interface Dataset {
   /** A CSV's input column names, in order (the inputs are matched by position); none for FANN or a built-in set. */
   inputNames?: string[];
   outputs: number;
+  /** A CSV's output (target) column names, in order; none for FANN or a built-in set. */
+  outputNames?: string[];
   /** count × inputs values. */
   x: Float32Array;
   /** count × outputs values. */
