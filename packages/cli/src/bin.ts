@@ -53,7 +53,7 @@ program
   .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
   .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format), or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way')
   .option('--test <data>', 'test data, read the same way (by name)')
-  .option('--target <columns>', 'CSV: the output columns, comma-separated (default: the last)', targetColumns)
+  .option('--target <columns>', 'CSV: the output columns, comma-separated, a name with a comma in double quotes (default: the last)', targetColumns)
   .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8').argParser(layerSizes).default([16], '16'))
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
@@ -66,6 +66,9 @@ program
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)
+  // What the flags do not show, and a data scientist needs to know before reading the MSE: the output
+  // layer is chosen from the training targets (mlp.ts), and nothing is scaled.
+  .addHelpText('after', '\nThe output layer follows the training targets: sigmoid when all are in [0, 1],\ntanh when in [-1, 1], else linear. Inputs and targets are used as they are, not\nscaled.')
   .action(async (data: string, o: Record<string, unknown>, command: Command) => {
     process.exitCode = await runTrain(
       {

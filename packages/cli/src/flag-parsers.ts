@@ -1,14 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-
-/**
- * A plain decimal number: digits, an optional fraction, an optional exponent (`1e-3`). Number()
- * alone would also take '' (as 0), hex (`0x10`), binary, octal, `Infinity` and surrounding spaces.
- */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-
-function decimal(value: string): number | undefined {
-  return DECIMAL.test(value) ? Number(value) + 0 : undefined; // (+ 0 turns -0 into 0)
-}
+import { splitCsvLine } from './data/csv-line.js';
+import { DataError } from './data/dataset.js';
+import { decimal } from './decimal.js';
 
 /** A flag's parser for a whole number ≥ `min`, within the integers a double holds exactly. */
 export function wholeNumber(name: string, min: number): (value: string) => number {
@@ -45,11 +38,18 @@ export function layerSizes(value: string): number[] {
 }
 
 /**
- * `--target`'s parser: CSV column names, comma-separated, trimmed as the header's names are. A name
- * given twice is refused: it would make two identical outputs.
+ * `--target`'s parser: CSV column names, comma-separated, trimmed as the header's names are, and
+ * quoted as in the CSV when a name holds a comma (`--target '"price, usd"'`: split at every comma, no
+ * such column could be named). A name given twice is refused: it would make two identical outputs.
  */
 export function targetColumns(value: string): string[] {
-  const names = value.split(',').map((name) => name.trim());
+  let names: string[];
+  try {
+    names = splitCsvLine(value, '--target', 0).map((name) => name.trim());
+  } catch (e) {
+    if (e instanceof DataError) throw new InvalidArgumentError(`--target: ${e.detail}`);
+    throw e;
+  }
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice !== undefined) throw new InvalidArgumentError(`--target names the column ${JSON.stringify(twice)} twice`);
   return names;

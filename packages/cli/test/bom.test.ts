@@ -22,3 +22,14 @@ describe('a file that starts with a UTF-8 byte order mark (as Excel\'s "CSV UTF-
     expect(loadDataset(file)).toMatchObject({ count: 1, inputs: 2, outputs: 1 });
   });
 });
+
+describe('a file in UTF-16 (Excel\'s "Unicode Text", Windows tools)', () => {
+  it('is refused, saying so, not read as a column named "��a\\u0000"', () => {
+    const withBom = join(dir, 'utf16.csv');
+    writeFileSync(withBom, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,y\r\n0,1\r\n', 'utf16le')]));
+    expect(() => loadDataset(withBom)).toThrow(`${withBom}: is UTF-16 text; save it as UTF-8 (or ASCII) text`);
+    const noBom = join(dir, 'utf16.train');
+    writeFileSync(noBom, Buffer.from('1 1 1\n0\n1\n', 'utf16le'));
+    expect(() => loadDataset(noBom)).toThrow(`${noBom}: holds NUL bytes: UTF-16 text, or not text at all; save it as UTF-8 (or ASCII) text`);
+  });
+});

@@ -46,12 +46,15 @@ describe('parseCsv', () => {
     expect(() => parse('a,y\n0,1\n"0,1\n')).toThrow('f.csv:3: unterminated quote: field 1 opens a " and never closes it');
   });
 
-  it('drops a last column with no name and no values (every line ends in a comma), and only that', () => {
+  it('drops a last column with no name and no values (every line, or the header alone, ends in a comma), and only that', () => {
     const d = parse('a,b,y,\n0,0,0,\n0,1,1,\n1,0,1, \n');
     expect(d).toMatchObject({ count: 3, inputs: 2, outputs: 1 });
     expect([...d.y]).toEqual([0, 1, 1]);
     expect(parse('a,b,\n0,0,1\n')).toMatchObject({ inputs: 2, outputs: 1 }); // values: kept
     expect(() => parse('a,y\n0,1,\n')).toThrow('f.csv:2: expected 2 columns as in the header, got 3'); // the header has no such column
+    // A header alone ending in a comma: no row has that column (was: "expected 4 columns as in the header, got 3").
+    expect(parse('a,b,y,\n0,0,0\n0,1,1\n')).toMatchObject({ count: 2, inputs: 2, outputs: 1, inputNames: ['a', 'b'] });
+    expect(() => parse('a,b,y,\n0,0,0\n0,1\n')).toThrow('f.csv:2: expected 4 columns as in the header, got 3'); // (a row short too: not that case)
   });
 
   it('matches --target names exactly: case and all', () => {
@@ -66,9 +69,30 @@ describe('parseCsv', () => {
     expect(() => parse('a, b ,"b"\n0,0,1\n')).toThrow('f.csv:1: the header names "b" twice (columns 2 and 3)');
   });
 
+  it('says a file looks tab-separated (a .tsv named .csv), rather than "every column is a target: no inputs left"', () => {
+    expect(() => parse('a\tb\ty\n0\t1\t1\n')).toThrow('f.csv:1: the header is one column, "a\\tb\\ty": a CSV is comma-separated, and this file looks tab-separated');
+    expect(() => parse('a;b;y\n0;1;1\n')).toThrow('f.csv:1: the header is one column, "a;b;y": a CSV is comma-separated, and this file looks ;-separated');
+  });
+
   it('refuses a first line of numbers: the CSV needs a header', () => {
     expect(() => parse('0,1,0\n0,0,0\n')).toThrow('f.csv:1: the first line is all numbers: the CSV needs a header line naming its columns');
     expect(() => parse('\n 1.5 , -2e3\n0,0\n')).toThrow('f.csv:2: the first line is all numbers');
+  });
+
+  it('names the column of a value that is not a number (in a wide file the line alone leaves the user searching)', () => {
+    expect(() => parse('a,b,y\n1,NA,0\n')).toThrow('f.csv:2: column "b": not a number: "NA"');
+    expect(() => parse('a,,y\n1,red,0\n')).toThrow('f.csv:2: column 2: not a number: "red"');
+    expect(() => parse('a,b,y\n1,2,0\n1, ,1\n')).toThrow('f.csv:3: column "b": empty (a missing value?): every value must be a number');
+    expect(() => parse('a,y\n0,-4e38\n')).toThrow('f.csv:2: column "y": "-4e38" is beyond ±3.4e38');
+  });
+
+  it('reads plain decimals only, as the flags do: 0x10 is no 16 (-0x10 was refused all along)', () => {
+    expect(() => parse('a,y\n0x10,1\n')).toThrow('f.csv:2: column "a": not a number: "0x10"');
+    expect(() => parse('a,y\n0b11,1\n')).toThrow('f.csv:2: column "a": not a number: "0b11"');
+    expect(() => parse('a,y\n1,Infinity\n')).toThrow('f.csv:2: column "y": not a number: "Infinity"');
+    const d = parse('a,b,c,y\n -1.5e-3 ,"+.5",2.,1E+2\n');
+    expect([...d.x]).toEqual([Math.fround(-1.5e-3), 0.5, 2]);
+    expect([...d.y]).toEqual([100]);
   });
 
   it('takes the last column as the default target, by position (an earlier column may have the same, empty, name)', () => {

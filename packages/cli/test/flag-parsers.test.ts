@@ -14,6 +14,7 @@ describe('flag parsers take plain decimal numbers only, and say their rule', () 
     ['--epochs', wholeNumber('--epochs', 1), '1e3', 1000],
     ['--hidden', layerSizes, '16,8', [16, 8]],
     ['--target', targetColumns, 'y1, y2', ['y1', 'y2']],
+    ['--target', targetColumns, '"price, usd", y', ['price, usd', 'y']], // (a name with a comma, quoted as in the CSV)
   ];
   it.each(accepted)('%s %j', (_flag, parse, value, expected) => {
     expect(parse(value)).toEqual(expected);
@@ -39,6 +40,7 @@ describe('flag parsers take plain decimal numbers only, and say their rule', () 
     ['--hidden', layerSizes, '', '--hidden takes sizes like 16 or 16,8, got ""'],
     ['--target', targetColumns, 'y1,y1', '--target names the column "y1" twice'],
     ['--target', targetColumns, 'a,y , y', '--target names the column "y" twice'],
+    ['--target', targetColumns, '"price, usd', '--target: unterminated quote: field 1 opens a " and never closes it'],
   ];
   it.each(refused)('%s %j is refused', (_flag, parse, value, message) => {
     expect(() => parse(value)).toThrow(message);

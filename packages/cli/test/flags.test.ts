@@ -34,6 +34,23 @@ describe('--target', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the report names the columns used, an unnamed one (pandas\' index) included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rprop-flags-'));
+    try {
+      writeFileSync(join(dir, 'pandas.csv'), ',a,y,b\n0,0.5,1,2\n1,0.1,0,3\n');
+      const r = rprop(['train', 'pandas.csv', '--epochs', '1', '--backend', 'cpu'], dir);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.split('\n')[1]).toBe('inputs (no name), a, y; target b');
+      const named = rprop(['train', 'pandas.csv', '--target', 'y,a', '--epochs', '1', '--backend', 'cpu'], dir);
+      expect(named.stdout.split('\n')[1]).toBe('inputs (no name), b; targets y, a');
+      const json = rprop(['train', 'pandas.csv', '--epochs', '1', '--backend', 'cpu', '--json'], dir);
+      expect(lastJson(json.stdout)).toMatchObject({ target: null, inputColumns: ['', 'a', 'y'], targetColumns: ['b'] });
+      expect(rprop(['train', 'xor', '--epochs', '1', '--backend', 'cpu']).stdout).not.toMatch(/^inputs/m); // (a built-in set has no names)
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('flags that would have no effect are refused, not ignored', () => {
@@ -95,6 +112,10 @@ describe('train --help', () => {
   it('says that the file name decides the format, and that a file or folder of a built-in set\'s name is read instead of it', () => {
     expect(help()).toContain('a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format)');
     expect(help()).toContain('or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way');
+  });
+
+  it('says how the output layer is chosen, and that nothing is scaled (no flag shows either)', () => {
+    expect(help()).toContain('The output layer follows the training targets: sigmoid when all are in [0, 1], tanh when in [-1, 1], else linear. Inputs and targets are used as they are, not scaled.');
   });
 
   it('shows each optimizer\'s default --lr, and --hidden\'s default as typed', () => {

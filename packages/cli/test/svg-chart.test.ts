@@ -49,6 +49,14 @@ describe('lineChart on a single point', () => {
   });
 });
 
+describe('curveChart', () => {
+  it('ticks a short run\'s epochs at whole numbers only: no epoch 0.5', () => {
+    const svg = curveChart('xor', 'rprop irprop-', [0.2532, 0.2509]); // --epochs 1: the initial MSE and the one after the step
+    const xTicks = [...svg.matchAll(/text-anchor="middle">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(xTicks).toEqual(['0', '1', 'epoch', 'MSE (log scale)']); // (and the axes' labels)
+  });
+});
+
 describe('thin', () => {
   it('leaves a short series as it is', () => {
     const points: Array<[number, number]> = [[0, 1], [1, 2], [2, 3]];

@@ -83,7 +83,7 @@ describe('bad input: one line naming the file and line, exit code 2, no stack tr
     ['a ;-separated CSV', () => [file('semi.csv', 'a;b;y\n0;0;0\n0;1;1\n')], /^rprop: .*semi\.csv:1: the header is one column, "a;b;y": a CSV is comma-separated, and this file looks ;-separated$/],
     ['a non-number', () => [file('word.train', '2 2 1\n0 0\n0\n0 x\n1\n')], /word\.train:4: not a number: "x"/],
     ['a value float32 cannot hold (was: "diverged at epoch 0", exit 1)', () => [file('beyond.train', '2 2 1\n0 0\n0\n0 1e39\n1\n')], /^rprop: .*beyond\.train:4: "1e39" is beyond ±3\.4e38, the range of float32 \(the type training computes in\)$/],
-    ['a target float32 cannot hold (CSV)', () => [file('beyond.csv', 'a,y\n0,-4e38\n')], /^rprop: .*beyond\.csv:2: "-4e38" is beyond ±3\.4e38/],
+    ['a target float32 cannot hold (CSV)', () => [file('beyond.csv', 'a,y\n0,-4e38\n')], /^rprop: .*beyond\.csv:2: column "y": "-4e38" is beyond ±3\.4e38/],
     ['a wrong column count (FANN)', () => [file('wide.train', '2 2 1\n0 0 0\n0\n0 1\n1\n')], /wide\.train:2: expected 2 inputs, got 3 values/],
     ['a wrong column count (CSV)', () => [file('ragged.csv', 'a,b,y\n0,1,1\n1,1\n')], /ragged\.csv:3: expected 3 columns as in the header, got 2/],
     ['an unknown CSV target', () => [file('cols.csv', 'a,b,y\n0,1,1\n'), '--target', 'z'], /cols\.csv:1: no column named "z"/],

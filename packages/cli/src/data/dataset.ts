@@ -1,3 +1,4 @@
+import { decimal } from '../decimal.js';
 import { InputError } from '../errors/input-error.js';
 
 /** A table of training pairs, row-major. */
@@ -11,6 +12,8 @@ export interface Dataset {
   /** A CSV's input column names, in order (the inputs are matched by position); none for FANN or a built-in set. */
   inputNames?: string[];
   outputs: number;
+  /** A CSV's output (target) column names, in order; none for FANN or a built-in set. */
+  outputNames?: string[];
   /** count × inputs values. */
   x: Float32Array;
   /** count × outputs values. */
@@ -26,12 +29,20 @@ export class DataError extends InputError {
   }
 }
 
-/** Parses a number token, or throws a DataError naming the place. */
-export function numberAt(token: string, file: string, line: number): number {
-  const v = Number(token);
-  if (token.trim() === '' || !Number.isFinite(v)) throw new DataError(file, line, `not a number: ${JSON.stringify(token)}`);
+/**
+ * Parses a number token, or throws a DataError naming the place: the line, and the CSV column when
+ * `column` says it (`column "b"`: in a wide file "not a number" alone leaves the user searching the
+ * line). Only plain decimals, as the flags take them: `0x10` read as 16 (while `-0x10` is refused)
+ * would train on a hex code or an ID as if it were a quantity, without a word.
+ */
+export function numberAt(token: string, file: string, line: number, column?: string): number {
+  const where = column === undefined ? '' : `${column}: `;
+  const text = token.trim();
+  if (text === '') throw new DataError(file, line, `${where}empty (a missing value?): every value must be a number`);
+  const v = decimal(text);
+  if (v === undefined) throw new DataError(file, line, `${where}not a number: ${JSON.stringify(token)}`);
   // The data is kept and trained on as float32: a larger value would become ±Infinity there, and the
   // run would "diverge" at epoch 0 instead of saying which value is at fault.
-  if (!Number.isFinite(Math.fround(v))) throw new DataError(file, line, `${JSON.stringify(token)} is beyond ±3.4e38, the range of float32 (the type training computes in)`);
+  if (!Number.isFinite(Math.fround(v))) throw new DataError(file, line, `${where}${JSON.stringify(token)} is beyond ±3.4e38, the range of float32 (the type training computes in)`);
   return v;
 }

@@ -1,37 +1,65 @@
 import { DataError, numberAt, type Dataset } from './dataset.js';
+import { wrappedVectors, type FannLine } from './fann-vectors.js';
+import { textLines } from './text-lines.js';
 
 /**
  * FANN's training file format: a header `N inputs outputs`, then N pairs of lines — the inputs,
- * then the outputs, separated by whitespace.
+ * then the outputs, separated by whitespace. A pair's inputs or outputs may wrap onto further lines,
+ * as FANN reads them (see `wrappedVectors`).
  */
 export function parseFann(text: string, file: string): Dataset {
-  const lines = text.split(/\r?\n/);
-  const content = lines.map((l, i) => ({ tokens: l.trim().split(/\s+/).filter((t) => t !== ''), line: i + 1 })).filter((l) => l.tokens.length > 0);
+  const lines = textLines(text);
+  const content: FannLine[] = lines.map((l, i) => ({ tokens: l.trim().split(/\s+/).filter((t) => t !== ''), line: i + 1 })).filter((l) => l.tokens.length > 0);
   const header = content[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
-  if (header.tokens.length !== 3) throw new DataError(file, header.line, `the header must be "count inputs outputs", got ${header.tokens.length} values`);
-  const [count, inputs, outputs] = header.tokens.map((t) => numberAt(t, file, header.line)) as [number, number, number];
+  // Any name but *.csv is read as FANN: a table named data.txt or data.tsv fails on its first line,
+  // and the message should say why it was read this way.
+  const asFann = ' (read in FANN format: only a name ending in .csv is read as a CSV)';
+  if (header.tokens.length !== 3) throw new DataError(file, header.line, `the header must be "count inputs outputs", got ${header.tokens.length} values${asFann}`);
+  const [count, inputs, outputs] = header.tokens.map((t) => {
+    try {
+      return numberAt(t, file, header.line);
+    } catch (e) {
+      if (e instanceof DataError) throw new DataError(file, header.line, `the header must be "count inputs outputs": ${e.detail}${asFann}`);
+      throw e;
+    }
+  }) as [number, number, number];
   for (const [name, v] of [['count', count], ['inputs', inputs], ['outputs', outputs]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new DataError(file, header.line, `the header's ${name} must be a whole number ≥ 1, got ${v}`);
   }
   const rows = content.slice(1);
-  if (rows.length !== 2 * count) {
-    // Too many lines: the first one past the pairs, where the file and its header part ways. Too few:
-    // the last line, after which the missing ones should have come.
-    const at = rows.length > 2 * count ? rows[2 * count]!.line : (rows.at(-1)?.line ?? header.line);
-    throw new DataError(file, at, `the header says ${count} pairs (${2 * count} lines), the file has ${rows.length} data lines`);
-  }
-  // Every row's width first: the header's sizes are only believed, and allocated, once the rows agree.
-  rows.forEach((row, i) => {
-    const [width, kind] = i % 2 === 0 ? [inputs, 'inputs'] : [outputs, 'outputs'];
-    if (row.tokens.length !== width) throw new DataError(file, row.line, `expected ${width} ${kind}, got ${row.tokens.length} values`);
-  });
+  // The header's sizes are only believed, and allocated, once the lines agree with them.
+  const vectors = wrappedVectors(rows, count, inputs, outputs);
+  if (vectors === undefined) throw disagreement(rows, count, inputs, outputs, header.line, file);
   const x = new Float32Array(count * inputs);
   const y = new Float32Array(count * outputs);
   for (let k = 0; k < count; k++) {
-    for (const [row, width, target] of [[rows[2 * k]!, inputs, x], [rows[2 * k + 1]!, outputs, y]] as const) {
-      row.tokens.forEach((t, i) => (target[k * width + i] = numberAt(t, file, row.line)));
+    for (const [vector, width, target] of [[vectors[2 * k]!, inputs, x], [vectors[2 * k + 1]!, outputs, y]] as const) {
+      vector.tokens.forEach((t, i) => (target[k * width + i] = numberAt(t, file, vector.lines[i]!)));
     }
   }
   return { source: file, headerLine: header.line, count, inputs, outputs, x, y };
+}
+
+/**
+ * Why the lines are not the header's pairs, said as for one line per vector (the usual layout, and
+ * the one FANN writes): the line count, or the first line of the wrong width.
+ */
+function disagreement(rows: readonly FannLine[], count: number, inputs: number, outputs: number, headerLine: number, file: string): DataError {
+  if (rows.length !== 2 * count) {
+    // Too many lines: the first one past the pairs, where the file and its header part ways. Too few:
+    // the last line, after which the missing ones should have come.
+    const at = rows.length > 2 * count ? rows[2 * count]!.line : (rows.at(-1)?.line ?? headerLine);
+    // The right number of values on the wrong lines: most likely a pair's inputs and outputs on one
+    // line, as in a table. FANN would read that file, but a value left out on one line and one too
+    // many on another would read the same, so it is refused — saying how the values go.
+    const values = rows.reduce((n, row) => n + row.tokens.length, 0);
+    const layout = values === count * (inputs + outputs) ? `: the values are right in number, but each pair takes two lines: its inputs on one, its outputs on the next` : '';
+    return new DataError(file, at, `the header says ${count} pairs (${2 * count} lines), the file has ${rows.length} data lines${layout}`);
+  }
+  for (const [i, row] of rows.entries()) {
+    const [width, kind] = i % 2 === 0 ? [inputs, 'inputs'] : [outputs, 'outputs'];
+    if (row.tokens.length !== width) return new DataError(file, row.line, `expected ${width} ${kind}, got ${row.tokens.length} values`);
+  }
+  throw new Error('wrappedVectors refused lines that are one vector each'); // (they are its simplest case)
 }

@@ -8,5 +8,9 @@ import { DataError, type Dataset } from './dataset.js';
 export function checkInputColumns(data: Dataset, test: Dataset, testFile: string): void {
   if (data.inputNames === undefined || test.inputNames === undefined) return; // (a FANN file or a built-in set has no names)
   if (test.inputNames.every((name, i) => name === data.inputNames![i])) return;
-  throw new DataError(testFile, test.headerLine ?? null, `the input columns are ${test.inputNames.join(', ')}, the training data's ${data.inputNames.join(', ')}: inputs are matched by position, so both need the same columns in the same order`);
+  // The training target among the test's inputs: its last column is another one, and without
+  // --target each file's last column is its target — the likelier mistake than the order of inputs.
+  const target = data.outputNames?.find((name) => test.inputNames!.includes(name));
+  const why = target === undefined ? '' : `; ${JSON.stringify(target)}, the training data's target, is an input here: without --target each file's last column is its target`;
+  throw new DataError(testFile, test.headerLine ?? null, `the input columns are ${test.inputNames.join(', ')}, the training data's ${data.inputNames.join(', ')}: inputs are matched by position, so both need the same columns in the same order${why}`);
 }

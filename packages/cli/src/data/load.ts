@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { atPath } from '../errors/at-path.js';
 import { BUILTIN } from './builtin.js';
 import { parseCsv } from './csv.js';
 import { DataError, type Dataset } from './dataset.js';
 import { parseFann } from './fann.js';
+import { readText } from './read-text.js';
 
 /** How `loadDataset` reads a data argument. */
 export type DataFormat = 'builtin' | 'csv' | 'fann';
@@ -37,8 +38,6 @@ function loadFile(spec: string, format: DataFormat, targets: string[] | undefine
   const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
   if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
   if (!stat.isFile()) throw new DataError(spec, null, 'not a file');
-  // A byte order mark (Excel's "CSV UTF-8" starts with one) is no part of the first field: left in,
-  // it would keep a quoted first name's quotes, and that column could not be named by --target.
-  const text = atPath(spec, () => readFileSync(spec, 'utf8')).replace(/^\uFEFF/, '');
+  const text = readText(spec);
   return format === 'csv' ? parseCsv(text, spec, targets) : parseFann(text, spec);
 }

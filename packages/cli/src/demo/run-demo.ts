@@ -55,7 +55,7 @@ export function runDemo(out: string | undefined, print: (line: string) => void):
   }
   write(
     'loss-linear-mse.svg',
-    lineChart([{ name: 'Rprop (iRprop−)', points: losses.map((l, t) => [t, l]) }], { title: 'Linear(3, 2) + MSE with Rprop', xLabel: 'step', yLabel: 'MSE (log scale)', logY: true }),
+    lineChart([{ name: 'Rprop (iRprop−)', points: losses.map((l, t) => [t, l]) }], { title: 'Linear(3, 2) + MSE with Rprop', xLabel: 'step', wholeX: true, yLabel: 'MSE (log scale)', logY: true }),
   );
   const paths = trajectories();
   write(

@@ -20,6 +20,8 @@ export interface ChartOptions {
   title: string;
   xLabel: string;
   yLabel: string;
+  /** x counts something whole (epochs, steps): ticks only at whole numbers, no epoch 0.5 on a short run. */
+  wholeX?: boolean;
   /** Log scale on y (loss curves). */
   logY?: boolean;
   /** Equal units on both axes (trajectories), within this domain. */
@@ -131,7 +133,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
     .x(([px]) => x(px))
     .y(([, py]) => y(py));
   // Around a lone value, its own tick only: the widened domain's (an epoch −1) would mean nothing.
-  const xTicks = !o.domain && xMin === xMax ? [xMin] : x.ticks(8);
+  const xTicks = !o.domain && xMin === xMax ? [xMin] : x.ticks(8).filter((t) => !o.wholeX || Number.isInteger(t));
   const [y0, y1] = y.domain() as [number, number];
   // Over many decades, label the powers of ten; over one or two, also 2× and 5× so the axis has ticks.
   const fewDecades = o.logY && Math.log10(y1 / y0) < 3;

@@ -28,12 +28,18 @@ export function effectiveLr(name: OptimizerName, lr: number | undefined): number
 
 /**
  * The optimizer `--optimizer` names; `lr` overrides its default learning rate (Rprop: initial step).
- * An lr the rprop-tfjs optimizers refuse (one that overflows float32, the type of TF.js variables,
- * though --lr took it as a positive number) is the user's to fix: an InputError naming --lr.
+ * An lr that float32 (the type of TF.js variables) cannot hold, though --lr took it as a positive
+ * number, is the user's to fix, whichever the optimizer: an InputError naming --lr. (TF.js's Adam and
+ * SGD took 1e300 and "diverged at epoch 1", exit code 1, where the rprop-tfjs ones refused it; and a
+ * rate that rounds to 0 trains nothing, silently.)
  */
 export function makeOptimizer(name: OptimizerName, variant: Variant, lr: number | undefined): tf.Optimizer {
+  const rate = effectiveLr(name, lr);
+  const f32 = Math.fround(rate);
+  if (f32 === Infinity) throw new InputError(`--lr ${lr}: overflows to Infinity once rounded to float32 (the type of TF.js variables)`);
+  if (f32 === 0) throw new InputError(`--lr ${lr}: rounds to 0 in float32 (the type of TF.js variables), so no weight would move`);
   try {
-    return makeNamed(name, variant, effectiveLr(name, lr));
+    return makeNamed(name, variant, rate);
   } catch (e) {
     if (e instanceof RangeError) throw new InputError(`--lr ${lr}: ${e.message}`);
     throw e;

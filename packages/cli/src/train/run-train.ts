@@ -10,6 +10,7 @@ import { checkKeepsInputs } from '../output/keeps-inputs.js';
 import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.js';
 import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
+import { columnsLine } from './columns-line.js';
 import { curveChart } from './curve-chart.js';
 import { checkFlagsApply } from './flags-apply.js';
 import { evaluate } from './metrics.js';
@@ -79,6 +80,9 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     data: data.source,
     test: o.test ?? null,
     target: o.target ?? null,
+    // A CSV's columns as used (null for FANN or a built-in set): the default target is whichever is last.
+    inputColumns: data.inputNames ?? null,
+    targetColumns: data.outputNames ?? null,
     samples: data.count,
     hidden: o.hidden,
     activation: o.activation,
@@ -104,6 +108,8 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     print(JSON.stringify(summary));
   } else {
     print(`${data.source}: ${counted(data.count, 'sample')}, ${counted(data.inputs, 'input')}, ${counted(data.outputs, 'output')}; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
+    const columns = columnsLine(data);
+    if (columns !== undefined) print(columns);
     if (diverged !== null) {
       const why = diverged.what === 'MSE' ? `the training MSE became ${diverged.value}` : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
       print(`${divergedAt}: ${why}; training stopped`);

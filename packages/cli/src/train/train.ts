@@ -36,7 +36,7 @@ export interface TrainResult {
   msPerEpoch: number | null;
   /** Milliseconds per epoch after the first five (TF.js compiles and warms up its kernels there); null when no epoch ran. */
   msPerEpochSteady: number | null;
-  /** MSE before each epoch's step. */
+  /** The MSE before each epoch's step, and at the point the run ended (unless that is not finite): `curve[t]` after t steps. */
   curve: number[];
   /**
    * Set when training stopped because it diverged: after `epoch` steps the training MSE, or its
@@ -111,6 +111,15 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   const seconds = (end - start) / 1000;
   const final = evaluate(model, x, y);
   tf.dispose([x, xT, y]);
+  const timing = {
+    // With no epoch run, the time is the first evaluation's: no time per epoch to report.
+    msPerEpoch: epoch === 0 ? null : (seconds * 1000) / curve.length,
+    msPerEpochSteady: epoch === 0 ? null : curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / curve.length,
+  };
+  // A run that used up its epochs ends at a point the loop did not record (it records the MSE before
+  // each step): the point reported, and saved. Without it the curve of `--epochs 1` is one dot at the
+  // initial MSE, and every plot ends an epoch short of the MSE the run reports.
+  if (diverged === null && !reachedTarget) curve.push(final.mse);
   return {
     model,
     epochs: epoch,
@@ -118,9 +127,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
     trainMse: final.mse,
     trainBitFail: final.bitFail,
     seconds,
-    // With no epoch run, the time is the first evaluation's: no time per epoch to report.
-    msPerEpoch: epoch === 0 ? null : (seconds * 1000) / curve.length,
-    msPerEpochSteady: epoch === 0 ? null : curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / curve.length,
+    ...timing,
     curve,
     diverged,
   };
