@@ -2,6 +2,7 @@ import { withoutUndefined } from '../defined.js';
 import { counted, describe, parameterLabel } from '../errors.js';
 import { firstNonFinite } from '../kernels/first-non-finite.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
+import { sharedMemory } from './shared-memory.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { StateOffsets } from '../kernels/state-offsets.js';
@@ -189,6 +190,7 @@ export abstract class Optimizer<O extends object> {
     }
     this.checkStep(loss);
     const grads = this.checkedGradients();
+    this.refuseSharedMemory(grads);
     // Staging copies ordinary gradients into the kernels' memory, where the finiteness check and the
     // update read them; it may grow that memory, so resident buffers are read afresh from here on.
     const staged = stageGradients(grads);
@@ -384,6 +386,32 @@ export abstract class Optimizer<O extends object> {
       }
     }
     return grads;
+  }
+
+  /**
+   * Refuses the step if a parameter's values share memory with another's or with a gradient: the
+   * kernels and the reference rules would read them at different moments of the step (see `sharedMemory`).
+   */
+  private refuseSharedMemory(grads: ReadonlyArray<FloatArray | null>): void {
+    const values: FloatArray[] = [];
+    for (const group of this.paramGroups) for (const p of group.params) values.push(p.data);
+    const shared = sharedMemory(values, grads);
+    if (shared === null) return;
+    const label = (i: number) => parameterLabel(i, this.paramAt(i).name);
+    const other = `the ${shared.gradient ? 'gradient' : 'values'} of ${shared.other === shared.values ? 'the same parameter' : label(shared.other)}`;
+    throw new TypeError(
+      `${this.owner}.step: the values of ${label(shared.values)} share memory with ${other}: a step writes every parameter's values, ` +
+        `so they must not overlap another parameter's values or any gradient (give each its own array); nothing was changed`,
+    );
+  }
+
+  /** The parameter of index `i` over all groups. */
+  private paramAt(i: number): Parameter {
+    for (const group of this.paramGroups) {
+      if (i < group.params.length) return group.params[i]!;
+      i -= group.params.length;
+    }
+    throw new RangeError(`no parameter ${i}`);
   }
 
   /**

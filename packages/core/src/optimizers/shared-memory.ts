@@ -1,0 +1,69 @@
+import type { FloatArray } from '../types.js';
+
+/** Two arrays of a step that share memory: parameter `values`'s values and parameter `other`'s values or gradient. */
+export interface SharedMemory {
+  readonly values: number;
+  readonly other: number;
+  /** Whether `other`'s array is its gradient (else its values). */
+  readonly gradient: boolean;
+}
+
+/** One array of a step: its byte range in its buffer, whose parameter, and whether it is that one's gradient. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly index: number;
+  readonly gradient: boolean;
+}
+
+/**
+ * Finds a parameter's values that share memory with another stepping parameter's values or with any
+ * gradient (`grads[i]` null: parameter i does not step), or returns null. Gradients may share memory
+ * with each other: a step only reads them.
+ *
+ * Why: a step writes each parameter's values in turn, so a gradient (or values) overlapping them
+ * would be read before the write by one path and after it by another. The kernels read a staged
+ * gradient as it was when the step began and step a group's batched tensors after the others; the
+ * reference rules (and PyTorch) read each gradient when its parameter is updated, in order. Such a
+ * step also breaks atomicity: a gradient checked for NaN before any write could be a NaN weight by
+ * the time it is read. Arrays each with their own buffer (the usual case) cost one map entry each.
+ */
+export function sharedMemory(values: readonly FloatArray[], grads: ReadonlyArray<FloatArray | null>): SharedMemory | null {
+  const byBuffer = new Map<ArrayBufferLike, Span[]>();
+  const add = (a: FloatArray, index: number, gradient: boolean): void => {
+    if (a.length === 0) return;
+    const span = { start: a.byteOffset, end: a.byteOffset + a.byteLength, index, gradient };
+    const spans = byBuffer.get(a.buffer);
+    if (spans === undefined) byBuffer.set(a.buffer, [span]);
+    else spans.push(span);
+  };
+  for (let i = 0; i < grads.length; i++) {
+    const g = grads[i];
+    if (g === null || g === undefined) continue;
+    add(values[i]!, i, false);
+    add(g, i, true);
+  }
+  for (const spans of byBuffer.values()) {
+    if (spans.length < 2) continue;
+    const found = overlap(spans);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Sweeps `spans` (of one buffer) by start: an overlap that involves values, or null. */
+function overlap(spans: Span[]): SharedMemory | null {
+  spans.sort((a, b) => a.start - b.start);
+  // The furthest end of the values seen so far and whose they are; the same for the gradients.
+  let valuesEnd = -1;
+  let valuesOf = -1;
+  let gradEnd = -1;
+  let gradOf = -1;
+  for (const s of spans) {
+    if (s.start < valuesEnd) return { values: valuesOf, other: s.index, gradient: s.gradient };
+    if (!s.gradient && s.start < gradEnd) return { values: s.index, other: gradOf, gradient: true };
+    if (s.gradient && s.end > gradEnd) [gradEnd, gradOf] = [s.end, s.index];
+    if (!s.gradient && s.end > valuesEnd) [valuesEnd, valuesOf] = [s.end, s.index];
+  }
+  return null;
+}
