@@ -2,7 +2,7 @@ import { withoutUndefined } from '../defined.js';
 import { counted, describe, parameterLabel } from '../errors.js';
 import { firstNonFinite } from '../kernels/first-non-finite.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
-import { sharedMemory } from './shared-memory.js';
+import { overlappingArrays } from './overlapping-arrays.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { StateOffsets } from '../kernels/state-offsets.js';
@@ -190,7 +190,7 @@ export abstract class Optimizer<O extends object> {
     }
     this.checkStep(loss);
     const grads = this.checkedGradients();
-    this.refuseSharedMemory(grads);
+    this.refuseOverlappingArrays(grads);
     // Staging copies ordinary gradients into the kernels' memory, where the finiteness check and the
     // update read them; it may grow that memory, so resident buffers are read afresh from here on.
     const staged = stageGradients(grads);
@@ -390,12 +390,12 @@ export abstract class Optimizer<O extends object> {
 
   /**
    * Refuses the step if a parameter's values share memory with another's or with a gradient: the
-   * kernels and the reference rules would read them at different moments of the step (see `sharedMemory`).
+   * kernels and the reference rules would read them at different moments of the step (see `overlappingArrays`).
    */
-  private refuseSharedMemory(grads: ReadonlyArray<FloatArray | null>): void {
+  private refuseOverlappingArrays(grads: ReadonlyArray<FloatArray | null>): void {
     const values: FloatArray[] = [];
     for (const group of this.paramGroups) for (const p of group.params) values.push(p.data);
-    const shared = sharedMemory(values, grads);
+    const shared = overlappingArrays(values, grads);
     if (shared === null) return;
     const label = (i: number) => parameterLabel(i, this.paramAt(i).name);
     const other = `the ${shared.gradient ? 'gradient' : 'values'} of ${shared.other === shared.values ? 'the same parameter' : label(shared.other)}`;

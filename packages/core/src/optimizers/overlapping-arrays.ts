@@ -1,7 +1,7 @@
 import type { FloatArray } from '../types.js';
 
 /** Two arrays of a step that share memory: parameter `values`'s values and parameter `other`'s values or gradient. */
-export interface SharedMemory {
+export interface ArrayOverlap {
   readonly values: number;
   readonly other: number;
   /** Whether `other`'s array is its gradient (else its values). */
@@ -28,7 +28,7 @@ interface Span {
  * step also breaks atomicity: a gradient checked for NaN before any write could be a NaN weight by
  * the time it is read. Arrays each with their own buffer (the usual case) cost one map entry each.
  */
-export function sharedMemory(values: readonly FloatArray[], grads: ReadonlyArray<FloatArray | null>): SharedMemory | null {
+export function overlappingArrays(values: readonly FloatArray[], grads: ReadonlyArray<FloatArray | null>): ArrayOverlap | null {
   if (!anyBufferTwice(values, grads)) return null;
   const byBuffer = new Map<ArrayBufferLike, Span[]>();
   const add = (a: FloatArray, index: number, gradient: boolean): void => {
@@ -85,7 +85,7 @@ function anyBufferTwice(values: readonly FloatArray[], grads: ReadonlyArray<Floa
 }
 
 /** Sweeps `spans` (of one buffer) by start: an overlap that involves values, or null. */
-function overlap(spans: Span[]): SharedMemory | null {
+function overlap(spans: Span[]): ArrayOverlap | null {
   spans.sort((a, b) => a.start - b.start);
   // The furthest end of the values seen so far and whose they are; the same for the gradients.
   let valuesEnd = -1;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Lion, Rprop, SignSGD, Signum, useKernels, VARIANTS, type Optimizer, type Parameter } from '../../src/index.js';
-import { sharedMemory } from '../../src/optimizers/shared-memory.js';
+import { overlappingArrays } from '../../src/optimizers/overlapping-arrays.js';
 
 afterEach(() => useKernels(true, { minLength: 64, stagingBytes: 256 * 2 ** 20 }));
 
@@ -54,7 +54,7 @@ describe.each(Object.keys(OPTIMIZERS))('%s refuses a step whose values share mem
   });
 });
 
-describe('sharedMemory', () => {
+describe('overlappingArrays', () => {
   it('finds an overlap of values with values or with a gradient exactly when there is one', () => {
     // Arrays cut from two buffers: overlaps, touching ends, empty arrays, whole buffers.
     const buffers = [new ArrayBuffer(64), new ArrayBuffer(64)];
@@ -69,7 +69,7 @@ describe('sharedMemory', () => {
           a.buffer === b.buffer && a.length > 0 && b.length > 0 && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
         const stepping = values.map((_, i) => i).filter((i) => grads[i] !== null);
         const expected = stepping.some((i) => stepping.some((j) => (i !== j && meets(values[i]!, values[j]!)) || meets(values[i]!, grads[j]!)));
-        const found = sharedMemory(values, grads);
+        const found = overlappingArrays(values, grads);
         expect(found !== null).toBe(expected);
         if (found !== null) {
           const other = found.gradient ? grads[found.other]! : values[found.other]!;
