@@ -10,6 +10,13 @@ export function describe(value: unknown): string {
     return `[${shown.join(', ')}]`;
   }
   if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as ArrayLike<unknown>).length})`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'object') {
+    // Which kind of object: "got a Promise" says what "got object" does not (a missing await, say).
+    const name: unknown = Object.getPrototypeOf(value)?.constructor?.name;
+    if (typeof name !== 'string' || name === '' || name === 'Object') return 'an object';
+    return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+  }
   return typeof value;
 }
 

@@ -98,7 +98,7 @@ export function refuseUnknownOptions(owner: string, options: object, known: read
     throw new TypeError(`${owner}: options must be an object of named options, got a Map (Object.fromEntries(map) makes one)`);
   }
   if (options instanceof Set || ArrayBuffer.isView(options)) {
-    throw new TypeError(`${owner}: options must be an object of named options, got ${options instanceof Set ? 'a Set' : describe(options)}`);
+    throw new TypeError(`${owner}: options must be an object of named options, got ${describe(options)}`);
   }
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined && !known.includes(key)) throw unknownOption(owner, key, known, where);

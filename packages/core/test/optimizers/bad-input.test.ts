@@ -83,6 +83,9 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['options as an array', () => new Adam([p()], [0.9, 0.999] as never), 'Adam: options must be an object of named options, got [0.9, 0.999]'],
     ['options as a Map', () => new Rprop([p()], new Map([['lr', 0.1]]) as never), 'Rprop: options must be an object of named options, got a Map (Object.fromEntries(map) makes one)'],
     ['options as a Set', () => new Lion([p()], new Set(['lr']) as never), 'Lion: options must be an object of named options, got a Set'],
+    // Which kind of object it got: a Promise says a missing await, where "object" said nothing.
+    ['a Promise as a parameter', () => new Rprop([Promise.resolve(p()) as never]), 'Rprop: parameter 0 must be { data: Float32Array | Float64Array, grad }, got a Promise'],
+    ['an ArrayBuffer as data', () => new Rprop([{ data: new ArrayBuffer(8) as never, grad: null }]), 'Rprop: parameter 0 must be { data: Float32Array | Float64Array, grad }, got an ArrayBuffer'],
     ['options as a typed array', () => new Rprop([p()], Float64Array.of(0.1) as never), 'Rprop: options must be an object of named options, got Float64Array(1)'],
     ['minimize: options as a Map', () => minimize(() => 0, [1], new Map() as never), 'minimize: options must be an object of named options, got a Map (Object.fromEntries(map) makes one)'],
     ['minimize: options as a number', () => minimize(() => 0, [1], 0.5 as never), 'minimize: options must be an object of named options, got 0.5 (the learning rate goes in as { lr: 0.5 })'],

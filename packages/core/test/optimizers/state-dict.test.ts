@@ -108,7 +108,7 @@ describe('stateDict / loadStateDict', () => {
     ['an id that is no whole number', (sd: any) => (sd.paramGroups[0].params = [0, 'one']), /group 0 of the state names a parameter "one"; ids are whole numbers ≥ 0/],
     ['a NaN previous loss', (sd: any) => (sd.prevLoss = NaN), /'prevLoss' must be a number or null, got NaN/],
     ['a previous loss of −∞', (sd: any) => (sd.prevLoss = -Infinity), /'prevLoss' cannot be -Infinity \(a step refuses that loss\), got -Infinity/],
-    ['a null state', (sd: any) => (sd.state = null), /expected \{ state, paramGroups \}, got object/],
+    ['a null state', (sd: any) => (sd.state = null), /expected \{ state, paramGroups \}, got an object/],
     ['a null group', (sd: any) => (sd.paramGroups[0] = null), /group 0 of the state must be \{ params, \.\.\.options \}, got null/],
     ['a null parameter state', (sd: any) => (sd.state['1'] = null), /parameter 1's state must be an object of buffers and numbers, got null/],
     ["a group with a '__proto__' key (as JSON.parse makes it)", (sd: any) => (sd.paramGroups[0] = JSON.parse(JSON.stringify(sd.paramGroups[0]).replace('{', '{"__proto__":{"polluted":true},'))),
