@@ -58,35 +58,23 @@ describe('swapFolder', () => {
     expect(contents(model)).toEqual(OLD);
   });
 
-  it('when the folder cannot be moved aside (mounted on since the check), changes nothing', () => {
-    const { folder, model, staged } = setUp('busy');
+  // A rename that fails: the first (the previous model aside) or the second (the new one in). Either
+  // way the previous model is where it was, and nothing new is left behind.
+  it.each([
+    ['the folder cannot be moved aside (mounted on since the check), changes nothing', 'busy', 'model', 'EBUSY', 'in use, or a mount point'],
+    ["the new model cannot be moved in (the folder's place taken between the two renames), puts the previous one back", 'taken', 'staged', 'ENOTEMPTY', 'the folder is not empty'],
+  ] as const)('when %s', (_what, name, failingFrom, code, reason) => {
+    const { folder, model, staged } = setUp(name);
     const swap = swapFolder(staged, model, {
       ...real,
       renameSync: (from, to) => {
-        if (from === model) throw failing('EBUSY');
+        if (from === (failingFrom === 'model' ? model : staged)) throw failing(code);
         renameSync(from, to);
       },
     });
     const error = thrown(() => swap.commit());
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toBe(`${model}: could not be replaced: in use, or a mount point; nothing was written`);
-    swap.discard();
-    expect(readdirSync(folder)).toEqual(['model']);
-    expect(contents(model)).toEqual(OLD);
-  });
-
-  it('when the new model cannot be moved in (the folder\'s place taken between the two renames), puts the previous one back', () => {
-    const { folder, model, staged } = setUp('taken');
-    const swap = swapFolder(staged, model, {
-      ...real,
-      renameSync: (from, to) => {
-        if (from === staged) throw failing('ENOTEMPTY');
-        renameSync(from, to);
-      },
-    });
-    const error = thrown(() => swap.commit());
-    expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toBe(`${model}: could not be replaced: the folder is not empty; nothing was written`);
+    expect(error.message).toBe(`${model}: could not be replaced: ${reason}; nothing was written`);
     swap.discard();
     expect(readdirSync(folder)).toEqual(['model']);
     expect(contents(model)).toEqual(OLD);

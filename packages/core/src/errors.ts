@@ -1,4 +1,4 @@
-/** Formats a value for an error message: numbers exactly, strings quoted, the rest by type. */
+/** Formats a value for an error message: numbers exactly, strings quoted, short arrays by their items, objects by their kind. */
 export function describe(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'string') return JSON.stringify(value);

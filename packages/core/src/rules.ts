@@ -19,3 +19,5 @@ export { validateSignumOptions } from './optimizers/signum.js';
 export { validateLionOptions } from './optimizers/lion.js';
 export { validateLionFloat32, validateRpropFloat32, validateSignumFloat32, type Float32Context } from './optimizers/float32-options.js';
 export { refuseUnknownOptions } from './unknown-options.js';
+// A value as the option checks print it in their messages, for adapters' messages to match them.
+export { describe as describeValue } from './errors.js';

@@ -1,16 +1,12 @@
+import { describeValue as describeCoreValue } from 'rprop/rules';
+
 /**
- * A value as error messages print it: a number as the core prints it (−0 as `-0`), a string quoted
- * (so `"1"` is not read as the number 1), a tf.Tensor named as one (its `toString()` spans lines and
- * dumps the values), else what kind of thing it is.
+ * A value as error messages print it: as the core's messages print it (−0 as `-0`, a string quoted so
+ * `"1"` is not read as the number 1, a short array's items, a typed array's type and length, an
+ * object's kind), except a tf.Tensor, named as one: its `toString()` spans lines and dumps the values.
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'an array';
-  if (isTensorLike(value)) return 'a tf.Tensor';
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return isTensorLike(value) ? 'a tf.Tensor' : describeCoreValue(value);
 }
 
 /**

@@ -23,7 +23,7 @@ describe.each([false, true])('a gradient that is not a live tensor (composed ops
       `${owner}: the gradient of '${w.name}' has been disposed; nothing was changed`,
     );
     expect(() => step(opt, [{ name: a.name, tensor: ga }, { name: w.name, tensor: [1, 1, 1] as never }])).toThrow(
-      `${owner}: the gradient of '${w.name}' must be a tf.Tensor, got an array; nothing was changed`,
+      `${owner}: the gradient of '${w.name}' must be a tf.Tensor, got [1, 1, 1]; nothing was changed`,
     );
     expect(await snapshot(opt, [a, w])).toEqual(before);
     tf.dispose([a, w, ga]);

@@ -298,6 +298,9 @@ export abstract class Optimizer<O extends object> {
   /** The current step's staged gradients (null outside `step`). */
   private staged: StagedGradients | null = null;
 
+  /** Every parameter in order during `refuseOverlappingArrays`, empty otherwise (reused from step to step). */
+  private readonly stepParams: Parameter[] = [];
+
   /**
    * `state` by parameter index, for the update loop (an array read, where a Map lookup per tensor
    * showed up over many tensors). Rebuilt by `makeMissingStates` after any change.
@@ -393,25 +396,22 @@ export abstract class Optimizer<O extends object> {
    * kernels and the reference rules would read them at different moments of the step (see `overlappingArrays`).
    */
   private refuseOverlappingArrays(grads: ReadonlyArray<FloatArray | null>): void {
-    const values: FloatArray[] = [];
-    for (const group of this.paramGroups) for (const p of group.params) values.push(p.data);
-    const shared = overlappingArrays(values, grads);
-    if (shared === null) return;
-    const label = (i: number) => parameterLabel(i, this.paramAt(i).name);
-    const other = `the ${shared.gradient ? 'gradient' : 'values'} of ${shared.other === shared.values ? 'the same parameter' : label(shared.other)}`;
-    throw new TypeError(
-      `${this.owner}.step: the values of ${label(shared.values)} share memory with ${other}: a step writes every parameter's values, ` +
-        `so they must not overlap another parameter's values or any gradient (give each its own array); nothing was changed`,
-    );
-  }
-
-  /** The parameter of index `i` over all groups. */
-  private paramAt(i: number): Parameter {
-    for (const group of this.paramGroups) {
-      if (i < group.params.length) return group.params[i]!;
-      i -= group.params.length;
+    // Every parameter in order, gathered into an array kept for the next step and emptied after: a
+    // step allocates nothing here, and holds no caller's parameter past it.
+    const params = this.stepParams;
+    for (const group of this.paramGroups) for (const p of group.params) params.push(p);
+    try {
+      const shared = overlappingArrays(params, grads);
+      if (shared === null) return;
+      const label = (i: number) => parameterLabel(i, params[i]!.name);
+      const other = `the ${shared.gradient ? 'gradient' : 'values'} of ${shared.other === shared.values ? 'the same parameter' : label(shared.other)}`;
+      throw new TypeError(
+        `${this.owner}.step: the values of ${label(shared.values)} share memory with ${other}: a step writes every parameter's values, ` +
+          `so they must not overlap another parameter's values or any gradient (give each its own array); nothing was changed`,
+      );
+    } finally {
+      params.length = 0;
     }
-    throw new RangeError(`no parameter ${i}`);
   }
 
   /**

@@ -1,6 +1,6 @@
-import type { FloatArray } from '../types.js';
+import type { FloatArray, Parameter } from '../types.js';
 
-/** Two arrays of a step that share memory: parameter `values`'s values and parameter `other`'s values or gradient. */
+/** Two arrays of a step that share memory: parameter `values`'s data and parameter `other`'s data or gradient. */
 export interface ArrayOverlap {
   readonly values: number;
   readonly other: number;
@@ -17,8 +17,8 @@ interface Span {
 }
 
 /**
- * Finds a parameter's values that share memory with another stepping parameter's values or with any
- * gradient (`grads[i]` null: parameter i does not step), or returns null. Gradients may share memory
+ * Finds a parameter's values (`params[i].data`) that share memory with another stepping parameter's
+ * values or with any gradient (`grads[i]`, checked; null: parameter i does not step), or returns null. Gradients may share memory
  * with each other: a step only reads them.
  *
  * Why: a step writes each parameter's values in turn, so a gradient (or values) overlapping them
@@ -26,10 +26,11 @@ interface Span {
  * gradient as it was when the step began and step a group's batched tensors after the others; the
  * reference rules (and PyTorch) read each gradient when its parameter is updated, in order. Such a
  * step also breaks atomicity: a gradient checked for NaN before any write could be a NaN weight by
- * the time it is read. Arrays each with their own buffer (the usual case) cost one map entry each.
+ * the time it is read. Arrays each with their own buffer (the usual case) take one pass that
+ * allocates nothing (`anyBufferTwice`).
  */
-export function overlappingArrays(values: readonly FloatArray[], grads: ReadonlyArray<FloatArray | null>): ArrayOverlap | null {
-  if (!anyBufferTwice(values, grads)) return null;
+export function overlappingArrays(params: readonly Pick<Parameter, 'data'>[], grads: ReadonlyArray<FloatArray | null>): ArrayOverlap | null {
+  if (!anyBufferTwice(params, grads)) return null;
   const byBuffer = new Map<ArrayBufferLike, Span[]>();
   const add = (a: FloatArray, index: number, gradient: boolean): void => {
     if (a.length === 0) return;
@@ -41,7 +42,7 @@ export function overlappingArrays(values: readonly FloatArray[], grads: Readonly
   for (let i = 0; i < grads.length; i++) {
     const g = grads[i];
     if (g === null || g === undefined) continue;
-    add(values[i]!, i, false);
+    add(params[i]!.data, i, false);
     add(g, i, true);
   }
   for (const spans of byBuffer.values()) {
@@ -72,12 +73,12 @@ function seenBefore(buffer: ArrayBufferLike, now: number): boolean {
  * float32 tensors of 5000 (≈1 % of such a step), where building and sorting spans for all of them took
  * ≈55 µs (measured). Allocated parameters all lie in the kernels' memory and take the sweep (≈3 µs at 200).
  */
-function anyBufferTwice(values: readonly FloatArray[], grads: ReadonlyArray<FloatArray | null>): boolean {
+function anyBufferTwice(params: readonly Pick<Parameter, 'data'>[], grads: ReadonlyArray<FloatArray | null>): boolean {
   const now = ++calls;
   for (let i = 0; i < grads.length; i++) {
     const g = grads[i];
     if (g === null || g === undefined) continue;
-    const v = values[i]!;
+    const v = params[i]!.data;
     if (v.length > 0 && seenBefore(v.buffer, now)) return true;
     if (g.length > 0 && seenBefore(g.buffer, now)) return true;
   }

@@ -69,7 +69,7 @@ describe('overlappingArrays', () => {
           a.buffer === b.buffer && a.length > 0 && b.length > 0 && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
         const stepping = values.map((_, i) => i).filter((i) => grads[i] !== null);
         const expected = stepping.some((i) => stepping.some((j) => (i !== j && meets(values[i]!, values[j]!)) || meets(values[i]!, grads[j]!)));
-        const found = overlappingArrays(values, grads);
+        const found = overlappingArrays(values.map((data) => ({ data })), grads);
         expect(found !== null).toBe(expected);
         if (found !== null) {
           const other = found.gradient ? grads[found.other]! : values[found.other]!;
