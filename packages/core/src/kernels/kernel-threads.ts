@@ -3,7 +3,8 @@ import { refuseUnknownOptions } from '../unknown-options.js';
 import { KERNELS_SHARED_WASM_BASE64 } from './generated/kernels-shared-wasm.js';
 import { decode, installKernels, simdSupported, type KernelExports } from './instance.js';
 import { kernelHeapMade } from './kernel-heap.js';
-import { CALL_TIMEOUT_MS, KernelThreadPool, MIN_SPLIT_BYTES, type WorkerConstructor } from './thread-pool.js';
+import type { WorkerConstructor } from './thread-lane.js';
+import { CALL_TIMEOUT_MS, KernelThreadPool, MIN_SPLIT_BYTES } from './thread-pool.js';
 
 /** Options of `useKernelThreads`. */
 export interface KernelThreadOptions {

@@ -1,7 +1,6 @@
 import type { KernelExports } from './instance.js';
-import {
-  ARGC, ARGS_AT, BATCH, BATCH_CALLS, CONTROL_BYTES, DONE, EXIT_CODE, EXITED, FUNCTION, MAX_ARGS, RECORD, REQUEST, RESULT, STATUS, STOP, WORKER_SOURCE,
-} from './thread-protocol.js';
+import { ARGC, BATCH, BATCH_CALLS, DONE, EXIT_CODE, EXITED, FUNCTION, RECORD, REQUEST, RESULT, STATUS, STOP } from './thread-protocol.js';
+import { startLane, type Lane, type SharedMemory, type SharedModule, type WorkerConstructor } from './thread-lane.js';
 
 /**
  * The kernels a pool splits, and how: the positions of their buffer arguments (byte offsets into
@@ -53,38 +52,8 @@ export const CALL_TIMEOUT_MS = 60_000;
  */
 const SLICE_MS = 50;
 
-/** What of Node's `Worker` the pool uses (typed here: the core is built without Node's types). */
-interface NodeWorker {
-  readonly threadId: number;
-  once(event: 'message', listener: (message: { ready?: true; failed?: string }) => void): void;
-  once(event: 'error', listener: (error: unknown) => void): void;
-  once(event: 'exit', listener: (code: number) => void): void;
-  unref(): void;
-  terminate(): Promise<number>;
-}
-/**
- * A compiled module and a shared memory as the pool hands them to its workers (opaque here: spelled
- * `WebAssembly.*`, they would make the published .d.ts need the DOM lib).
- */
-export type SharedModule = object;
-export type SharedMemory = object;
-
-export type WorkerConstructor = new (source: string, options: { eval: true; workerData: unknown }) => NodeWorker;
-
 /** How a wait for a worker's call ended. */
 type Outcome = 'answered' | 'exited' | 'timed out';
-
-/** One worker and its control block. */
-interface Lane {
-  /** 1 for the first worker, and the worker's threadId (read at start: Node clears it on exit): how messages name it. */
-  readonly thread: number;
-  readonly threadId: number;
-  readonly worker: NodeWorker;
-  readonly ints: Int32Array;
-  readonly args: Float64Array;
-  readonly batch: Float64Array;
-  request: number;
-}
 
 /**
  * Kernel threads on one shared WebAssembly memory: the calling thread and `workers` Node workers,
@@ -147,7 +116,7 @@ export class KernelThreadPool {
     pool.workers = workers;
     try {
       for (let i = 1; i <= workers; i++) {
-        const lane = await startLane(Worker, module, memory, i);
+        const lane = await startLane(Worker, module, memory, i, NAMES);
         pool.lanes.push(lane);
         lane.worker.once('exit', (code) => pool.exitedBetweenCalls(lane, code));
       }
@@ -443,31 +412,4 @@ export class KernelThreadPool {
       Atomics.wait(lane.ints, DONE, done, Math.min(left, SLICE_MS));
     }
   }
-}
-
-/** Starts one worker, kernel thread `thread`, and waits until its instance is ready. */
-function startLane(Worker: WorkerConstructor, module: SharedModule, memory: SharedMemory, thread: number): Promise<Lane> {
-  const control = new SharedArrayBuffer(CONTROL_BYTES);
-  const batch = new SharedArrayBuffer(8 * RECORD * BATCH_CALLS);
-  let worker: NodeWorker;
-  try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, batch, names: NAMES } });
-  } catch (error) {
-    // Node refuses some at once (its permission model without --allow-worker): say what it refused.
-    return Promise.reject(new Error(`rprop: a kernel thread could not start: ${String(error)}`));
-  }
-  return new Promise<Lane>((resolve, reject) => {
-    worker.once('message', (message) => {
-      if (message.ready) {
-        worker.unref(); // an idle kernel thread must not keep the process alive
-        resolve({ thread, threadId: worker.threadId, worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), batch: new Float64Array(batch), request: 0 });
-      } else {
-        void worker.terminate();
-        reject(new Error(`rprop: a kernel thread could not start: ${message.failed}`));
-      }
-    });
-    worker.once('error', (error) => reject(new Error(`rprop: a kernel thread could not start: ${String(error)}`)));
-    // A worker can end without an error (process.exit in a preloaded script): else this never settles.
-    worker.once('exit', (code) => reject(new Error(`rprop: a kernel thread could not start: it exited with code ${code} before it was ready`)));
-  });
 }

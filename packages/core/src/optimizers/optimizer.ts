@@ -1,6 +1,5 @@
 import { withoutUndefined } from '../defined.js';
-import { counted, describe, parameterLabel } from '../errors.js';
-import { firstNonFinite } from '../kernels/first-non-finite.js';
+import { describe, parameterLabel } from '../errors.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
 import { overlappingArrays } from './overlapping-arrays.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
@@ -8,24 +7,19 @@ import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { StateOffsets } from '../kernels/state-offsets.js';
 import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
 import type { Closure, FloatArray, Parameter, ParamGroup, SerializedParamState, StateDict } from '../types.js';
-import { NonFiniteGradientError } from '../non-finite-gradient-error.js';
+import type { NonFiniteGradientError } from '../non-finite-gradient-error.js';
 import { refuseMisspeltOptions, refuseUnknownOptions } from '../unknown-options.js';
-import { checkSavedGroupKeys } from './saved-group-keys.js';
+import { checkParameter, isGroupList } from './given-params.js';
+import { checkedGradients, checkFinite } from './gradient-checks.js';
+import { checkedLoadedState } from './loaded-state.js';
+import { withOwnArrays } from './own-arrays.js';
+import { shapeCode } from './shape-code.js';
 
 /** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
 export type ParamState = Record<string, FloatArray | number>;
 
 /** A parameter group with every option filled in (group values over optimizer-wide defaults). */
 export type ResolvedGroup<O> = { params: Parameter[] } & O;
-
-function isFloatArray(a: unknown): a is FloatArray {
-  return a instanceof Float32Array || a instanceof Float64Array;
-}
-
-function isGroupList<O>(params: readonly Parameter[] | readonly ParamGroup<O>[]): params is readonly ParamGroup<O>[] {
-  const first: unknown = params[0];
-  return typeof first === 'object' && first !== null && 'params' in first;
-}
 
 /**
  * The shape every optimizer here shares with `torch.optim.Optimizer`: parameter groups with defaults
@@ -189,12 +183,12 @@ export abstract class Optimizer<O extends object> {
       throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
     }
     this.checkStep(loss);
-    const grads = this.checkedGradients();
+    const grads = checkedGradients(this.owner, this.paramGroups, this.stateShapes);
     this.refuseOverlappingArrays(grads);
     // Staging copies ordinary gradients into the kernels' memory, where the finiteness check and the
     // update read them; it may grow that memory, so resident buffers are read afresh from here on.
     const staged = stageGradients(grads);
-    this.checkFinite(grads, staged);
+    checkFinite(this.owner, this.paramGroups, grads, staged);
     this.beginStep(loss);
     this.makeMissingStates();
     this.staged = staged;
@@ -359,38 +353,6 @@ export abstract class Optimizer<O extends object> {
     }
   }
 
-  /** Every parameter's gradient (null where it has none), each checked for type and length. */
-  private checkedGradients(): Array<FloatArray | null> {
-    const grads: Array<FloatArray | null> = [];
-    let index = 0;
-    for (const group of this.paramGroups) {
-      for (const p of group.params) {
-        const g = p.grad;
-        if (g !== null) {
-          if (!isFloatArray(p.data)) {
-            throw new TypeError(`${this.owner}.step: ${parameterLabel(index, p.name)} must have data: Float32Array | Float64Array, got ${describe(p.data)}; nothing was changed`);
-          }
-          if (g === undefined || !isFloatArray(g) || g.constructor !== p.data.constructor) {
-            // A TypeError, as the constructor throws for a parameter of the wrong type; a wrong length is a RangeError.
-            throw new TypeError(this.refusal(index, p, `must be a ${p.data.constructor.name} like the parameter (or null), got ${describe(g)}`));
-          }
-          if (g.length !== p.data.length) throw this.refuse(index, p, `has length ${g.length}, but the parameter has length ${p.data.length}`);
-          const made = this.stateShapes[index];
-          if (made !== undefined && made !== shapeCode(p.data)) {
-            throw new RangeError(
-              `${this.owner}.step: ${parameterLabel(index, p.name)} is now a ${p.data.constructor.name} of length ${p.data.length}, ` +
-                `but its optimizer state was made for a ${shapeName(made)}: a stepped parameter's array must keep its length and type ` +
-                `(make a new optimizer for the new shape); nothing was changed`,
-            );
-          }
-        }
-        grads.push(g);
-        index++;
-      }
-    }
-    return grads;
-  }
-
   /**
    * Refuses the step if a parameter's values share memory with another's or with a gradient: the
    * kernels and the reference rules would read them at different moments of the step (see `overlappingArrays`).
@@ -412,39 +374,6 @@ export abstract class Optimizer<O extends object> {
     } finally {
       params.length = 0;
     }
-  }
-
-  /**
-   * Refuses the step if any gradient holds NaN or ±Infinity — before anything is written, which
-   * makes a step atomic. Staged gradients were checked while being staged; the others are checked
-   * by `firstNonFinite` (SIMD too where the kernels run).
-   */
-  private checkFinite(grads: ReadonlyArray<FloatArray | null>, staged: StagedGradients): void {
-    let index = 0;
-    for (const group of this.paramGroups) {
-      for (const p of group.params) {
-        if (grads[index] !== null) {
-          // A staged gradient is an ordinary array; any other is read afresh, as a resident one may
-          // have moved while the staging region grew.
-          const g = staged.at[index]! >= 0 ? grads[index]! : p.grad!;
-          const bad = staged.at[index]! >= 0 ? staged.firstNonFinite[index]! : firstNonFinite(g);
-          if (bad >= 0) {
-            const value = g[bad]!;
-            throw new NonFiniteGradientError(this.refusal(index, p, `is ${describe(value)} at index ${bad}`), parameterLabel(index, p.name), bad, value);
-          }
-        }
-        index++;
-      }
-    }
-  }
-
-  private refuse(index: number, p: Parameter, what: string): RangeError {
-    return new RangeError(this.refusal(index, p, what));
-  }
-
-  /** The message of a step refused for parameter `index`'s gradient. */
-  private refusal(index: number, p: Parameter, what: string): string {
-    return `${this.owner}.step: the gradient of ${parameterLabel(index, p.name)} ${what}; nothing was changed`;
   }
 
   /** What is wrong with a finite value of a loaded state buffer (e.g. a negative step size), or null. */
@@ -520,98 +449,14 @@ export abstract class Optimizer<O extends object> {
   // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
   // Record<string, unknown> here refused such a dict at compile time (an interface has no index signature).
   loadStateDict(sd: StateDict<O>): void {
-    const where = `${this.owner}.loadStateDict`;
-    if (typeof sd !== 'object' || sd === null || typeof sd.state !== 'object' || sd.state === null || !Array.isArray(sd.paramGroups)) {
-      throw new TypeError(`${where}: expected { state, paramGroups }, got ${describe(sd)}`);
-    }
-    if (sd.paramGroups.length !== this.paramGroups.length) {
-      throw new RangeError(`${where}: the state has ${counted(sd.paramGroups.length, 'parameter group')}, this optimizer has ${this.paramGroups.length}`);
-    }
-    const groups: ResolvedGroup<O>[] = [];
-    const states = new Map<Parameter, ParamState>();
-    const seen = new Map<string, number>(); // parameter id → its group
-    let index = 0;
-    this.paramGroups.forEach((group, g) => {
-      const saved = sd.paramGroups[g]!;
-      if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: group ${g} of the state must be { params, ...options }, got ${describe(saved)}`);
-      const { params: ids, ...options } = saved;
-      // Copied onto the live group below, a '__proto__' key (JSON.parse makes it an ordinary key) would
-      // replace the group's prototype instead.
-      if (Object.hasOwn(options, '__proto__')) throw new TypeError(`${where}: group ${g} of the state has a key '__proto__', which is not an option`);
-      // Before the values: another optimizer's group can pass every value check (Rprop's lr and maximize
-      // are all SignSGD reads) and would then load its own options onto this one's groups.
-      checkSavedGroupKeys(where, this.owner, this.optionNames, g, options, group);
-      if (!Array.isArray(ids) || ids.length !== group.params.length) {
-        throw new RangeError(`${where}: group ${g} of the state has ${Array.isArray(ids) ? counted(ids.length, 'parameter') : 'no parameters'}, this optimizer's has ${group.params.length}`);
-      }
-      for (const id of ids as unknown[]) {
-        if (!Number.isInteger(id) || (id as number) < 0) throw new TypeError(`${where}: group ${g} of the state names a parameter ${describe(id)}; ids are whole numbers ≥ 0`);
-        const key = String(id);
-        if (seen.has(key)) throw new RangeError(`${where}: parameter id ${key} appears twice (groups ${seen.get(key)} and ${g})`);
-        seen.set(key, g);
-      }
-      const resolved = { ...withOwnArrays(options as unknown as O), params: group.params } as ResolvedGroup<O>;
-      this.validateOptions(resolved, ` (group ${g} of the loaded state)`);
-      groups.push(resolved);
-      for (const p of group.params) {
-        const id = ids[group.params.indexOf(p)];
-        const saved = sd.state[String(id)];
-        if (saved !== undefined) {
-          const label = `${parameterLabel(index, p.name)}'s state`;
-          if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: ${label} must be an object of buffers and numbers, got ${describe(saved)}`);
-          const fresh = this.loadedStateTemplate(p, resolved, saved);
-          // A key the state does not have would be dropped without a word (a misspelt 'stepsize' beside
-          // the real one, a buffer of another optimizer's): refused, as a state no parameter claims is.
-          const stray = Object.keys(saved).find((key) => !Object.hasOwn(fresh, key));
-          if (stray !== undefined) {
-            throw new RangeError(`${where}: ${label} has a key '${stray}' that ${this.owner}'s state does not have (it holds ${Object.keys(fresh).join(', ') || 'nothing'})`);
-          }
-          for (const [key, template] of Object.entries(fresh)) {
-            const value = saved[key];
-            if (typeof template === 'number') {
-              if (typeof value !== 'number') throw new TypeError(`${where}: ${label} needs a number '${key}', got ${describe(value)}`);
-              const problem = !Number.isFinite(value) ? 'must be a finite number' : this.stateValueProblem(key, value);
-              if (problem !== null) throw new RangeError(`${where}: ${label} '${key}' ${problem}, got ${describe(value)}`);
-              fresh[key] = value;
-            } else {
-              if (!Array.isArray(value) && !isFloatArray(value)) {
-                throw new TypeError(`${where}: ${label} needs an array '${key}' of ${template.length} numbers, got ${describe(value)}`);
-              }
-              if (value.length !== template.length) {
-                throw new RangeError(`${where}: ${label} '${key}' has ${value.length} values, the parameter has ${template.length}`);
-              }
-              const values = value as ArrayLike<unknown>;
-              for (let i = 0; i < values.length; i++) {
-                const v = values[i];
-                const problem =
-                  typeof v !== 'number' || !Number.isFinite(v)
-                    ? 'must hold finite numbers'
-                    : template instanceof Float32Array && !Number.isFinite(Math.fround(v))
-                      ? 'must hold numbers that fit a float32 (the parameter\'s type)'
-                      : this.stateValueProblem(key, v);
-                if (problem !== null) throw new RangeError(`${where}: ${label} '${key}' ${problem}, got ${describe(v)} at index ${i}`);
-              }
-              template.set(value as ArrayLike<number>);
-              for (let i = 0; i < template.length; i++) template[i] = this.normalizeStateValue(key, template[i]!);
-            }
-          }
-          states.set(p, fresh);
-        }
-        index++;
-      }
+    const { groups, states, extra } = checkedLoadedState(this.owner, this.optionNames, this.paramGroups, sd, {
+      validateOptions: (options, where) => this.validateOptions(options, where),
+      loadedStateTemplate: (param, group, saved) => this.loadedStateTemplate(param, group, saved),
+      stateValueProblem: (key, value) => this.stateValueProblem(key, value),
+      normalizeStateValue: (key, value) => this.normalizeStateValue(key, value),
+      extraState: () => this.extraState(),
+      extraStateProblem: (key, value) => this.extraStateProblem(key, value),
     });
-    // Every saved state must belong to a parameter: a state under an id no group names means the
-    // dict was made for other parameters (or edited), and loading it would drop that state silently.
-    const orphan = Object.keys(sd.state).find((key) => !seen.has(key));
-    if (orphan !== undefined) throw new RangeError(`${where}: the state has an entry '${orphan}' that no parameter group names (their ids: ${[...seen.keys()].join(', ') || 'none'})`);
-    const extra: Record<string, number | null> = {};
-    for (const key of Object.keys(this.extraState())) {
-      const v = (sd as StateDict<O> & Record<string, unknown>)[key] ?? null;
-      if (v !== null && (typeof v !== 'number' || Number.isNaN(v))) throw new TypeError(`${where}: '${key}' must be a number or null, got ${describe(v)}`);
-      const problem = v === null ? null : this.extraStateProblem(key, v);
-      if (problem !== null) throw new RangeError(`${where}: '${key}' ${problem}, got ${describe(v)}`);
-      extra[key] = v;
-    }
     // Everything checked: only now replace the live state.
     groups.forEach((g, i) => Object.assign(this.paramGroups[i]!, g));
     this.state.clear();
@@ -628,32 +473,4 @@ export abstract class Optimizer<O extends object> {
 
   /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */
   protected statesReplaced(): void {}
-}
-
-/**
- * `o` with every array option (etas, stepSizes, betas) copied. Without the copy a group's `etas` is the
- * defaults' array (or the loaded dict's), so changing `paramGroups[0].etas[1]` in place would change
- * it for every group and every optimizer made later.
- */
-function withOwnArrays<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])) as T;
-}
-
-/** A float array's length and element type as one number (float32: odd), compared once per tensor per step. */
-function shapeCode(a: FloatArray): number {
-  return a.length * 2 + (a instanceof Float32Array ? 1 : 0);
-}
-
-/** `shapeCode` in words. */
-function shapeName(code: number): string {
-  return `${code % 2 === 1 ? 'Float32Array' : 'Float64Array'} of length ${Math.floor(code / 2)}`;
-}
-
-function checkParameter(owner: string, p: Parameter, index: number): void {
-  if (typeof p === 'object' && p !== null && 'params' in p && !('data' in p)) {
-    throw new TypeError(`${owner}: parameter ${index} is a parameter group ({ params, ...options }): give a list of parameters or a list of groups, not both`);
-  }
-  if (typeof p !== 'object' || p === null || !isFloatArray(p.data)) {
-    throw new TypeError(`${owner}: parameter ${index} must be { data: Float32Array | Float64Array, grad }, got ${describe(p?.data ?? p)}`);
-  }
 }

@@ -1,5 +1,5 @@
 import type { Worker as NodeWorker } from 'node:worker_threads';
-import type { WorkerConstructor } from '../../src/kernels/thread-pool.js';
+import type { WorkerConstructor } from '../../src/kernels/thread-lane.js';
 
 // Kernel threads that can be made to fail on cue: the pool's own worker source, with every kernel it
 // calls wrapped so that it first reads what its thread is to do from a shared hook. Nothing of this

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KernelExports } from '../../src/kernels/instance.js';
-import { KernelThreadPool, type WorkerConstructor } from '../../src/kernels/thread-pool.js';
+import type { WorkerConstructor } from '../../src/kernels/thread-lane.js';
+import { KernelThreadPool } from '../../src/kernels/thread-pool.js';
 
 // No worker ever starts here, and nothing global changes: the pool is made and refused on its own.
 describe('a kernel thread pool whose worker cannot be made', () => {
