@@ -68,12 +68,12 @@ export function checkedLoadedState<O extends object>(
     const resolved = { ...withOwnArrays(options as unknown as O), params: group.params } as ResolvedGroup<O>;
     hooks.validateOptions(resolved, ` (group ${g} of the loaded state)`);
     groups.push(resolved);
-    for (const p of group.params) {
-      const id = ids[group.params.indexOf(p)];
-      const saved = sd.state[String(id)];
+    group.params.forEach((p, k) => {
+      // ids[k]: the k-th parameter's id (by position, not indexOf — that made a load quadratic in the group's size).
+      const saved = sd.state[String(ids[k])];
       if (saved !== undefined) states.set(p, checkedParamState(where, owner, `${parameterLabel(index, p.name)}'s state`, p, resolved, saved, hooks));
       index++;
-    }
+    });
   });
   // Every saved state must belong to a parameter: a state under an id no group names means the
   // dict was made for other parameters (or edited), and loading it would drop that state silently.
