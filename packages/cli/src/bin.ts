@@ -50,7 +50,7 @@ program
 
 program
   .command('train')
-  .description('train an MLP full batch on DATA: a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
+  .description('train an MLP on DATA (full batch, or mini-batches with --batch-size): a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
   .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format), or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way')
   .option('--test <data>', 'test data, read the same way (by name)')
   .option('--target <columns>', 'CSV: the output columns, comma-separated, a name with a comma in double quotes (default: the last)', targetColumns)
@@ -60,8 +60,13 @@ program
   .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default(DEFAULT_VARIANT))
   .option('--lr <number>', `learning rate, for Rprop the initial step size (default: ${OPTIMIZERS.map((name) => `${name} ${DEFAULT_LR[name]}`).join(', ')})`, positiveNumber('--lr'))
   .option('--epochs <n>', 'most epochs', wholeNumber('--epochs', 1), 1000)
+  .option(
+    '--batch-size <n>',
+    "examples per optimizer step (default: the whole set, one step per epoch); smaller: each epoch shuffles the set (by --seed) and steps once per batch, the last one smaller; larger than the set: the whole set. The MSE, bit-fail and --target-mse are still over the whole training set, at each epoch's end",
+    wholeNumber('--batch-size', 1),
+  )
   .option('--target-mse <x>', 'stop when the training MSE is at most this', nonNegativeNumber('--target-mse'))
-  .option('--seed <n>', 'seed of the initial weights', wholeNumber('--seed', 0), 1)
+  .option('--seed <n>', "seed of the initial weights and of --batch-size's shuffles", wholeNumber('--seed', 0), 1)
   .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['cpu', 'wasm']).default('wasm'))
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option('--plot <file.svg>', 'write the training curve as SVG')
@@ -82,6 +87,7 @@ program
         variant: command.getOptionValueSource('variant') === 'default' ? undefined : (o.variant as Variant),
         lr: o.lr as number | undefined,
         epochs: o.epochs as number,
+        batchSize: o.batchSize as number | undefined,
         targetMse: o.targetMse as number | undefined,
         seed: o.seed as number,
         backend: o.backend as 'cpu' | 'wasm',

@@ -15,3 +15,8 @@ export function evaluate(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D):
     return { mse, bitFail };
   });
 }
+
+/** `evaluate`'s MSE alone (no bit-fail count): what mini-batch training records once per epoch. */
+export function meanSquaredError(model: tf.LayersModel, x: tf.Tensor2D, y: tf.Tensor2D): number {
+  return tf.tidy(() => tf.mean(tf.square(tf.sub(model.predict(x) as tf.Tensor2D, y))).dataSync()[0]!);
+}

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { LION_DEFAULTS, RPROP_DEFAULTS, SIGNUM_DEFAULTS, type Variant } from 'rprop';
-import { lion, rprop, signum } from 'rprop-tfjs';
+import { lion, rprop, signum, type RpropOptimizer } from 'rprop-tfjs';
 import { InputError } from '../errors/input-error.js';
 
 export type OptimizerName = 'rprop' | 'adam' | 'sgd' | 'signum' | 'lion';
@@ -59,4 +59,13 @@ function makeNamed(name: OptimizerName, variant: Variant, rate: number): tf.Opti
     case 'lion':
       return lion({ lr: rate });
   }
+}
+
+/**
+ * Whether the optimizer takes the loss of the point each step starts from: Rprop's + variants compare
+ * successive losses. (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an
+ * RpropOptimizer.)
+ */
+export function hasSetLoss(o: tf.Optimizer): o is tf.Optimizer & Pick<RpropOptimizer, 'setLoss'> {
+  return typeof (o as Partial<Pick<RpropOptimizer, 'setLoss'>>).setLoss === 'function';
 }

@@ -15,6 +15,7 @@ import { curveChart } from './curve-chart.js';
 import { checkFlagsApply } from './flags-apply.js';
 import { evaluate } from './metrics.js';
 import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
+import { rpropMiniBatchWarning } from './rprop-mini-batch.js';
 import { train, type TrainOptions } from './train.js';
 
 export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
@@ -32,8 +33,9 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
 /**
  * `rprop train`: load, train, report; with --save, --plot and --json as asked. Returns the exit
  * code: 0, or 1 when training diverged (which the report says; the model is then not saved).
+ * `print` writes the report (stdout); `warn` a warning (stderr, so the --json line stays alone).
  */
-export async function runTrain(command: TrainCommand, print: (line: string) => void): Promise<number> {
+export async function runTrain(command: TrainCommand, print: (line: string) => void, warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<number> {
   // An empty name (an unset shell variable: `rprop train "$DATA"`) would be looked up as a file named
   // '', and the message would name nothing: "rprop: : no such file".
   for (const [what, spec] of [['DATA', command.data], ['--test', command.test]] as const) {
@@ -56,6 +58,8 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     throw new DataError(o.test!, test.headerLine ?? null, `has ${counted(test.inputs, 'input')} and ${counted(test.outputs, 'output')}, the training data ${data.inputs} and ${data.outputs}`);
   }
   if (test) checkInputColumns(data, test, o.test!);
+  const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
+  if (warning !== null) warn(warning);
   await useBackend(o.backend);
   const result = await train(data, { ...o, quiet: o.json });
   let testMse: number | null = null;
@@ -67,7 +71,8 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     tf.dispose([x, y]);
   }
   const { diverged } = result;
-  const divergedAt = diverged === null ? '' : `diverged at epoch ${diverged.epoch}`;
+  const miniBatch = result.batchSize < data.count;
+  const divergedAt = diverged === null ? '' : `diverged at epoch ${diverged.epoch}${miniBatch ? `, after ${result.steps} steps` : ''}`;
   // The chart is drawn in memory first: should that fail, nothing has been written. A diverged model
   // is not saved: its weights are no answer, and it would replace a previous model that may be one.
   const label = `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}${diverged === null ? '' : ` (${divergedAt})`}`;
@@ -90,9 +95,13 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     variant: o.optimizer === 'rprop' ? o.variant : null,
     lr: effectiveLr(o.optimizer, o.lr),
     seed: o.seed,
+    // As used: the set's size for full batch, --batch-size clamped to it.
+    batchSize: result.batchSize,
     targetMse: o.targetMse ?? null,
     backend: o.backend,
     epochs: result.epochs,
+    // Optimizer steps (the saved optimizer's iteration count): epochs × ⌈samples / batchSize⌉, plus any of an epoch cut short by divergence.
+    steps: result.steps,
     reachedTarget: result.reachedTarget,
     diverged: diverged !== null,
     divergedAtEpoch: diverged?.epoch ?? null,
@@ -111,10 +120,13 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     const columns = columnsLine(data);
     if (columns !== undefined) print(columns);
     if (diverged !== null) {
-      const why = diverged.what === 'MSE' ? `the training MSE became ${diverged.value}` : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
+      const why =
+        diverged.what === 'MSE' ? `the training MSE became ${diverged.value}`
+        : diverged.what === 'batch MSE' ? `a batch's MSE became ${diverged.value}`
+        : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
       print(`${divergedAt}: ${why}; training stopped`);
     }
-    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}, ${result.seconds.toFixed(2)} s${result.msPerEpoch === null ? '' : `, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady!.toFixed(3)} after warm-up)`}`);
+    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}${miniBatch ? `, ${result.steps} steps in batches of ${result.batchSize}` : ''}, ${result.seconds.toFixed(2)} s${result.msPerEpoch === null ? '' : `, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady!.toFixed(3)} after warm-up)`}`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
     if (o.save !== undefined) print(diverged === null ? `saved the model with its optimizer to ${o.save}` : `not saved to ${o.save}: the training diverged`);

@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
 import type { Dataset } from '../data/dataset.js';
-import { evaluate } from './metrics.js';
+import { evaluate, meanSquaredError } from './metrics.js';
+import { miniBatchEpoch } from './mini-batch-epoch.js';
 import { buildMlp, type Activation } from './mlp.js';
 import { mlpGradients, mlpLayers } from './mlp-gradients.js';
-import { makeOptimizer, type OptimizerName } from './optimizer.js';
+import { hasSetLoss, makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
 import { refusedGradient } from './refused-gradient.js';
-import type { RpropOptimizer } from 'rprop-tfjs';
+import { shuffledBatches } from './shuffled-batches.js';
 
 const WARM_UP = 5;
 /** How often the loop lets the event loop run, so a signal's handler (interrupt.ts) gets its turn. */
@@ -21,13 +22,27 @@ export interface TrainOptions {
   lr?: number;
   epochs: number;
   targetMse?: number;
+  /** Seeds the initial weights and, with mini-batches, each epoch's shuffle. */
   seed: number;
+  /**
+   * Examples per optimizer step. Undefined, or the set's size or more (clamped to it): full batch,
+   * one step per epoch on the whole set. Smaller: mini-batches, shuffled every epoch.
+   */
+  batchSize?: number;
   quiet: boolean;
 }
 
 export interface TrainResult {
   model: tf.LayersModel;
+  /** Epochs completed. */
   epochs: number;
+  /** The batch size used: the set's size for full batch (a larger one given is clamped to it). */
+  batchSize: number;
+  /**
+   * Optimizer steps taken (the optimizer's iteration count): `epochs` full batch; ⌈count / batchSize⌉
+   * per epoch with mini-batches, plus those of an epoch cut short by divergence.
+   */
+  steps: number;
   reachedTarget: boolean;
   trainMse: number;
   trainBitFail: number;
@@ -36,18 +51,26 @@ export interface TrainResult {
   msPerEpoch: number | null;
   /** Milliseconds per epoch after the first five (TF.js compiles and warms up its kernels there); null when no epoch ran. */
   msPerEpochSteady: number | null;
-  /** The MSE before each epoch's step, and at the point the run ended (unless that is not finite): `curve[t]` after t steps. */
+  /**
+   * The whole training set's MSE before each epoch's steps, and at the point the run ended (unless that
+   * is not finite): `curve[t]` after t epochs — t steps full batch, t × ⌈count / batchSize⌉ with
+   * mini-batches.
+   */
   curve: number[];
   /**
-   * Set when training stopped because it diverged: after `epoch` steps the training MSE, or its
-   * gradient (which the optimizer refused), was `value` (NaN or ±Infinity).
+   * Set when training stopped because it diverged in the epoch after `epoch` complete ones: full batch,
+   * the training MSE after `epoch` steps, or its gradient (which the optimizer refused), was `value`
+   * (NaN or ±Infinity); with mini-batches, the MSE at the epoch's start, or a batch's MSE or
+   * gradient at one of its steps.
    */
-  diverged: { epoch: number; what: 'MSE' | 'gradient'; value: string } | null;
+  diverged: { epoch: number; what: 'MSE' | 'batch MSE' | 'gradient'; value: string } | null;
 }
 
 /**
- * Trains an MLP full batch: one optimizer step per epoch on the whole set (Rprop's setting), until
- * the MSE reaches `targetMse` or `epochs` run out, or the MSE or its gradient stops being finite
+ * Trains an MLP, full batch by default: one optimizer step per epoch on the whole set (Rprop's
+ * setting); with a `batchSize` below the set's size, one step per mini-batch (Signum's and Lion's
+ * setting), every example once per epoch. Until the whole set's MSE, checked at the start of each
+ * epoch, reaches `targetMse`, or `epochs` run out, or an MSE or gradient stops being finite
  * (diverged: no step can follow).
  */
 export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult> {
@@ -58,6 +81,11 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   const y = tf.tensor2d(data.y, [data.count, data.outputs]);
   const xT = tf.transpose(x);
   const layers = mlpLayers(model);
+  const batchSize = Math.min(o.batchSize ?? data.count, data.count);
+  // Full batch keeps its own path, as before mini-batches existed: no shuffle, and its step's gradient
+  // comes with the MSE the curve records, at no extra tensor op.
+  const nextBatches = batchSize < data.count ? shuffledBatches(data.count, batchSize, o.seed) : null;
+  let steps = 0;
   const bar = progress(o.epochs, o.quiet);
   const curve: number[] = [];
   const start = performance.now();
@@ -66,16 +94,19 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   let epoch = 0;
   let warm = start;
   let nextYield = start + YIELD_MS;
+  const breathe = async () => {
+    if (performance.now() < nextYield) return;
+    await new Promise(setImmediate);
+    nextYield = performance.now() + YIELD_MS;
+  };
+  const hooks = { breathe, onStep: () => steps++ };
   try {
     while (epoch < o.epochs) {
       if (curve.length === WARM_UP) warm = performance.now();
-      if (performance.now() >= nextYield) {
-        await new Promise(setImmediate);
-        nextYield = performance.now() + YIELD_MS;
-      }
-      // FANN's MSE at the current point, and one step from it (as fann_train_epoch does).
-      const { loss, grads } = mlpGradients(layers, x, xT, y);
-      const mse = loss.dataSync()[0]!;
+      if (performance.now() >= nextYield) await breathe(); // (tested first: an epoch not due awaits nothing)
+      // FANN's MSE at the current point, and (full batch) one step from it (as fann_train_epoch does).
+      const full = nextBatches === null ? mlpGradients(layers, x, xT, y) : null;
+      const mse = full === null ? meanSquaredError(model, x, y) : full.loss.dataSync()[0]!;
       try {
         if (!Number.isFinite(mse)) {
           diverged = { epoch, what: 'MSE', value: String(mse) };
@@ -83,14 +114,23 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
         }
         if (o.targetMse !== undefined && mse <= o.targetMse) {
           // This point is the answer: no step from it, so the model kept (and saved) is the one whose
-          // MSE is reported, after `epoch` steps.
+          // MSE is reported, after `epoch` epochs.
           curve.push(mse);
           reachedTarget = true;
           break;
         }
-        // (Not `instanceof`: tf.Optimizer's Symbol.hasInstance makes every optimizer an RpropOptimizer.)
-        if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
-        optimizer.applyGradients(grads);
+        if (full !== null) {
+          if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
+          optimizer.applyGradients(full.grads);
+          steps++;
+        } else {
+          const nonFinite = await miniBatchEpoch(layers, optimizer, data, nextBatches!(), hooks);
+          if (nonFinite !== null) {
+            diverged = { epoch, what: 'batch MSE', value: nonFinite };
+            curve.push(mse); // (the whole set's MSE at the epoch's start was finite)
+            break;
+          }
+        }
       } catch (error) {
         const value = refusedGradient(error);
         if (value === null) throw error;
@@ -98,11 +138,11 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
         curve.push(mse); // (the MSE itself was finite)
         break;
       } finally {
-        tf.dispose([loss, grads]);
+        if (full !== null) tf.dispose([full.loss, full.grads]);
       }
       curve.push(mse);
       epoch++;
-      bar.update(epoch, mse, () => evaluate(model, x, y).bitFail); // (at the weights after this epoch's step)
+      bar.update(epoch, mse, () => evaluate(model, x, y).bitFail); // (at the weights after this epoch's steps)
     }
   } finally {
     bar.stop(); // the terminal back as it was (cursor, line wrap), also when training throws
@@ -117,12 +157,14 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
     msPerEpochSteady: epoch === 0 ? null : curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / curve.length,
   };
   // A run that used up its epochs ends at a point the loop did not record (it records the MSE before
-  // each step): the point reported, and saved. Without it the curve of `--epochs 1` is one dot at the
+  // each epoch's steps): the point reported, and saved. Without it the curve of `--epochs 1` is one dot at the
   // initial MSE, and every plot ends an epoch short of the MSE the run reports.
   if (diverged === null && !reachedTarget) curve.push(final.mse);
   return {
     model,
     epochs: epoch,
+    batchSize,
+    steps,
     reachedTarget: diverged === null && (reachedTarget || (o.targetMse !== undefined && final.mse <= o.targetMse)),
     trainMse: final.mse,
     trainBitFail: final.bitFail,
@@ -131,8 +173,4 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
     curve,
     diverged,
   };
-}
-
-function hasSetLoss(o: tf.Optimizer): o is tf.Optimizer & Pick<RpropOptimizer, 'setLoss'> {
-  return typeof (o as Partial<Pick<RpropOptimizer, 'setLoss'>>).setLoss === 'function';
 }

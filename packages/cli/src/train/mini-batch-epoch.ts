@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../data/dataset.js';
+import { batchTensors } from './batch-tensors.js';
+import { mlpGradients, type DenseLayer } from './mlp-gradients.js';
+import { hasSetLoss } from './optimizer.js';
+
+/** What one epoch of mini-batch steps did, and the hooks it calls between steps. */
+export interface MiniBatchSteps {
+  /** Called after each step taken (the caller counts them: a refused gradient throws mid-epoch). */
+  onStep(): void;
+  /** Awaited before each step: lets the event loop run now and then, for a signal's handler. */
+  breathe(): Promise<void> | void;
+}
+
+/**
+ * One epoch of mini-batch training: for each batch in turn, its MSE and gradient at the current
+ * weights, and one optimizer step with them. Returns null, or (as a string) a batch's MSE that was not
+ * finite — the run diverged there, and no step was taken from it. A gradient the optimizer refuses
+ * throws, as `applyGradients` does.
+ *
+ * Rprop's + variants get the batch's MSE as the loss of the point the step starts from, as torch's
+ * Rprop would from a closure returning the batch loss: they compare it with the previous step's,
+ * another batch's loss at other weights, so their "the loss went up" test sees batch noise too.
+ */
+export async function miniBatchEpoch(layers: readonly DenseLayer[], optimizer: tf.Optimizer, data: Dataset, batches: readonly Uint32Array[], hooks: MiniBatchSteps): Promise<string | null> {
+  for (const rows of batches) {
+    await hooks.breathe();
+    const batch = batchTensors(data, rows);
+    const { loss, grads } = mlpGradients(layers, batch.x, batch.xT, batch.y);
+    try {
+      const mse = loss.dataSync()[0]!;
+      if (!Number.isFinite(mse)) return String(mse);
+      if (hasSetLoss(optimizer)) optimizer.setLoss(mse);
+      optimizer.applyGradients(grads);
+    } finally {
+      tf.dispose([loss, grads, batch.x, batch.xT, batch.y]);
+    }
+    hooks.onStep();
+  }
+  return null;
+}
