@@ -17,6 +17,10 @@ export function describe(value: unknown): string {
     if (typeof name !== 'string' || name === '' || name === 'Object') return 'an object';
     return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
   }
+  // The value itself where it is short and says more than its type ("got true", not "got boolean").
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${value}n (a BigInt)`;
+  if (typeof value === 'symbol') return 'a symbol';
   return typeof value;
 }
 

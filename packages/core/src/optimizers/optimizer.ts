@@ -12,6 +12,7 @@ import { refuseMisspeltOptions, refuseUnknownOptions } from '../unknown-options.
 import { checkParameter, isGroupList } from './given-params.js';
 import { checkedGradients, checkFinite } from './gradient-checks.js';
 import { checkedLoadedState } from './loaded-state.js';
+import { savedOptions } from './saved-options.js';
 import { withOwnArrays } from './own-arrays.js';
 import { shapeCode } from './shape-code.js';
 
@@ -419,7 +420,7 @@ export abstract class Optimizer<O extends object> {
     const state: Record<string, SerializedParamState> = {};
     const paramGroups: Array<{ params: number[] } & O> = [];
     let index = 0;
-    for (const group of this.paramGroups) {
+    for (const [g, group] of this.paramGroups.entries()) {
       const { params, ...options } = group;
       const ids: number[] = [];
       for (const p of params) {
@@ -431,7 +432,7 @@ export abstract class Optimizer<O extends object> {
         }
         ids.push(index++);
       }
-      paramGroups.push({ ...(structuredClone(options) as unknown as O), params: ids });
+      paramGroups.push({ ...(savedOptions(this.owner, g, options) as unknown as O), params: ids });
     }
     return { state, paramGroups, ...this.extraState() };
   }
