@@ -11,7 +11,7 @@ it('refuses an x0 element that is not a number, rather than starting from what i
   expect(refused(JSON.parse(JSON.stringify([0.5, NaN])))).toThrow(new RangeError('minimize: x0 is null at index 1'));
   expect(refused([true])).toThrow(new RangeError('minimize: x0 is true at index 0'));
   expect(refused(['3'])).toThrow(new RangeError('minimize: x0 is "3" at index 0'));
-  expect(refused([1, 2n])).toThrow(new RangeError('minimize: x0 is bigint at index 1'));
+  expect(refused([1, 2n])).toThrow(new RangeError('minimize: x0 is 2n (a BigInt) at index 1'));
   expect(refused('12')).toThrow(new TypeError('minimize: x0 must be a non-empty array of numbers, got "12"'));
   expect(refused(() => 0)).toThrow(new TypeError('minimize: x0 must be a non-empty array of numbers, got a function'));
   expect(calls).toBe(0);
