@@ -4,6 +4,7 @@ import { firstNonFinite } from './kernels/first-non-finite.js';
 import { isPlusVariant, validateRpropOptions, type RpropOptions } from './optimizers/rprop.js';
 import { rpropConstantsFor } from './rules/rprop-constants.js';
 import { fastRpropStep } from './kernels/fast-rprop-step.js';
+import { BoundedRun, boxFor } from './minimize-bounds.js';
 import { refuseUnknownOptions } from './unknown-options.js';
 import { startingPoint } from './starting-point.js';
 import { nonNegative } from './validate.js';
@@ -21,7 +22,7 @@ export type Objective = (x: Float64Array, grad: Float64Array) => number;
 export interface IterationInfo {
   /** Steps taken so far (1 after the first). */
   iteration: number;
-  /** The point after this step. */
+  /** The point after this step (projected into `bounds`, if given). */
   x: Float64Array;
   /** f at the point this step started from. */
   fun: number;
@@ -38,13 +39,42 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
   /**
    * Converged when every Δᵢ ≤ xTol·|xᵢ| or Δᵢ ≤ xTolAbs over the coordinates whose derivative has
    * changed sign at least once, and every other coordinate's derivative is zero now — a Δ that only
-   * started small has not converged. Default 2⁻⁵² (Δ below about one ulp of x).
+   * started small has not converged. Default 2⁻⁵² (Δ below about one ulp of x). With `bounds`, a
+   * coordinate held at a bound has converged whatever its Δ.
    */
   xTol?: number;
   /** See `xTol`; the absolute floor for coordinates near 0. Default 1e-15. */
   xTolAbs?: number;
-  /** Converged when every |∂f/∂xᵢ| ≤ gTol. Default 0 (a gradient exactly zero). */
+  /**
+   * Converged when every |∂f/∂xᵢ| ≤ gTol — with `bounds`, of the projected gradient, which leaves out
+   * the coordinates held at a bound. Default 0 (a gradient exactly zero).
+   */
   gTol?: number;
+  /**
+   * Box bounds: one `[lower, upper]` per coordinate of x0, `-Infinity`/`Infinity` for no bound on that
+   * side (not `null`, which is what JSON makes of ±Infinity and NaN alike), lower = upper to hold a
+   * coordinate fixed. x0 must lie within them (it is refused, not clipped as SciPy clips it). After
+   * every step x is projected into the box; the + variants' backtrack then takes back the change that
+   * was applied, so every point evaluated lies in the box. A coordinate at a bound whose derivative
+   * pushes it out (KKT) counts as converged: it is left out of the gradient test and the step-size
+   * test, and `message` says how many there are. Its Δ follows the plain rule meanwhile (it grows, up
+   * to Δmax): holding it instead was measured slower when the coordinate later leaves the bound.
+   *
+   * @example
+   * ```ts
+   * import { minimize } from 'rprop';
+   * // (x − 3)² + 100(y + 2)², whose minimum (3, −2) lies outside the box [0, 1] × [−1, 1]
+   * const { x, converged, message } = minimize((x, grad) => {
+   *   grad[0] = 2 * (x[0]! - 3);
+   *   grad[1] = 200 * (x[1]! + 2);
+   *   return (x[0]! - 3) ** 2 + 100 * (x[1]! + 2) ** 2;
+   * }, [0.5, 0], { bounds: [[0, 1], [-1, 1]] });
+   * x;         // [1, −1], the corner of the box nearest the minimum
+   * converged; // true
+   * message;   // 'the gradient is zero, except at 2 coordinates held at a bound'
+   * ```
+   */
+  bounds?: ArrayLike<readonly [number, number]>;
   /** Called after every step; return `false` to stop. */
   onIteration?: (info: IterationInfo) => boolean | void;
 }
@@ -104,7 +134,7 @@ export const MINIMIZE_DEFAULTS = Object.freeze({
  * ```
  */
 export function minimize(fun: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
-  refuseUnknownOptions('minimize', options ?? {}, [...Object.keys(MINIMIZE_DEFAULTS), 'onIteration']);
+  refuseUnknownOptions('minimize', options ?? {}, [...Object.keys(MINIMIZE_DEFAULTS), 'bounds', 'onIteration']);
   const o = { ...MINIMIZE_DEFAULTS, ...withoutUndefined(options ?? {}) };
   const rprop: RpropOptions = { lr: o.lr, etas: o.etas, stepSizes: o.stepSizes, variant: o.variant, maximize: o.maximize };
   validateRpropOptions(rprop, '', 'minimize');
@@ -127,6 +157,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   }
   if (typeof fun !== 'function') throw new TypeError(`minimize: fun must be a function (x, grad) => f(x), got ${describe(fun)}`);
   const x = startingPoint(x0);
+  const box = boxFor(o.bounds, x);
 
   const n = x.length;
   const grad = new Float64Array(n);
@@ -141,6 +172,8 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   // growing from lr (or held at it), so a small Δ says nothing about convergence: with lr ≤ xTolAbs
   // the step-size test would otherwise stop after one step, far from the minimum.
   const flipped = new Uint8Array(n);
+  // Only with bounds: the projection, and which coordinates are held at a bound.
+  const bounded = box && new BoundedRun(box, x, grad, sense);
   const best = Float64Array.from(x);
   let bestF = Infinity;
   // The previous score (f, or −f when maximizing): iRprop+ backtracks when the objective got worse.
@@ -149,6 +182,7 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   let evaluations = 0;
   // Every step size negligible after the last step: stop once the point it reached is evaluated.
   let settled = false;
+  const negligible = (i: number) => stepSize[i]! <= o.xTolAbs || stepSize[i]! <= o.xTol * Math.abs(x[i]!);
   const finish = (iterations: number, converged: boolean, message: string): MinimizeResult => ({
     x: bestF === Infinity ? x : best,
     fun: bestF === Infinity ? lastF : sense * bestF,
@@ -177,22 +211,27 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     }
     const badGrad = firstNonFinite(grad);
     if (badGrad >= 0) return finish(iteration, false, `the gradient is ${describe(grad[badGrad])} at index ${badGrad}, iteration ${iteration}`);
-    if (maxAbs(grad) <= o.gTol) return finish(iteration, true, o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`);
-    if (settled) return finish(iteration, true, 'every step size is negligible against x');
+    // With bounds, the projected gradient: a coordinate held at a bound by its derivative counts as 0.
+    const gMax = bounded === undefined ? maxAbs(grad) : bounded.projectedGradient();
+    const note = bounded?.note() ?? '';
+    if (gMax <= o.gTol) return finish(iteration, true, `${o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`}${note}`);
+    if (settled) return finish(iteration, true, `every step size is negligible against x${note}`);
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
     noteFlips(flipped, grad, prev, sense);
+    bounded?.beforeStep();
     fastRpropStep(o.variant, buffers, constants, score > prevScore);
+    bounded?.project(prevUpdate);
     prevScore = score;
     if (o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize }) === false) {
       return finish(iteration + 1, false, 'stopped by onIteration');
     }
     // One more evaluation, so the last point is judged like every other (a non-finite f there stops
     // it unconverged and is never the best), then stop.
-    settled = everySettled(grad, flipped, (i) => stepSize[i]! <= o.xTolAbs || stepSize[i]! <= o.xTol * Math.abs(x[i]!));
+    settled = everySettled(grad, flipped, negligible, bounded?.exempt());
     if (settled) continue;
-    if (o.stepSizes[0] > 0 && everySettled(grad, flipped, (i) => stepSize[i]! <= constants.stepMin)) {
-      return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]}); lower stepSizes[0] for more precision`);
+    if (o.stepSizes[0] > 0 && everySettled(grad, flipped, (i) => stepSize[i]! <= constants.stepMin, bounded?.exempt())) {
+      return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]})${bounded?.note() ?? ''}; lower stepSizes[0] for more precision`);
     }
   }
 }
@@ -225,9 +264,12 @@ function noteFlips(flipped: Uint8Array, grad: Float64Array, prev: Float64Array, 
  * Whether every coordinate has settled: either its derivative has flipped sign at least once (Δ has
  * been cut, not merely started small) and its Δ is `small`, or it has never flipped and its derivative
  * is zero now — a coordinate f does not depend on keeps Δ = lr for ever, and must not block the rest.
+ * With bounds, a coordinate `exempt` (held at a bound, or flat beside one) has settled whatever its Δ
+ * (see `BoundedRun.exempt`).
  */
-function everySettled(grad: Float64Array, flipped: Uint8Array, small: (i: number) => boolean): boolean {
+function everySettled(grad: Float64Array, flipped: Uint8Array, small: (i: number) => boolean, exempt?: (i: number) => boolean): boolean {
   for (let i = 0; i < grad.length; i++) {
+    if (exempt !== undefined && exempt(i)) continue;
     if (flipped[i] === 0 ? grad[i] !== 0 : !small(i)) return false;
   }
   return true;

@@ -96,6 +96,17 @@ describe('the README examples that use rprop, and the TSDoc examples in its sour
     expect(Math.abs(result.x[1])).toBeLessThan(1e-17);
   });
 
+  it('minimize with bounds returns what the README says it does', async () => {
+    const k = examples.findIndex((e) => e.code.includes('bounds:') && e.file.startsWith('example-'));
+    const code = examples[k]!.code;
+    const { fit } = await import(join(scratch, examples[k]!.file));
+    const said = /x: \[(\d+), ≈([\d.]+)\], converged: (true|false),\s*\/\/\s*message: '([^']*)'/.exec(code)!;
+    expect(fit.x[0]).toBe(Number(said[1]));
+    expect(fit.x[1]).toBeCloseTo(Number(said[2]), 3);
+    expect(fit.converged).toBe(said[3] === 'true');
+    expect(fit.message).toBe(said[4]);
+  });
+
   it('the rprop/rules example ends where an Rprop optimizer on the same objective does, and where its comment says', async () => {
     const k = examples.findIndex((e) => e.code.includes("from 'rprop/rules'"));
     const { param } = (await import(join(scratch, examples[k]!.file))) as { param: Float64Array };

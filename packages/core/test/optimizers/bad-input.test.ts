@@ -40,6 +40,8 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['minimize maxIterations', () => minimize(() => 0, [1], { maxIterations: 1.5 }), 'minimize: maxIterations must be an integer ≥ 0, got 1.5'],
     ['minimize onIteration', () => minimize(() => 0, [1], { onIteration: 5 as never }), 'minimize: onIteration must be a function (info) => boolean | void, got 5'],
     ['minimize η+', () => minimize(() => 0, [1], { etas: [0.5, 0.9] }), 'minimize: etas[1] (η+) must satisfy η+ > 1, got 0.9'],
+    ['minimize bounds lower > upper', () => minimize(() => 0, [1], { bounds: [[2, 0]] }), 'minimize: bounds[0] must satisfy lower ≤ upper, got [2, 0]'],
+    ['minimize x0 outside bounds', () => minimize(() => 0, [1], { bounds: [[2, 3]] }), 'minimize: x0 is 1 at index 0, outside its bounds [2, 3]'],
     ['float32: lr overflows', () => new Rprop([p()], { lr: 1e39, stepSizes: [0, 1e40] }),
       "Rprop: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
     ['float32: Δmax overflows', () => new Rprop([p()], { stepSizes: [0, 1e40] }),
@@ -70,8 +72,8 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['a misspelt option in a group', () => new Lion([{ params: [p()], weight_decay: 0.1 } as never]),
       `Lion: unknown option "weight_decay" in group 0 (did you mean 'weightDecay'?); the options are lr, betas, weightDecay, maximize`],
     ['SciPy\'s maxiter', () => minimize(() => 0, [1], { maxiter: 10 } as never),
-      `minimize: unknown option "maxiter" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
-    ['minimize: xtol', () => minimize(() => 0, [1], { xtol: 1e-9 } as never), `minimize: unknown option "xtol" (did you mean 'xTol'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
+      `minimize: unknown option "maxiter" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, bounds, onIteration`],
+    ['minimize: xtol', () => minimize(() => 0, [1], { xtol: 1e-9 } as never), `minimize: unknown option "xtol" (did you mean 'xTol'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, bounds, onIteration`],
     // Parameters and groups in one list.
     ['a group after a parameter', () => new Rprop([p(), { params: [p()] }] as never),
       'Rprop: parameter 1 is a parameter group ({ params, ...options }): give a list of parameters or a list of groups, not both'],
@@ -103,7 +105,7 @@ describe('bad options are refused at construction with the parameter, the rule a
     ["TF.js's learningRate", () => new Adam([{ params: [p()], learningRate: 0.1 } as never]),
       `Adam: unknown option "learningRate" in group 0 (did you mean 'lr'?); the options are lr, betas, eps, maximize`],
     ['minimize: a missing s', () => minimize(() => 0, [1], { maxIteration: 10 } as never),
-      `minimize: unknown option "maxIteration" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, onIteration`],
+      `minimize: unknown option "maxIteration" (did you mean 'maxIterations'?); the options are lr, etas, stepSizes, variant, maximize, maxIterations, xTol, xTolAbs, gTol, bounds, onIteration`],
   ])('%s', (_case, make, message) => {
     expect(make).toThrow(message);
     try {
