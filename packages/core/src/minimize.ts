@@ -74,7 +74,9 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
    * message;   // 'the gradient is zero, except at 2 coordinates held at a bound'
    * ```
    */
-  bounds?: ArrayLike<readonly [number, number]>;
+  // ArrayLike of ArrayLike, not of tuples: a `number[][]` (how most code holds such a table) and
+  // typed-array pairs type-check; the pair's length is checked when minimize runs.
+  bounds?: ArrayLike<ArrayLike<number>>;
   /** Called after every step; return `false` to stop. */
   onIteration?: (info: IterationInfo) => boolean | void;
 }

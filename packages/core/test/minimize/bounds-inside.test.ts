@@ -25,3 +25,16 @@ it.each(VARIANTS)('%s: a minimum inside the box gives bit for bit the run withou
     expect(boxed.seen).toEqual(free.seen);
   }
 });
+
+// The option's type takes a table as code holds it: number[][] and typed-array pairs (type-checked by
+// `npm run typecheck`), the same run as tuples.
+it('takes bounds as a number[][] or as typed-array pairs', () => {
+  const f = scaledQuadratic([0.01, 100]);
+  const table: number[][] = [[1, 10], [-10, 10]];
+  const typed = [Float64Array.of(1, 10), Float32Array.of(-10, 10)];
+  const tuples: [number, number][] = [[1, 10], [-10, 10]];
+  const expected = run(f, [3, -2], { bounds: tuples });
+  expect(expected.r.x[0]).toBe(1); // held at its lower bound
+  expect(run(f, [3, -2], { bounds: table })).toEqual(expected);
+  expect(run(f, [3, -2], { bounds: typed })).toEqual(expected);
+});
