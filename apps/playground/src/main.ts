@@ -3,6 +3,8 @@ import { renderLegend, renderOptimizerControls, renderRefusals } from './control
 import { fitCanvases } from './fit-canvas.js';
 import { FUNCTIONS, type TestFunction } from './functions.js';
 import { moveStart } from './keyboard.js';
+import { EXACT, type GradientNoise } from './noise.js';
+import { wireNoiseControl } from './noise-control.js';
 import { optimizerSpecs } from './optimizers.js';
 import { clientToCanvas } from './pointer.js';
 import { renderLoss } from './render-loss.js';
@@ -26,6 +28,7 @@ let start: [number, number] = fn.start;
 let view: View;
 let backdrop: HTMLCanvasElement;
 let runs: Run[] = [];
+let noise: GradientNoise = EXACT;
 /** Whether the user wants the animation running; it also halts on its own at MAX_ITERATIONS. */
 let playing = true;
 let iteration = 0;
@@ -53,7 +56,7 @@ function draw(): void {
 }
 
 function restart(): void {
-  runs = startRuns(fn, start, specs);
+  runs = startRuns(fn, start, specs, noise);
   renderRefusals($('optimizers'), runs);
   iteration = 0;
   draw();
@@ -76,6 +79,10 @@ function setFunction(id: string): void {
 functionSelect.replaceChildren(...FUNCTIONS.map((f) => new Option(f.name, f.id)));
 functionSelect.addEventListener('change', () => setFunction(functionSelect.value));
 renderOptimizerControls($('optimizers'), specs, restart);
+wireNoiseControl($<HTMLInputElement>('noise'), $('noise-kept'), (sigma) => {
+  noise = { ...noise, sigma };
+  restart();
+});
 playButton.addEventListener('click', () => {
   // Play at the end replays from the start: the end of the runs is not a pause to resume.
   if (finished()) {

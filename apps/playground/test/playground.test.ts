@@ -318,6 +318,35 @@ describe('the playground page in headless Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('gradient noise redraws the runs, refuses a σ below 0, and at 0 draws the exact picture again', async () => {
+    await pause();
+    await page.selectOption('#function', 'scaled');
+    await page.click('#reset');
+    const setNoise = async (sigma: string) => {
+      await page.fill('#noise', sigma);
+      await page.dispatchEvent('#noise', 'change');
+    };
+    /** 20 iterations from the start, paused: the map and legend then. */
+    const after20 = async () => {
+      await page.evaluate(() => {
+        for (let k = 0; k < 20; k++) document.getElementById('step')!.click();
+      });
+      return [await picture(), await page.textContent('#legend')];
+    };
+    const exact = await after20();
+    await setNoise('2');
+    const noisy = await after20();
+    expect(noisy[0]).not.toBe(exact[0]);
+    expect(noisy[1]).not.toBe(exact[1]);
+    await setNoise('-1');
+    expect(await page.inputValue('#noise')).toBe('2');
+    expect(await page.textContent('#noise-kept')).toBe('noise: below 0; still 2.');
+    await setNoise('0');
+    expect(await page.locator('#noise-kept').isVisible()).toBe(false);
+    expect(await after20()).toEqual(exact);
+    expect(problems).toEqual([]);
+  });
+
   describe('on a 390 px phone at 3 device pixels per CSS pixel', () => {
     let phone: Page;
     const phoneProblems: string[] = [];
