@@ -20,7 +20,7 @@ const server = createServer(async (req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-const page = await browser.newPage({ viewport: { width: 1480, height: 860 } });
+const page = await browser.newPage({ viewport: { width: 1480, height: 1000 } });
 await page.goto(`http://127.0.0.1:${server.address().port}/`);
 await page.waitForTimeout(2500);
 await page.screenshot({ path: process.argv[2] ?? 'playground.png' });
