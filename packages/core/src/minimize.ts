@@ -83,7 +83,10 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
 
 /** What {@link minimize} found. */
 export interface MinimizeResult {
-  /** The best point evaluated (lowest f; highest with `maximize`). */
+  /**
+   * The best point evaluated (lowest f; highest with `maximize`), the latest of equals: near a minimum
+   * f's rounding makes many points tie, and the latest, taken with the smallest steps, is the nearest.
+   */
   x: Float64Array;
   /** f(x). */
   fun: number;
@@ -207,7 +210,10 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     if (!Number.isFinite(f)) return finish(iteration, false, `f(x) is ${describe(f)} at iteration ${iteration}`);
     // Before the gradient check: a finite f is a point evaluated even where ∂f/∂x is not (|x| at 0).
     const score = sense * f;
-    if (score < bestF) {
+    // `<=`: of points with equal f, the latest. Where f is far from 0 at the minimum, every point
+    // within ≈1e-8 of it rounds to the same f; with `<` the answer was the first of them, ≈1e-8 off,
+    // though the run went on to converge to the last bit.
+    if (score <= bestF) {
       bestF = score;
       best.set(x);
     }
