@@ -29,7 +29,7 @@ function outcomes(sigma: number): Array<Record<string, Run>> {
 describe('the lead tells what gradient noise shows', () => {
   const sigma = stated(/Try σ = ([\d.]+) on 0\.01x² \+ 100y²/);
   const far = stated(/typically (\d+(?:\.\d+)?) or more from the minimum/);
-  const near = stated(/end within (\d+(?:\.\d+)?) of it/);
+  const near = stated(/end nearer, typically within (\d+(?:\.\d+)?) of it/);
   const runs = outcomes(sigma);
 
   it('names a σ and the distances it claims', () => {
@@ -59,6 +59,13 @@ describe('the lead tells what gradient noise shows', () => {
   it('iRprop− stops typically as far as stated; signSGD, Signum, Lion and Adam end typically within the distance stated', () => {
     expect(median(runs.map((r) => distance(r['irprop-']!)))).toBeGreaterThanOrEqual(far);
     for (const id of [...SIGN_METHODS, 'adam']) expect(median(runs.map((r) => distance(r[id]!))), id).toBeLessThan(near);
+  });
+
+  it('the page\'s own draw (its seed, its start) bears the lead out: a distance some method misses there is stated as typical, not as what happens', () => {
+    const own = runs[0]!;
+    const missed = [...SIGN_METHODS, 'adam'].filter((id) => distance(own[id]!) >= near);
+    if (missed.length > 0) expect(lead, `${missed.join(', ')} end ${near} or more from the minimum on the page`).toMatch(/typically within [\d.]+ of it/);
+    if (distance(own['irprop-']!) < far) expect(lead, 'iRprop− ends nearer than stated on the page').toMatch(/typically [\d.]+ or more from the minimum/);
   });
 
   it('signSGD, Signum and Lion each end nearer than iRprop− in at least 9 seeds of 10, the page\'s own among them', () => {
