@@ -4,8 +4,8 @@ import { batchTensors } from './batch-tensors.js';
 import { mlpGradients, type DenseLayer } from './mlp-gradients.js';
 import { hasSetLoss } from './optimizer.js';
 
-/** What one epoch of mini-batch steps did, and the hooks it calls between steps. */
-export interface MiniBatchSteps {
+/** What `miniBatchEpoch` calls around each step. */
+export interface MiniBatchHooks {
   /** Called after each step taken (the caller counts them: a refused gradient throws mid-epoch). */
   onStep(): void;
   /** Awaited before each step: lets the event loop run now and then, for a signal's handler. */
@@ -22,7 +22,7 @@ export interface MiniBatchSteps {
  * Rprop would from a closure returning the batch loss: they compare it with the previous step's,
  * another batch's loss at other weights, so their "the loss went up" test sees batch noise too.
  */
-export async function miniBatchEpoch(layers: readonly DenseLayer[], optimizer: tf.Optimizer, data: Dataset, batches: readonly Uint32Array[], hooks: MiniBatchSteps): Promise<string | null> {
+export async function miniBatchEpoch(layers: readonly DenseLayer[], optimizer: tf.Optimizer, data: Dataset, batches: readonly Uint32Array[], hooks: MiniBatchHooks): Promise<string | null> {
   for (const rows of batches) {
     await hooks.breathe();
     const batch = batchTensors(data, rows);
