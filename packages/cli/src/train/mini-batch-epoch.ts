@@ -18,8 +18,9 @@ export interface MiniBatchHooks {
  * finite — the run diverged there, and no step was taken from it. A gradient the optimizer refuses
  * throws, as `applyGradients` does.
  *
- * Rprop's + variants get the batch's MSE as the loss of the point the step starts from, as torch's
- * Rprop would from a closure returning the batch loss: they compare it with the previous step's,
+ * Rprop's + variants get the batch's MSE as the loss of the point the step starts from, as
+ * `Rprop.step(closure)` would from a closure returning the batch loss (torch's Rprop has no + variant
+ * and never reads the loss): they compare it with the previous step's,
  * another batch's loss at other weights, so their "the loss went up" test sees batch noise too.
  */
 export async function miniBatchEpoch(layers: readonly DenseLayer[], optimizer: tf.Optimizer, data: Dataset, batches: readonly Uint32Array[], hooks: MiniBatchHooks): Promise<string | null> {
