@@ -27,14 +27,19 @@ export async function miniBatchEpoch(layers: readonly DenseLayer[], optimizer: t
   for (const rows of batches) {
     await hooks.breathe();
     const batch = batchTensors(data, rows);
-    const { loss, grads } = mlpGradients(layers, batch.x, batch.xT, batch.y);
     try {
-      const mse = loss.dataSync()[0]!;
-      if (!Number.isFinite(mse)) return String(mse);
-      if (hasSetLoss(optimizer)) optimizer.setLoss(mse);
-      optimizer.applyGradients(grads);
+      // Inside the try: should the forward/backward pass throw, the batch's tensors are still freed.
+      const { loss, grads } = mlpGradients(layers, batch.x, batch.xT, batch.y);
+      try {
+        const mse = loss.dataSync()[0]!;
+        if (!Number.isFinite(mse)) return String(mse);
+        if (hasSetLoss(optimizer)) optimizer.setLoss(mse);
+        optimizer.applyGradients(grads);
+      } finally {
+        tf.dispose([loss, grads]);
+      }
     } finally {
-      tf.dispose([loss, grads, batch.x, batch.xT, batch.y]);
+      tf.dispose([batch.x, batch.xT, batch.y]);
     }
     hooks.onStep();
   }

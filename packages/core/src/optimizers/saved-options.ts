@@ -2,23 +2,40 @@ import { describe } from '../errors.js';
 
 /**
  * Group `g`'s options as `stateDict` saves them: a deep copy, so the dict does not change when the
- * live group does. A group may carry keys of its own besides the options (a name, a callback), and a
- * value that cannot be copied — a function, a symbol — would otherwise surface as the engine's bare
- * "could not be cloned" DataCloneError, naming neither the group nor the key: refused with both.
+ * live group does. A group may carry keys of its own besides the options (a name, tags, a callback);
+ * a state dict is data made to go through JSON, so a key holding what JSON cannot carry — a function,
+ * a symbol, a BigInt (JSON.stringify throws), a Map, a Set, a Date, a typed array or another class's
+ * instance (JSON turns them into something else) — is refused, naming the group and the key, rather
+ * than failing later in JSON.stringify or coming back changed from JSON.parse.
  */
 export function savedOptions<T extends object>(owner: string, g: number, options: T): T {
-  try {
-    return structuredClone(options);
-  } catch (error) {
-    for (const [key, value] of Object.entries(options)) {
-      try {
-        structuredClone(value);
-      } catch {
-        throw new TypeError(
-          `${owner}.stateDict: group ${g} has a key '${key}' holding ${describe(value)}, which a state dict cannot hold (it is data, made to go through JSON): keep it outside the parameter group`,
-        );
-      }
+  for (const [key, value] of Object.entries(options)) {
+    const bad = notJsonData(value);
+    if (bad !== undefined) {
+      throw new TypeError(
+        `${owner}.stateDict: group ${g} has a key '${key}' holding ${describe(bad)}${bad === value ? '' : ' inside it'}, which a state dict cannot hold (it is data, made to go through JSON): keep it outside the parameter group`,
+      );
     }
-    throw error;
   }
+  return structuredClone(options);
+}
+
+/** The first value in `value` (itself, or an item or property at any depth) that JSON cannot carry as it is. */
+function notJsonData(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value !== 'object') return value; // a function, a symbol, a BigInt
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const bad = notJsonData(item);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  }
+  if (proto !== Object.prototype && proto !== null) return value; // a Map, a Date, a Float32Array, …
+  for (const item of Object.values(value)) {
+    const bad = notJsonData(item);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
 }
