@@ -7,6 +7,10 @@ import { decimal } from './decimal.js';
 export function wholeNumber(name: string, min: number): (value: string) => number {
   return (value) => {
     const n = decimal(value);
+    // A whole number past 2⁵³ − 1 cannot be counted to exactly: said so, not that it is no whole number.
+    if (n !== undefined && Number.isInteger(n) && n > Number.MAX_SAFE_INTEGER) {
+      throw new InvalidArgumentError(`${name} must be at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1), got ${JSON.stringify(value)}`);
+    }
     if (n === undefined || !Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
     return n;
   };
