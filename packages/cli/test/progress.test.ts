@@ -27,4 +27,15 @@ describe('the progress line when piped', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^epoch 1\/5 {2}MSE \d\.\d{4}e[+-]\d+ {2}bit-fail \d+\n$/);
   });
+
+  it('shows the MSE at the weights the epoch count says — after that epoch\'s step, as the summary reports it', () => {
+    // (--json keeps stderr quiet; the summary on stdout reports the final weights' MSE.)
+    const r = rprop(['train', 'xor', '--epochs', '1', '--backend', 'cpu']);
+    expect(r.status, r.stderr).toBe(0);
+    const shown = /^epoch 1\/1 {2}MSE (\S+) {2}bit-fail (\d+)\n$/.exec(r.stderr);
+    const summary = /^train MSE (\S+), bit-fail (\d+)$/m.exec(r.stdout);
+    expect(shown, r.stderr).not.toBeNull();
+    expect(summary, r.stdout).not.toBeNull();
+    expect(shown!.slice(1)).toEqual(summary!.slice(1));
+  });
 });

@@ -3,12 +3,17 @@ import { onInterrupt } from '../interrupt.js';
 
 /** Where training reports its epochs: a live bar on a terminal, a plain line now and then when piped. */
 export interface Progress {
-  /** `bitFail` is called only when its count will be shown (it costs a forward pass). */
-  update(epoch: number, mse: number, bitFail: () => number): void;
+  /**
+   * `measure` gives the MSE and bit-fail count at the weights after `epoch` epochs; it is called only
+   * when they will be shown (it costs a forward pass). Both from one measurement: the MSE the loop
+   * already has is the one before the epoch's steps, which beside the bit-fail after them (and under
+   * "epoch N") showed the previous epoch's.
+   */
+  update(epoch: number, measure: () => { mse: number; bitFail: number }): void;
   stop(): void;
 }
 
-/** How often the terminal bar recounts bit-fails: it redraws about ten times a second anyway. */
+/** How often the terminal bar measures MSE and bit-fails: it redraws about ten times a second anyway. */
 const BIT_FAIL_MS = 250;
 
 /** The epochs' progress, on stderr: `total` epochs at most; nothing when `quiet`. */
@@ -23,15 +28,14 @@ export function progress(total: number, quiet: boolean): Progress {
     // Ctrl-C: the bar hides the cursor and turns line wrap off; give the terminal back before the
     // command exits as interrupted. (Training yields to the event loop for this.)
     const forget = onInterrupt(() => bar.stop());
-    let bitFails = 0;
     let nextCount = 0;
     return {
-      update(epoch, mse, bitFail) {
+      update(epoch, measure) {
         if (Date.now() >= nextCount) {
-          bitFails = bitFail();
+          const { mse, bitFail } = measure();
           nextCount = Date.now() + BIT_FAIL_MS;
-        }
-        bar.update(epoch, { mse: mse.toExponential(3), bitFail: bitFails });
+          bar.update(epoch, { mse: mse.toExponential(3), bitFail });
+        } else bar.update(epoch);
       },
       stop: () => {
         forget();
@@ -42,10 +46,11 @@ export function progress(total: number, quiet: boolean): Progress {
   let next = 0;
   const start = Date.now();
   return {
-    update(epoch, mse, bitFail) {
+    update(epoch, measure) {
       if (Date.now() - start < next) return;
       next += 2000; // a line every two seconds at most when piped
-      process.stderr.write(`epoch ${epoch}/${total}  MSE ${mse.toExponential(4)}  bit-fail ${bitFail()}\n`);
+      const { mse, bitFail } = measure();
+      process.stderr.write(`epoch ${epoch}/${total}  MSE ${mse.toExponential(4)}  bit-fail ${bitFail}\n`);
     },
     stop() {},
   };

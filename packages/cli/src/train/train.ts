@@ -142,7 +142,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
       }
       curve.push(mse);
       epoch++;
-      bar.update(epoch, mse, () => evaluate(model, x, y).bitFail); // (at the weights after this epoch's steps)
+      bar.update(epoch, () => evaluate(model, x, y)); // (at the weights after this epoch's steps)
     }
   } finally {
     bar.stop(); // the terminal back as it was (cursor, line wrap), also when training throws
