@@ -1,5 +1,6 @@
 import { describe } from './errors.js';
 import { firstNonFinite } from './kernels/first-non-finite.js';
+import { isFloatArray } from './optimizers/float-arrays.js';
 
 /**
  * `minimize`'s x0 as its own Float64Array, refused unless it is a non-empty array (or typed array) of
@@ -12,7 +13,7 @@ export function startingPoint(x0: unknown): Float64Array {
     throw new TypeError(`minimize: x0 must be a non-empty array of numbers, got ${describe(x0)}`);
   }
   const given = x0 as ArrayLike<unknown>;
-  if (!(given instanceof Float32Array || given instanceof Float64Array)) {
+  if (!isFloatArray(given)) {
     for (let i = 0; i < given.length; i++) {
       // The value as given (a hole is undefined, 'a' a string), not the NaN it would become.
       if (typeof given[i] !== 'number') throw notFinite(given[i], i);

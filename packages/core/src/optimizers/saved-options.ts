@@ -24,7 +24,6 @@ export function savedOptions<T extends object>(owner: string, g: number, options
 function notJsonData(value: unknown): unknown {
   if (value === null || value === undefined || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return undefined;
   if (typeof value !== 'object') return value; // a function, a symbol, a BigInt
-  const proto: unknown = Object.getPrototypeOf(value);
   if (Array.isArray(value)) {
     for (const item of value) {
       const bad = notJsonData(item);
@@ -32,6 +31,7 @@ function notJsonData(value: unknown): unknown {
     }
     return undefined;
   }
+  const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value; // a Map, a Date, a Float32Array, …
   for (const item of Object.values(value)) {
     const bad = notJsonData(item);
