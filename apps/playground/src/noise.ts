@@ -44,9 +44,10 @@ export function noiseScale(fn: TestFunction): [number, number] {
  * they were, bit for bit); else g + σ·s·ε, ε standard normal from a stream seeded by the optimizer's id,
  * so ticking another optimizer does not change this one's path.
  */
-export function observedGradient(fn: TestFunction, noise: GradientNoise, id: string): TestFunction['grad'] {
+export function observedGradient(fn: TestFunction, noise: GradientNoise, id: string, scale?: [number, number]): TestFunction['grad'] {
   if (noise.sigma === 0) return fn.grad;
-  const [sx, sy] = noiseScale(fn);
+  // `scale`: noiseScale(fn), which startRuns computes once for all its runs rather than once per run.
+  const [sx, sy] = scale ?? noiseScale(fn);
   const normal = normalStream(seedFrom(id, noise.seed));
   return (x, y) => {
     const [gx, gy] = fn.grad(x, y);

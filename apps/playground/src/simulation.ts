@@ -1,6 +1,6 @@
 import type { Optimizer, Parameter } from 'rprop';
 import type { TestFunction } from './functions.js';
-import { EXACT, observedGradient, type GradientNoise } from './noise.js';
+import { EXACT, noiseScale, observedGradient, type GradientNoise } from './noise.js';
 import type { OptimizerSpec } from './optimizers.js';
 
 /** One optimizer's run from the start point: its path and losses, until it diverges. */
@@ -19,6 +19,7 @@ export interface Run {
 
 /** Fresh runs of every enabled optimizer on `fn` from `start`, given gradients with `noise` (none by default). */
 export function startRuns(fn: TestFunction, start: [number, number], specs: OptimizerSpec[], noise: GradientNoise = EXACT): Run[] {
+  const scale = noise.sigma === 0 ? undefined : noiseScale(fn);
   return specs
     .filter((s) => s.enabled)
     .map((spec) => {
@@ -31,7 +32,7 @@ export function startRuns(fn: TestFunction, start: [number, number], specs: Opti
       } catch (e) {
         error = (e as Error).message;
       }
-      return { spec, param, optimizer, path: [[start[0], start[1]]], losses: [fn.f(start[0], start[1])], diverged: false, error, grad: observedGradient(fn, noise, spec.id) };
+      return { spec, param, optimizer, path: [[start[0], start[1]]], losses: [fn.f(start[0], start[1])], diverged: false, error, grad: observedGradient(fn, noise, spec.id, scale) };
     });
 }
 
