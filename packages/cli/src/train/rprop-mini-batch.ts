@@ -12,6 +12,6 @@ export function rpropMiniBatchWarning(optimizer: OptimizerName, batchSize: numbe
   return (
     `rprop: warning: --optimizer rprop with --batch-size ${batchSize} (of ${count} samples): Rprop adapts its steps by whether each gradient sign repeats, ` +
     'and batch noise flips signs, so the steps shrink (the + variants also compare losses of different batches); ' +
-    'Signum and Lion average the gradient over steps (momentum) and suit mini-batches'
+    'Signum and Lion step by a fixed lr whatever the signs did before, and suit mini-batches'
   );
 }
