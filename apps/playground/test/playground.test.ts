@@ -318,7 +318,7 @@ describe('the playground page in headless Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('gradient noise redraws the runs, refuses a σ below 0, and at 0 draws the exact picture again', async () => {
+  it('gradient noise redraws the runs, refuses a σ below 0 or above 10, and at 0 draws the exact picture again', async () => {
     await pause();
     await page.selectOption('#function', 'scaled');
     await page.click('#reset');
@@ -341,6 +341,14 @@ describe('the playground page in headless Chromium', () => {
     await setNoise('-1');
     expect(await page.inputValue('#noise')).toBe('2');
     expect(await page.textContent('#noise-kept')).toBe('noise: below 0; still 2.');
+    // 1e308 made the noise ±Infinity: every run, Rprop's too, 'diverged at iteration 1'.
+    await setNoise('1e308');
+    expect(await page.inputValue('#noise')).toBe('2');
+    expect(await page.textContent('#noise-kept')).toBe('noise: above 10; still 2.');
+    expect(await page.getAttribute('#noise', 'max')).toBe('10');
+    await setNoise('10');
+    expect(await page.locator('#noise-kept').isVisible()).toBe(false);
+    expect(await page.inputValue('#noise')).toBe('10');
     await setNoise('0');
     expect(await page.locator('#noise-kept').isVisible()).toBe(false);
     expect(await after20()).toEqual(exact);
