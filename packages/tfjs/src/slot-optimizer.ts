@@ -120,9 +120,15 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     this.checkStep();
     const arrays = this.forceComposedOps ? null : backendArrays();
     // Refuse a bad input before anything (slots included) is made or changed.
+    const seen = new Map<string, number>();
     const variables = entries.map(([name, gradient], i) => {
       const value = tf.engine().registeredVariables[name];
       if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
+      // Slots are kept by position: a variable listed twice would get two sets and move twice (the core
+      // refuses a parameter listed twice; minimize's varList could repeat one).
+      const first = seen.get(name);
+      if (first !== undefined) throw new TypeError(`${this.displayName}: variable '${name}' is listed twice in one step (entries ${first} and ${i}); nothing was changed`);
+      seen.set(name, i);
       const slots = this.slotVariables[i];
       if (slots !== undefined) {
         checkSlots(this.displayName, name, i, value, slots);
