@@ -86,11 +86,19 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   /**
    * `tf.Optimizer.minimize`, which also disposes the cost and the gradients when the step is refused
-   * (the base class leaks both then), and hands the cost to the step first.
+   * (the base class leaks both then), and hands the cost to the step first. A loss given earlier by
+   * `setLoss` is used up by the call, whether it steps or throws (f's own error included).
    */
   override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
     this.checkNotDisposed();
-    const { value, grads } = this.computeGradients(f, varList);
+    let computed: { value: tf.Scalar; grads: tf.NamedTensorMap };
+    try {
+      computed = this.computeGradients(f, varList);
+    } catch (e) {
+      this.dropStepInputs(); // f threw, or had no gradient: an earlier setLoss must not outlive this call either
+      throw e;
+    }
+    const { value, grads } = computed;
     try {
       this.takeLoss(value);
       this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
