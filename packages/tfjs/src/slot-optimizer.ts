@@ -168,20 +168,29 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   }
 
   private applyOnArrays(arrays: BackendArrays, updates: SlotUpdate[]): void {
-    // Make every written variable private first: that may allocate, and on wasm an allocation can
-    // grow the heap and detach views taken before it. Only then take the views.
-    for (const u of updates) {
-      arrays.prepareModelVariable(u.value);
-      for (const slot of Object.values(u.slots)) arrays.writable(slot);
+    // A gradient may be a variable (or slot) this step writes. Making that private below gives it new
+    // storage, so its gradient would be read there after its update: a reshape keeps the values the
+    // step began with, as the composed ops (which reshape every gradient) read them.
+    const written = new Set<tf.Tensor>(updates.flatMap((u) => [u.value, ...Object.values(u.slots)]));
+    const gradients = updates.map((u) => (written.has(u.gradient) ? tf.reshape(u.gradient, u.gradient.shape) : u.gradient));
+    try {
+      // Make every written variable private first: that may allocate, and on wasm an allocation can
+      // grow the heap and detach views taken before it. Only then take the views.
+      for (const u of updates) {
+        arrays.prepareModelVariable(u.value);
+        for (const slot of Object.values(u.slots)) arrays.writable(slot);
+      }
+      this.updateArrays(
+        updates.map((u, i) => ({
+          name: u.name,
+          value: arrays.writable(u.value),
+          gradient: arrays.read(gradients[i]!),
+          slots: Object.fromEntries(Object.entries(u.slots).map(([k, v]) => [k, arrays.writable(v)])),
+        })),
+      );
+    } finally {
+      tf.dispose(gradients.filter((g, i) => g !== updates[i]!.gradient));
     }
-    this.updateArrays(
-      updates.map((u) => ({
-        name: u.name,
-        value: arrays.writable(u.value),
-        gradient: arrays.read(u.gradient),
-        slots: Object.fromEntries(Object.entries(u.slots).map(([k, v]) => [k, arrays.writable(v)])),
-      })),
-    );
   }
 
   /**
