@@ -87,13 +87,18 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /**
    * `tf.Optimizer.minimize`, which also disposes the cost and the gradients when the step is refused
    * (the base class leaks both then), and hands the cost to the step first. A loss given earlier by
-   * `setLoss` is used up by the call, whether it steps or throws (f's own error included).
+   * `setLoss` is used up by the call, whether it steps or throws (f's own error included). A variable
+   * that `varList` repeats takes one step.
    */
   override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
     this.checkNotDisposed();
+    // A varList may repeat a variable: model.fit lists a layer's weights twice when the model also uses
+    // it inside a nested model. One variable has one gradient and takes one step (a repeat would get
+    // a second set of slots and move twice, as TF.js's own optimizers do).
+    const variables = Array.isArray(varList) ? [...new Set(varList)] : varList; // anything else: TF.js says what is wrong
     let computed: { value: tf.Scalar; grads: tf.NamedTensorMap };
     try {
-      computed = this.computeGradients(f, varList);
+      computed = this.computeGradients(f, variables);
     } catch (e) {
       this.dropStepInputs(); // f threw, or had no gradient: an earlier setLoss must not outlive this call either
       throw e;
@@ -101,7 +106,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     const { value, grads } = computed;
     try {
       this.takeLoss(value);
-      this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
+      this.applyGradients(variables == null ? grads : variables.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
     } catch (e) {
       value.dispose();
       throw e;
@@ -132,8 +137,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     const variables = entries.map(([name, gradient], i) => {
       const value = tf.engine().registeredVariables[name];
       if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
-      // Slots are kept by position: a variable listed twice would get two sets and move twice (the core
-      // refuses a parameter listed twice; minimize's varList could repeat one).
+      // Slots are kept by position: a variable listed twice would get two sets and move twice, once
+      // for each of two gradients (the core refuses a parameter listed twice).
       const first = seen.get(name);
       if (first !== undefined) throw new TypeError(`${this.displayName}: variable '${name}' is listed twice in one step (entries ${first} and ${i}); nothing was changed`);
       seen.set(name, i);
