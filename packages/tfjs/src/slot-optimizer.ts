@@ -135,7 +135,9 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     // Refuse a bad input before anything (slots included) is made or changed.
     const seen = new Map<string, number>();
     const variables = entries.map(([name, gradient], i) => {
-      const value = tf.engine().registeredVariables[name];
+      // Own properties only: the registry is a plain object, whose prototype has a 'constructor'.
+      const registry = tf.engine().registeredVariables;
+      const value = Object.hasOwn(registry, name) ? registry[name] : undefined;
       if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
       // Slots are kept by position: a variable listed twice would get two sets and move twice, once
       // for each of two gradients (the core refuses a parameter listed twice).
