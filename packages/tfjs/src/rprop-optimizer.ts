@@ -130,7 +130,8 @@ export class RpropOptimizer extends SlotOptimizer {
 
   protected override initialSlot(slot: string, value: tf.Variable): tf.Tensor {
     // + 0: an lr of −0 starts Δ at +0, as in the core (a Δ of −0 would flip the sign of a zero result).
-    return slot === 'stepSize' ? tf.fill(value.shape, this.options.lr + 0, 'float32') : tf.zerosLike(value);
+    // float32 whatever the variable's dtype: one without a gradient gets slots too, and setWeights takes float32 slots only.
+    return slot === 'stepSize' ? tf.fill(value.shape, this.options.lr + 0, 'float32') : tf.zeros(value.shape, 'float32');
   }
 
   private lossIncreased(): boolean {

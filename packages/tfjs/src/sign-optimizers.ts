@@ -52,7 +52,7 @@ export class SignumOptimizer extends SlotOptimizer {
   }
 
   protected override initialSlot(_slot: string, value: tf.Variable): tf.Tensor {
-    return tf.zerosLike(value);
+    return tf.zeros(value.shape, 'float32'); // float32 for any variable: setWeights takes float32 slots only
   }
 
   protected override updateArrays(updates: Array<{ value: Float32Array; gradient: Float32Array; slots: Record<string, Float32Array> }>): void {
@@ -125,7 +125,7 @@ export class LionOptimizer extends SlotOptimizer {
   }
 
   protected override initialSlot(_slot: string, value: tf.Variable): tf.Tensor {
-    return tf.zerosLike(value);
+    return tf.zeros(value.shape, 'float32'); // float32 for any variable: setWeights takes float32 slots only
   }
 
   private constants() {

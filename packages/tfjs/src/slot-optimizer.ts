@@ -86,14 +86,27 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   /**
    * `tf.Optimizer.minimize`, which also disposes the cost and the gradients when the step is refused
-   * (the base class leaks both then), and hands the cost to the step first.
+   * (the base class leaks both then), and hands the cost to the step first. A loss given earlier by
+   * `setLoss` is used up by the call, whether it steps or throws (f's own error included). A variable
+   * that `varList` repeats takes one step.
    */
   override minimize(f: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
     this.checkNotDisposed();
-    const { value, grads } = this.computeGradients(f, varList);
+    // A varList may repeat a variable: model.fit lists a layer's weights twice when the model also uses
+    // it inside a nested model. One variable has one gradient and takes one step (a repeat would get
+    // a second set of slots and move twice, as TF.js's own optimizers do).
+    const variables = Array.isArray(varList) ? [...new Set(varList)] : varList; // anything else: TF.js says what is wrong
+    let computed: { value: tf.Scalar; grads: tf.NamedTensorMap };
+    try {
+      computed = this.computeGradients(f, variables);
+    } catch (e) {
+      this.dropStepInputs(); // f threw, or had no gradient: an earlier setLoss must not outlive this call either
+      throw e;
+    }
+    const { value, grads } = computed;
     try {
       this.takeLoss(value);
-      this.applyGradients(varList == null ? grads : varList.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
+      this.applyGradients(variables == null ? grads : variables.map((v) => ({ name: v.name, tensor: grads[v.name]! })));
     } catch (e) {
       value.dispose();
       throw e;
@@ -120,9 +133,17 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     this.checkStep();
     const arrays = this.forceComposedOps ? null : backendArrays();
     // Refuse a bad input before anything (slots included) is made or changed.
+    const seen = new Map<string, number>();
     const variables = entries.map(([name, gradient], i) => {
-      const value = tf.engine().registeredVariables[name];
+      // Own properties only: the registry is a plain object, whose prototype has a 'constructor'.
+      const registry = tf.engine().registeredVariables;
+      const value = Object.hasOwn(registry, name) ? registry[name] : undefined;
       if (value === undefined) throw new Error(`${this.displayName}: no variable named '${name}'; nothing was changed`);
+      // Slots are kept by position: a variable listed twice would get two sets and move twice, once
+      // for each of two gradients (the core refuses a parameter listed twice).
+      const first = seen.get(name);
+      if (first !== undefined) throw new TypeError(`${this.displayName}: variable '${name}' is listed twice in one step (entries ${first} and ${i}); nothing was changed`);
+      seen.set(name, i);
       const slots = this.slotVariables[i];
       if (slots !== undefined) {
         checkSlots(this.displayName, name, i, value, slots);
@@ -154,20 +175,29 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   }
 
   private applyOnArrays(arrays: BackendArrays, updates: SlotUpdate[]): void {
-    // Make every written variable private first: that may allocate, and on wasm an allocation can
-    // grow the heap and detach views taken before it. Only then take the views.
-    for (const u of updates) {
-      arrays.prepareModelVariable(u.value);
-      for (const slot of Object.values(u.slots)) arrays.writable(slot);
+    // A gradient may be a variable (or slot) this step writes. Making that private below gives it new
+    // storage, so its gradient would be read there after its update: a reshape keeps the values the
+    // step began with, as the composed ops (which reshape every gradient) read them.
+    const written = new Set<tf.Tensor>(updates.flatMap((u) => [u.value, ...Object.values(u.slots)]));
+    const gradients = updates.map((u) => (written.has(u.gradient) ? tf.reshape(u.gradient, u.gradient.shape) : u.gradient));
+    try {
+      // Make every written variable private first: that may allocate, and on wasm an allocation can
+      // grow the heap and detach views taken before it. Only then take the views.
+      for (const u of updates) {
+        arrays.prepareModelVariable(u.value);
+        for (const slot of Object.values(u.slots)) arrays.writable(slot);
+      }
+      this.updateArrays(
+        updates.map((u, i) => ({
+          name: u.name,
+          value: arrays.writable(u.value),
+          gradient: arrays.read(gradients[i]!),
+          slots: Object.fromEntries(Object.entries(u.slots).map(([k, v]) => [k, arrays.writable(v)])),
+        })),
+      );
+    } finally {
+      tf.dispose(gradients.filter((g, i) => g !== updates[i]!.gradient));
     }
-    this.updateArrays(
-      updates.map((u) => ({
-        name: u.name,
-        value: arrays.writable(u.value),
-        gradient: arrays.read(u.gradient),
-        slots: Object.fromEntries(Object.entries(u.slots).map(([k, v]) => [k, arrays.writable(v)])),
-      })),
-    );
   }
 
   /**

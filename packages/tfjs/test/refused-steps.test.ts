@@ -70,4 +70,24 @@ describe('a refused step', () => {
     tf.dispose([w, g]);
     opt.dispose();
   });
+
+  it('minimize whose f throws, or has no gradient, drops a loss given earlier by setLoss', () => {
+    const w = tf.variable(tf.tensor1d([1, -1]), true, `throwingF${++made}`);
+    const g = tf.tensor1d([1, 1]);
+    const opt = new RpropOptimizer({ variant: 'irprop+' });
+    const failing: Array<() => tf.Scalar> = [
+      () => {
+        throw new Error('f failed');
+      },
+      () => tf.scalar(1), // depends on no variable: TF.js finds no gradient
+    ];
+    for (const f of failing) {
+      opt.setLoss(5);
+      expect(() => opt.minimize(f, false, [w])).toThrow();
+      expect(() => opt.applyGradients([{ name: w.name, tensor: g }])).toThrow(/variant needs the loss/);
+    }
+    expect(Array.from(w.dataSync())).toEqual([1, -1]);
+    tf.dispose([w, g]);
+    opt.dispose();
+  });
 });
