@@ -42,6 +42,14 @@ export interface SavedValues {
 }
 
 /**
+ * The variable part of a slot weight's saved name (`<variable>/<slot>` as `getWeights` names it), or
+ * undefined for a name without it.
+ */
+export function savedVariableName(name: string, slot: string): string | undefined {
+  return name.endsWith(`/${slot}`) && name.length > slot.length + 1 ? name.slice(0, -(slot.length + 1)) : undefined;
+}
+
+/**
  * Whether a weight's name fits the slot (or scalar) expected at its place. `getWeights` names slots
  * `<variable>/<slot>`; a name with a `/` that ends otherwise was saved by another optimizer or
  * variant (irprop− weights read by irprop+ would put `prev` slots where `stepSize` belongs, with the

@@ -3,7 +3,7 @@ import { NonFiniteGradientError } from 'rprop';
 import { backendArrays, markOwned, type BackendArrays } from './backend-arrays.js';
 import { firstNonFiniteGradient } from './first-non-finite-gradient.js';
 import { gradientEntries } from './named-tensor-lists.js';
-import { readSavedWeights, splitSavedWeights, type NamedTensor, type SlotRule } from './saved-weights.js';
+import { readSavedWeights, savedVariableName, splitSavedWeights, type NamedTensor, type SlotRule } from './saved-weights.js';
 import { checkGradient, checkSlotOwner, checkSlots } from './step-checks.js';
 
 /** A variable's gradient and its slot variables (the optimizer's per-variable state), by slot name. */
@@ -257,6 +257,10 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
     this.slotVariables = slotVariables;
     this.slotOwners = [];
+    // The loaded slots are saved again under the names they came with (as TF.js's Adam keeps a
+    // loaded slot's originalName): names kept from earlier steps could repeat one of them, and the
+    // model loader looks weights up by name, so one would silently replace the other.
+    this.variableNames = saved.slots.map((slots, i) => savedVariableName(slots[0]!.name, names[0]!) ?? String(i));
   }
 
   private checkNotDisposed(): void {
