@@ -33,6 +33,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   private slotOwners: Array<string | undefined> = [];
   /** The extra scalars as `getWeights` last returned them (see `extraVariable`). */
   private extraVariables: tf.Variable[] = [];
+  /** The iteration count as `getWeights` last returned it (see `savedIterations`). */
+  private iterationsVariable: tf.Variable | undefined;
   /** Set by dispose(): the slots are gone, so a later step would silently start from fresh state. */
   private disposed = false;
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
@@ -210,7 +212,23 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     const slots = this.slotNames().flatMap((slot) =>
       this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
     );
-    return [await this.saveIterations(), ...extra, ...slots];
+    return [this.savedIterations(), ...extra, ...slots];
+  }
+
+  /**
+   * The iteration count as `saveIterations` names it ('iter', int32), but in one variable kept from
+   * call to call: TF.js's `saveIterations` makes a new scalar each time, which `model.save` never
+   * disposes, so every save with the optimizer leaked one tensor (TF.js's own optimizers still do).
+   */
+  private savedIterations(): NamedTensor {
+    const count = this.iterations_ ?? 0;
+    const kept = this.iterationsVariable;
+    const tensor = tf.tidy(() => {
+      if (kept === undefined || kept.isDisposed) return (this.iterationsVariable = tf.variable(tf.scalar(count, 'int32'), false));
+      kept.assign(tf.scalar(count, 'int32'));
+      return kept;
+    });
+    return { name: 'iter', tensor };
   }
 
   /**
@@ -274,7 +292,11 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   override dispose(): void {
     this.disposed = true;
     super.dispose();
-    tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.extraVariables]);
+    // Callers may have disposed the saved scalars (TF.js's own iteration count is theirs to dispose),
+    // and disposing a variable twice is not harmless in TF.js: it counts the tensor gone twice.
+    const saved = [...this.extraVariables, ...(this.iterationsVariable ? [this.iterationsVariable] : [])];
+    tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...saved.filter((v) => !v.isDisposed)]);
+    this.iterationsVariable = undefined;
     this.slotVariables = [];
     this.slotOwners = [];
     this.extraVariables = [];

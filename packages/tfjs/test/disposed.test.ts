@@ -17,7 +17,7 @@ describe('a disposed optimizer', () => {
     step(opt, [{ name: w.name, tensor: g }], 3);
     const saved = await opt.getWeights();
     const weights = saved.map((s) => ({ name: s.name, tensor: s.tensor.clone() }));
-    saved[0]!.tensor.dispose(); // the iteration count: a new scalar per call, as in TF.js
+    saved[0]!.tensor.dispose(); // the iteration count, as TF.js's optimizers leave it to the caller: harmless here
     opt.dispose();
     opt.dispose();
     expect(tf.memory().numTensors).toBe(n0 + weights.length);
