@@ -3,6 +3,7 @@ import type { Variant } from 'rprop';
 import { counted } from '../counted.js';
 import { DataError } from '../data/dataset.js';
 import { checkInputColumns } from '../data/input-columns.js';
+import { checkTargetColumns } from '../data/target-columns.js';
 import { loadDataset } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFileDestination } from '../output/destination.js';
@@ -58,6 +59,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     throw new DataError(o.test!, test.headerLine ?? null, `has ${counted(test.inputs, 'input')} and ${counted(test.outputs, 'output')}, the training data ${data.inputs} and ${data.outputs}`);
   }
   if (test) checkInputColumns(data, test, o.test!);
+  if (test) checkTargetColumns(data, test, o.test!);
   const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
   if (warning !== null) warn(warning);
   await useBackend(o.backend);
