@@ -55,10 +55,12 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
+  // Two CSVs' columns by name first: a test file with one more column (`a,b,y,id`) has the training
+  // target among its inputs, which says what is wrong, where "3 inputs, the training data 2" does not.
+  if (test) checkInputColumns(data, test, o.test!);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
     throw new DataError(o.test!, test.headerLine ?? null, `has ${counted(test.inputs, 'input')} and ${counted(test.outputs, 'output')}, the training data ${data.inputs} and ${data.outputs}`);
   }
-  if (test) checkInputColumns(data, test, o.test!);
   if (test) checkTargetColumns(data, test, o.test!);
   const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
   if (warning !== null) warn(warning);
