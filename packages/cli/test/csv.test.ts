@@ -101,3 +101,25 @@ describe('parseCsv', () => {
     expect([...d.y]).toEqual([3]);
   });
 });
+
+describe('a quoted field holding a line break (RFC 4180; a spreadsheet cell typed with Alt+Enter)', () => {
+  it('is one field: the record runs on to the line its quote closes on (was: "field 2 opens a \\" and never closes it")', () => {
+    const d = parse('a,"Price\n(USD)"\n1,2\n3,4\n');
+    expect(d).toMatchObject({ count: 2, inputs: 1, outputs: 1, outputNames: ['Price\n(USD)'] });
+    expect([...d.y]).toEqual([2, 4]);
+    // Any line end, and a blank line inside the quotes is part of the name, not a line to skip.
+    expect(parse('a,"b\r\n\r\nc",y\r\n1,2,3\r\n').inputNames).toEqual(['a', 'b\n\nc']);
+    expect(parse('a,"b""\rc",y\r1,2,3\r').inputNames).toEqual(['a', 'b"\nc']);
+  });
+
+  it('names the line a later record starts on, counting the lines a record ran over', () => {
+    expect(() => parse('a,"b\nc",y\n1,2\n')).toThrow('f.csv:3: expected 3 columns as in the header, got 2');
+    expect(() => parse('a,y\n"1\n",x\n')).toThrow('f.csv:2: column "y": not a number: "x"');
+  });
+
+  it('a quote that never closes is still reported at the line it opens on; a quote inside an unquoted field opens nothing', () => {
+    expect(() => parse('a,y\n0,1\n"0,1\n1,1\n')).toThrow('f.csv:3: unterminated quote: field 1 opens a " and never closes it');
+    expect(parse('a"b,y\n1,2\n3,4\n')).toMatchObject({ count: 2, inputNames: ['a"b'] });
+    expect(parse('a,"b" ,y\n1,2,3\n')).toMatchObject({ count: 1, inputNames: ['a', 'b'] });
+  });
+});

@@ -16,6 +16,9 @@ writeFileSync(join(dir, 'three.test'), '1 3 1\n0 0 1\n0\n');
 writeFileSync(join(dir, 'ab.csv'), 'a,b,y\n0,1,1\n1,0,0\n');
 writeFileSync(join(dir, 'ba.csv'), 'b,a,y\n1,0,1\n0,1,0\n');
 writeFileSync(join(dir, 'yab.csv'), 'y,a,b\n1,0,1\n0,1,0\n');
+writeFileSync(join(dir, 'abid.csv'), 'a,b,id\n0,1,7\n1,0,8\n');
+writeFileSync(join(dir, 'abyid.csv'), 'a,b,y,id\n0,1,1,7\n1,0,0,8\n');
+writeFileSync(join(dir, 'ay.csv'), 'a,y\n0,1\n1,0\n');
 writeFileSync(join(dir, 'huge.train'), '1 5000000000 1\n0 0\n0\n');
 writeFileSync(join(dir, 'secret.csv'), 'a,y\n0,1\n', { mode: 0o600 });
 const before = readdirSync(dir).sort();
@@ -47,6 +50,9 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
     ['test data of another shape', ['train', 'two.train', '--test', 'three.test'], 2, /^rprop: three\.test:1: has 3 inputs and 1 output, the training data 2 and 1$/],
     ['test data whose last column is not the target, without --target (says so)', ['train', 'ab.csv', '--test', 'yab.csv'], 2, /^rprop: yab\.csv:1: the input columns are y, a, the training data's a, b: inputs are matched by position, so both need the same columns in the same order; "y", the training data's target, is an input here: without --target each file's last column is its target$/],
     ['test data with the input columns in another order (was: evaluated with its inputs swapped)', ['train', 'ab.csv', '--test', 'ba.csv'], 2, /^rprop: ba\.csv:1: the input columns are b, a, the training data's a, b: inputs are matched by position, so both need the same columns in the same order$/],
+    ['test data whose last column is another than the training target, without --target (was: scored against it)', ['train', 'ab.csv', '--test', 'abid.csv'], 2, /^rprop: abid\.csv:1: the target column is "id", the training data's "y": without --target each file's last column is its target, so both files need the target column under the same name$/],
+    ['test data with a column more, the id after the target (was: "has 3 inputs and 1 output, the training data 2 and 1")', ['train', 'ab.csv', '--test', 'abyid.csv'], 2, /^rprop: abyid\.csv:1: the input columns are a, b, y, the training data's a, b: inputs are matched by position, so both need the same columns in the same order; "y", the training data's target, is an input here: without --target each file's last column is its target$/],
+    ['test data with an input column fewer, named', ['train', 'ab.csv', '--test', 'ay.csv'], 2, /^rprop: ay\.csv:1: the input columns are a, the training data's a, b: inputs are matched by position, so both need the same columns in the same order$/],
     ['a FANN header too large to allocate (checked against the rows first)', ['train', 'huge.train'], 2, /^rprop: huge\.train:2: expected 5000000000 inputs, got 2 values$/],
     ['an internal error (a network too large) is not bad input', ['train', 'xor', '--hidden', '100000,100000'], 1, /^rprop: internal error: Invalid typed array length: 10000000000$/],
     ['an internal error (cpu)', ['train', 'xor', '--hidden', '100000,100000', '--backend', 'cpu'], 1, /^rprop: internal error: Invalid typed array length: 10000000000$/],

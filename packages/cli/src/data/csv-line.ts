@@ -3,8 +3,9 @@ import { DataError } from './dataset.js';
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 
 /**
- * The fields of one CSV line, as RFC 4180 has them within a line: separated by commas; a field in
- * double quotes may hold commas, and `""` inside it stands for one `"`. Spaces around a quoted field
+ * The fields of one CSV record, as RFC 4180 has them: separated by commas; a field in double quotes
+ * may hold commas and line breaks (`csvRecords` finds where a record ends), and `""` inside it stands
+ * for one `"`. Spaces around a quoted field
  * are allowed (spreadsheets write `a, "b"`); unquoted fields come back as they are, spaces included.
  * A quote left open, or text after a closing quote, is a DataError naming `file:line`.
  */

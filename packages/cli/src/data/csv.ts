@@ -1,17 +1,18 @@
 import { splitCsvLine } from './csv-line.js';
+import { csvRecords } from './csv-records.js';
 import { DataError, numberAt, type Dataset } from './dataset.js';
-import { textLines } from './text-lines.js';
 
 const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
 
 /**
  * A CSV with a header row; `targets` names the output columns (default: the last column), every
- * other column is an input. Only numbers; fields may be quoted (see `splitCsvLine`). A last column
+ * other column is an input. Only numbers; fields may be quoted (see `splitCsvLine`), and a quoted
+ * field may run over lines (see `csvRecords`). A last column
  * with no name and no values, as left by lines that all end in a comma (or by a header alone that
  * does), is dropped.
  */
 export function parseCsv(text: string, file: string, targets: string[] | undefined): Dataset {
-  const lines = textLines(text).map((l, i) => ({ text: l, line: i + 1 })).filter((l) => l.text.trim() !== '');
+  const lines = csvRecords(text).filter((l) => l.text.trim() !== '');
   const header = lines[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
   const names = splitCsvLine(header.text, file, header.line).map((s) => s.trim());

@@ -7,7 +7,7 @@ import { DataError, type Dataset } from './dataset.js';
  */
 export function checkInputColumns(data: Dataset, test: Dataset, testFile: string): void {
   if (data.inputNames === undefined || test.inputNames === undefined) return; // (a FANN file or a built-in set has no names)
-  if (test.inputNames.every((name, i) => name === data.inputNames![i])) return;
+  if (test.inputNames.length === data.inputNames.length && test.inputNames.every((name, i) => name === data.inputNames![i])) return;
   // The training target among the test's inputs: its last column is another one, and without
   // --target each file's last column is its target — the likelier mistake than the order of inputs.
   const target = data.outputNames?.find((name) => test.inputNames!.includes(name));

@@ -37,7 +37,10 @@ export function loadDataset(spec: string, targets?: string[]): Dataset {
 function loadFile(spec: string, format: DataFormat, targets: string[] | undefined): Dataset {
   const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
   if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
-  if (!stat.isFile()) throw new DataError(spec, null, 'not a file');
+  // A pipe is read to its end, as a file is: `rprop train /dev/stdin < …`, `cat … | rprop train
+  // /dev/stdin` and `rprop train <(zcat data.train.gz)` were "not a file". A folder, a socket or a device
+  // is still refused (a device such as /dev/zero would be read forever).
+  if (!stat.isFile() && !stat.isFIFO()) throw new DataError(spec, null, 'not a file');
   const text = readText(spec);
   return format === 'csv' ? parseCsv(text, spec, targets) : parseFann(text, spec);
 }

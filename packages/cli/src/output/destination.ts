@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
+import { noRegularFile } from './no-regular-file.js';
 
 /**
  * Refuses `path` as a destination unless the folder it goes in exists, is a folder, and can be
@@ -17,12 +18,15 @@ export function checkParentFolder(path: string): void {
   atPath(path, () => accessSync(parent, constants.W_OK));
 }
 
-/** Refuses `path` (of option `flag`) as a file to write: it must be named, and not be a folder. */
+/** Refuses `path` (of option `flag`) as a file to write: it must be named, and not be a folder, a device, a pipe or a descriptor. */
 export function checkFileDestination(path: string, flag: string): void {
   if (path === '') throw new InputError(`${flag}: the file name is empty`);
   // `out/` names a folder even while none exists: the checks below would take its parent for the
   // file's folder and pass, and the write would fail only after training.
   if (path.endsWith('/') || path.endsWith(sep)) throw new InputError(`${path}: names a folder (it ends in ${path.at(-1)}); ${flag} writes a file`);
+  // Before the folder's checks: /dev/stdout is "permission denied" to a user who may not write in /dev.
+  const special = atPath(path, () => noRegularFile(path));
+  if (special !== undefined) throw new InputError(`${path}: ${special}; ${flag} writes a file`);
   checkParentFolder(path);
   if (atPath(path, () => statSync(path, { throwIfNoEntry: false }))?.isDirectory()) {
     throw new InputError(`${path}: is a folder; ${flag} writes a file`);

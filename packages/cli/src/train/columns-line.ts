@@ -7,6 +7,9 @@ import type { Dataset } from '../data/dataset.js';
  */
 export function columnsLine(data: Dataset): string | undefined {
   if (data.inputNames === undefined || data.outputNames === undefined) return undefined;
-  const list = (names: string[]) => names.map((name) => (name === '' ? '(no name)' : name)).join(', ');
+  // A name with a line break (a quoted CSV header cell may hold one) quoted, as in JSON: printed as it
+  // is, it would break the report's line, and the half on the next line would read as something else.
+  const shown = (name: string) => (name === '' ? '(no name)' : name.includes('\n') ? JSON.stringify(name) : name);
+  const list = (names: string[]) => names.map(shown).join(', ');
   return `inputs ${list(data.inputNames)}; ${data.outputs === 1 ? 'target' : 'targets'} ${list(data.outputNames)}`;
 }

@@ -47,8 +47,12 @@ export function progress(total: number, quiet: boolean): Progress {
   const start = Date.now();
   return {
     update(epoch, measure) {
-      if (Date.now() - start < next) return;
-      next += 2000; // a line every two seconds at most when piped
+      const now = Date.now() - start;
+      if (now < next) return;
+      // A line every two seconds at most when piped: two seconds from this line, not from when the
+      // last one was due (then a slow first epoch, or a pause with Ctrl-Z, was followed by a burst of
+      // lines, one per epoch, until the count caught up).
+      next = now + 2000;
       const { mse, bitFail } = measure();
       process.stderr.write(`epoch ${epoch}/${total}  MSE ${mse.toExponential(4)}  bit-fail ${bitFail}\n`);
     },

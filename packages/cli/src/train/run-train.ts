@@ -3,6 +3,7 @@ import type { Variant } from 'rprop';
 import { counted } from '../counted.js';
 import { DataError } from '../data/dataset.js';
 import { checkInputColumns } from '../data/input-columns.js';
+import { checkTargetColumns } from '../data/target-columns.js';
 import { loadDataset } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFileDestination } from '../output/destination.js';
@@ -54,10 +55,13 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
+  // Two CSVs' columns by name first: a test file with one more column (`a,b,y,id`) has the training
+  // target among its inputs, which says what is wrong, where "3 inputs, the training data 2" does not.
+  if (test) checkInputColumns(data, test, o.test!);
   if (test && (test.inputs !== data.inputs || test.outputs !== data.outputs)) {
     throw new DataError(o.test!, test.headerLine ?? null, `has ${counted(test.inputs, 'input')} and ${counted(test.outputs, 'output')}, the training data ${data.inputs} and ${data.outputs}`);
   }
-  if (test) checkInputColumns(data, test, o.test!);
+  if (test) checkTargetColumns(data, test, o.test!);
   const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
   if (warning !== null) warn(warning);
   await useBackend(o.backend);
