@@ -172,7 +172,8 @@ export abstract class Optimizer<O extends object> {
    *
    * @throws changing nothing: a {@link NonFiniteGradientError} (a RangeError) for a gradient holding
    * NaN or ±Infinity; a RangeError or TypeError for an option changed since construction to a value
-   * the constructor would refuse (before the closure is called), a gradient of another type or length
+   * the constructor would refuse (before the closure is called, and again after it, for an option the
+   * closure changed), a gradient of another type or length
    * than its parameter, a parameter whose array changed length or type since its state was made, a closure
    * that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
    * or one that returns nothing) or a NaN or −∞ loss.
@@ -180,6 +181,9 @@ export abstract class Optimizer<O extends object> {
   step(closure?: Closure): number | undefined {
     this.checkOptions();
     const loss = closure === undefined ? undefined : closure();
+    // Again after the closure: one that sets an option (a schedule's lr of NaN, a misspelt variant)
+    // would otherwise have its step run with it — NaN weights, or a step thrown half-way.
+    if (closure !== undefined) this.checkOptions();
     if (loss !== undefined && typeof loss !== 'number') {
       throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
     }
