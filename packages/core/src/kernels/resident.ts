@@ -15,7 +15,7 @@ const CTOR = { float32: Float32Array, float64: Float64Array } as const;
 export class ResidentArray {
   private cached: FloatArray;
 
-  constructor(private readonly heap: KernelHeap, readonly at: number, like: FloatArray, readonly length: number) {
+  constructor(readonly heap: KernelHeap, readonly at: number, like: FloatArray, readonly length: number) {
     this.cached = heap.view(like, at, length);
   }
 

@@ -3,6 +3,7 @@ import { describe, parameterLabel } from '../errors.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
 import { overlappingArrays } from './overlapping-arrays.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
+import { releaseOptimizerState } from '../kernels/kernel-state.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { StateOffsets } from '../kernels/state-offsets.js';
 import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
@@ -464,6 +465,7 @@ export abstract class Optimizer<O extends object> {
     });
     // Everything checked: only now replace the live state.
     groups.forEach((g, i) => Object.assign(this.paramGroups[i]!, g));
+    const replaced = [...this.state.values()];
     this.state.clear();
     for (const [p, s] of states) this.state.set(p, s);
     this.stateByIndex.length = 0; // re-indexed at the next step
@@ -474,6 +476,9 @@ export abstract class Optimizer<O extends object> {
     }
     this.loadExtraState(extra);
     this.statesReplaced();
+    // Nothing refers to the replaced states any more (the caches were cleared, and the optimizer
+    // never lends its buffers out): their kernel memory goes back now, not at their collection.
+    for (const s of replaced) releaseOptimizerState(s);
   }
 
   /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */
