@@ -113,5 +113,9 @@ function reserve(heap: KernelHeap, bytes: number): boolean {
   if (region.at >= 0) heap.release(region.at, region.bytes);
   const at = heap.allocate(want);
   region = at >= 0 ? { at, bytes: want } : { at: -1, bytes: 0 };
+  // The views of the old region go, even where the new one starts at the same offset in the same
+  // buffer (the old one released, merged with memory freed after it, and taken again): kept, they
+  // were the old length, and staging past it threw 'offset is out of bounds' at every later step.
+  regionViews.buffer = null;
   return at >= 0;
 }
