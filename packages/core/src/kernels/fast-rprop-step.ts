@@ -1,6 +1,7 @@
 import type { RpropBuffers, RpropConstants } from '../rules/rprop-constants.js';
 import { rpropStep } from '../rules/rprop-step.js';
-import type { Variant } from '../types.js';
+import { VARIANTS, type Variant } from '../types.js';
+import { oneOf } from '../validate.js';
 import { kernelHeapFor } from './kernel-heap.js';
 import { rpropKernelStep } from './rprop-kernel.js';
 import { checkRpropBuffers } from '../rules/buffer-shape.js';
@@ -10,6 +11,8 @@ import { checkRpropBuffers } from '../rules/buffer-shape.js';
  * rule. Both give identical results (tested bit for bit).
  */
 export function fastRpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
+  // A misspelt variant ('irprop') ran as Rprop− on the kernels and did nothing on the rule: refused on both.
+  oneOf('fastRpropStep', 'variant', variant, VARIANTS);
   checkRpropBuffers('fastRpropStep', b);
   if (kernelHeapFor(b.param) !== null && rpropKernelStep(variant, b, c, lossIncreased)) return;
   rpropStep(variant, b, c, lossIncreased);

@@ -61,6 +61,13 @@ export function stageGradients(grads: readonly (FloatArray | null)[]): StagedGra
   const heap = kernelHeap();
   if (heap === null) return staged;
   const limit = stagingLimit();
+  // A limit lowered since the region was made (`useKernels(true, { stagingBytes: 0 })` to save that
+  // memory) gives the region back: kept, it held the memory the caller asked to save, for good.
+  if (region.bytes > roundedUp(limit)) {
+    heap.release(region.at, region.bytes);
+    region = { at: -1, bytes: 0 };
+    regionViews.buffer = null;
+  }
   const minLength = kernelMinLength();
   let bytes = 0;
   for (let i = 0; i < count; i++) {
@@ -106,12 +113,21 @@ function copyAndCheck(k: KernelExports, heap: KernelHeap, g: FloatArray, at: num
   return -1;
 }
 
+/** `bytes` rounded up to a whole MiB, as the region is sized. */
+function roundedUp(bytes: number): number {
+  return Math.ceil(bytes / 2 ** 20) * 2 ** 20;
+}
+
 /** Makes the region hold at least `bytes` (rounded up to a MiB, so it is not regrown every step). */
 function reserve(heap: KernelHeap, bytes: number): boolean {
   if (region.bytes >= bytes) return true;
-  const want = Math.ceil(bytes / 2 ** 20) * 2 ** 20;
+  const want = roundedUp(bytes);
   if (region.at >= 0) heap.release(region.at, region.bytes);
   const at = heap.allocate(want);
   region = at >= 0 ? { at, bytes: want } : { at: -1, bytes: 0 };
+  // The views of the old region go, even where the new one starts at the same offset in the same
+  // buffer (the old one released, merged with memory freed after it, and taken again): kept, they
+  // were the old length, and staging past it threw 'offset is out of bounds' at every later step.
+  regionViews.buffer = null;
   return at >= 0;
 }

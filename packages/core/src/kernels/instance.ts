@@ -120,7 +120,7 @@ export async function prepareKernels(): Promise<boolean> {
  *   below it the plain loop is faster). Buffers already in the kernels' memory always use them.
  * - `stagingBytes`: how much of a step's gradients (ordinary arrays) are copied into the kernels'
  *   memory up front, to be checked and used in place (default 256 MiB). The region is kept and
- *   reused; 0 saves that memory (the gradients are then copied in chunks, twice: about as fast for
+ *   reused, and given back at the next step when the limit is lowered below it; 0 saves that memory (the gradients are then copied in chunks, twice: about as fast for
  *   large tensors, slower for many small ones, which then miss the batched loop). See `stageGradients`.
  *
  * Either may be Infinity (no limit). A call it cannot use — `enabled` not a boolean, an unknown or

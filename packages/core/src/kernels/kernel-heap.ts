@@ -97,7 +97,12 @@ export class KernelHeap {
    * FinalizationRegistry; elsewhere the memory stays allocated). For memory only `owner` reaches.
    */
   releaseWith(owner: object, at: number, bytes: number): void {
-    this.registry?.register(owner, { at, bytes });
+    this.registry?.register(owner, { at, bytes }, owner);
+  }
+
+  /** Cancels every `releaseWith(owner, …)`: its memory was given back already (never twice). */
+  forget(owner: object): void {
+    this.registry?.unregister(owner);
   }
 
   /** A view of `length` elements at byte offset `at`, of the type of `like`. */

@@ -5,6 +5,7 @@ import { kernels } from './instance.js';
 import { kernelHeapFor } from './kernel-heap.js';
 import type { BatchKernel } from './tensor-batch.js';
 import { checkBuffer } from '../rules/buffer-shape.js';
+import { flag } from '../validate.js';
 
 // The relatives' kernels as `BatchKernel`s, for a `TensorBatch` of one group, constants given per
 // precision (the kernels must be available). Operands: g for signSGD; g and the momentum for Signum
@@ -71,6 +72,8 @@ export function signumKernel(
 ): boolean {
   checkBuffer('signumKernel', 'grad', param, grad);
   checkBuffer('signumKernel', 'momentum', param, momentum);
+  // The kernel takes it as an i32, where "true" is 0: it minimized where the rule, by JS truthiness, maximized.
+  flag('signumKernel', 'maximize', maximize);
   const c = { lr, beta, oneMinusBeta };
   return runOne(param, [param, grad, momentum], [true, false, true], () => signumBatchKernel(c, c, maximize));
 }
@@ -79,5 +82,6 @@ export function signumKernel(
 export function lionKernel(param: FloatArray, grad: Operand, momentum: FloatArray, c: LionConstants): boolean {
   checkBuffer('lionKernel', 'grad', param, grad);
   checkBuffer('lionKernel', 'momentum', param, momentum);
+  flag('lionKernel', 'maximize', c.maximize); // an i32 in the kernel, as signumKernel's
   return runOne(param, [param, grad, momentum], [true, false, true], () => lionBatchKernel(c, c));
 }

@@ -15,7 +15,7 @@ const CTOR = { float32: Float32Array, float64: Float64Array } as const;
 export class ResidentArray {
   private cached: FloatArray;
 
-  constructor(private readonly heap: KernelHeap, readonly at: number, like: FloatArray, readonly length: number) {
+  constructor(readonly heap: KernelHeap, readonly at: number, like: FloatArray, readonly length: number) {
     this.cached = heap.view(like, at, length);
   }
 
@@ -56,9 +56,11 @@ function mustAllocate(heap: KernelHeap, like: FloatArray, length: number, slab: 
  *
  * Read `data` and `grad` afresh when you use them: growing the kernels' memory detaches every view
  * of it taken before, and these getters re-view it. The memory grows when parameters are allocated,
- * when a parameter takes its first step (its optimizer state is made then, in that memory too), and
- * when a step stages more ordinary-array gradients than any step before. Views taken after every
- * parameter's first step stay valid until one of those happens again.
+ * when a parameter takes its first step (its optimizer state is made then, in that memory too), when
+ * `loadStateDict` loads a state (made afresh, before the one it replaces is given back), when a step
+ * is the first of a + variant for a group whose state was made under a − one (its dw is made then),
+ * and when a step stages more ordinary-array gradients than any step before. Views taken after every
+ * parameter's first step stay valid until one of those happens.
  *
  * Its memory is never given back (a view kept after the parameter was dropped would otherwise read
  * someone else's numbers): allocate a model's parameters once. Without WebAssembly SIMD it is an

@@ -1,5 +1,6 @@
 import { rpropConstantsFor, type RpropBuffers, type RpropConstants } from '../rules/rprop-constants.js';
-import type { FloatArray, Variant } from '../types.js';
+import { VARIANTS, type FloatArray, type Variant } from '../types.js';
+import { oneOf } from '../validate.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
@@ -42,6 +43,8 @@ function runKernel(offsets: readonly number[], m: number): void {
  * in chunks. Returns false, having done nothing, where the kernels are unavailable.
  */
 export function rpropKernelStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): boolean {
+  // Given directly by callers: the kernel took a misspelt variant ('irprop') for code 0, Rprop−.
+  oneOf('rpropKernelStep', 'variant', variant, VARIANTS);
   checkRpropBuffers('rpropKernelStep', b);
   return rpropKernelRun(variant, b.param, b.grad, b.prev, b.stepSize, b.prevUpdate, c, lossIncreased);
 }

@@ -4,6 +4,7 @@ import { isFloatArray } from './float-arrays.js';
 import type { ParamState, ResolvedGroup } from './optimizer.js';
 import { withOwnArrays } from './own-arrays.js';
 import { checkSavedGroupKeys } from './saved-group-keys.js';
+import { releaseOptimizerState } from '../kernels/kernel-state.js';
 
 /** What `checkedLoadedState` asks of the optimizer: its option check and its hooks for loaded state (see `Optimizer`). */
 export interface LoadedStateRules<O> {
@@ -44,6 +45,21 @@ export function checkedLoadedState<O extends object>(
   }
   const groups: ResolvedGroup<O>[] = [];
   const states = new Map<Parameter, ParamState>();
+  try {
+    return checkedGroups(where, owner, optionNames, live, sd, hooks, groups, states);
+  } catch (error) {
+    // A refused load changes nothing, and keeps nothing either: the states built before the mismatch
+    // hold kernel memory, which went back only once collected (see `releaseOptimizerState`).
+    for (const s of states.values()) releaseOptimizerState(s);
+    throw error;
+  }
+}
+
+/** The body of `checkedLoadedState`, filling `groups` and `states` as it goes. */
+function checkedGroups<O extends object>(
+  where: string, owner: string, optionNames: readonly string[], live: readonly ResolvedGroup<O>[], sd: StateDict<O>, hooks: LoadedStateRules<O>,
+  groups: ResolvedGroup<O>[], states: Map<Parameter, ParamState>,
+): CheckedState<O> {
   const seen = new Map<string, number>(); // parameter id → its group
   let index = 0;
   live.forEach((group, g) => {
@@ -99,6 +115,16 @@ function checkedParamState<O>(
 ): ParamState {
   if (typeof saved !== 'object' || saved === null) throw new TypeError(`${where}: ${label} must be an object of buffers and numbers, got ${describe(saved)}`);
   const fresh = hooks.loadedStateTemplate(p, group, saved);
+  try {
+    return filled(where, owner, label, saved, fresh, hooks);
+  } catch (error) {
+    releaseOptimizerState(fresh); // refused: its kernel memory goes back now (see `checkedLoadedState`)
+    throw error;
+  }
+}
+
+/** Checks `saved` against the template `fresh` and fills it (see `checkedParamState`). */
+function filled<O>(where: string, owner: string, label: string, saved: SerializedParamState, fresh: ParamState, hooks: LoadedStateRules<O>): ParamState {
   // A key the state does not have would be dropped without a word (a misspelt 'stepsize' beside
   // the real one, a buffer of another optimizer's): refused, as a state no parameter claims is.
   const stray = Object.keys(saved).find((key) => !Object.hasOwn(fresh, key));

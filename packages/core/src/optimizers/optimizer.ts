@@ -3,6 +3,7 @@ import { describe, parameterLabel } from '../errors.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
 import { overlappingArrays } from './overlapping-arrays.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
+import { releaseOptimizerState } from '../kernels/kernel-state.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { StateOffsets } from '../kernels/state-offsets.js';
 import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
@@ -172,7 +173,8 @@ export abstract class Optimizer<O extends object> {
    *
    * @throws changing nothing: a {@link NonFiniteGradientError} (a RangeError) for a gradient holding
    * NaN or ±Infinity; a RangeError or TypeError for an option changed since construction to a value
-   * the constructor would refuse (before the closure is called), a gradient of another type or length
+   * the constructor would refuse (before the closure is called, and again after it, for an option the
+   * closure changed), a gradient of another type or length
    * than its parameter, a parameter whose array changed length or type since its state was made, a closure
    * that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
    * or one that returns nothing) or a NaN or −∞ loss.
@@ -180,6 +182,9 @@ export abstract class Optimizer<O extends object> {
   step(closure?: Closure): number | undefined {
     this.checkOptions();
     const loss = closure === undefined ? undefined : closure();
+    // Again after the closure: one that sets an option (a schedule's lr of NaN, a misspelt variant)
+    // would otherwise have its step run with it — NaN weights, or a step thrown half-way.
+    if (closure !== undefined) this.checkOptions();
     if (loss !== undefined && typeof loss !== 'number') {
       throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
     }
@@ -460,6 +465,7 @@ export abstract class Optimizer<O extends object> {
     });
     // Everything checked: only now replace the live state.
     groups.forEach((g, i) => Object.assign(this.paramGroups[i]!, g));
+    const replaced = [...this.state.values()];
     this.state.clear();
     for (const [p, s] of states) this.state.set(p, s);
     this.stateByIndex.length = 0; // re-indexed at the next step
@@ -470,6 +476,9 @@ export abstract class Optimizer<O extends object> {
     }
     this.loadExtraState(extra);
     this.statesReplaced();
+    // Nothing refers to the replaced states any more (the caches were cleared, and the optimizer
+    // never lends its buffers out): their kernel memory goes back now, not at their collection.
+    for (const s of replaced) releaseOptimizerState(s);
   }
 
   /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */

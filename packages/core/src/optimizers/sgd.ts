@@ -36,6 +36,14 @@ export class SGD extends Optimizer<SGDOptions> {
     flag('SGD', `maximize${where}`, o.maximize);
   }
 
+  /**
+   * As Adam's: a loaded step of −1 became 0 after one step, and the step after re-started the
+   * momentum from that gradient, dropping what it had gathered — a continuation no run makes.
+   */
+  protected override stateValueProblem(key: string, value: number): string | null {
+    return key === 'step' && !(Number.isInteger(value) && value >= 0) ? 'must be a whole number of steps ≥ 0' : null;
+  }
+
   protected override initState(p: Parameter): ParamState {
     return { step: 0, momentumBuffer: new (p.data.constructor as Float64ArrayConstructor)(p.data.length) };
   }

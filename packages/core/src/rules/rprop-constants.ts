@@ -1,4 +1,5 @@
 import type { FloatArray } from '../types.js';
+import { flag } from '../validate.js';
 
 /** Rprop hyperparameters in the precision of the buffers they act on. */
 export interface RpropConstants {
@@ -33,6 +34,9 @@ export function rpropConstantsFor(
   stepSizes: readonly [number, number],
   maximize: boolean,
 ): RpropConstants {
+  // The rules read it as JS truthiness, the kernels as a WebAssembly i32: "true" maximized on one and
+  // minimized on the other.
+  flag('rpropConstantsFor', 'maximize', maximize);
   const r = array instanceof Float32Array ? Math.fround : (x: number) => x;
   // A bound of −0 is taken as +0: clamping to it would make Δ = −0, and every path counts on Δ ≥ +0
   // (the kernels' "no move" is w − (+0); the reference's w − 0·(−0) would turn a weight of −0 into +0).

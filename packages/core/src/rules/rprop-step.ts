@@ -1,4 +1,5 @@
-import type { Variant } from '../types.js';
+import { VARIANTS, type Variant } from '../types.js';
+import { oneOf } from '../validate.js';
 import { irpropMinus } from './irprop-minus.js';
 import type { RpropBuffers, RpropConstants } from './rprop-constants.js';
 import { rpropMinus } from './rprop-minus.js';
@@ -18,5 +19,8 @@ export function rpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, 
       return rpropPlus(b, c);
     case 'irprop+':
       return irpropPlus(b, c, lossIncreased);
+    default:
+      // Callers of the rules give the variant directly: a misspelt one ('irprop', 'iRprop-') did nothing.
+      oneOf('rpropStep', 'variant', variant, VARIANTS);
   }
 }

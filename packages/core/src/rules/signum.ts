@@ -1,6 +1,7 @@
 import { roundingOf, sign } from '../sign.js';
 import type { FloatArray } from '../types.js';
 import { checkBuffer } from './buffer-shape.js';
+import { flag } from '../validate.js';
 
 /**
  * Signum (Bernstein et al. 2018): m ← β·m + (1−β)·g; w ← w − lr·sign(m).
@@ -18,6 +19,7 @@ export function signum(
 ): void {
   checkBuffer('signum', 'grad', param, grad);
   checkBuffer('signum', 'momentum', param, momentum);
+  flag('signum', 'maximize', maximize); // as signumKernel refuses it (WebAssembly reads "true" as false)
   const r = roundingOf(param);
   const n = param.length;
   for (let i = 0; i < n; i++) {
