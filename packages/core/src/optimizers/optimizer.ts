@@ -116,6 +116,7 @@ export abstract class Optimizer<O extends object> {
    */
   addParamGroup(group: ParamGroup<O>): void {
     const context = `${this.owner}.addParamGroup`;
+    this.checkNotDisposed(context);
     // Where each parameter already is, so one given again is named by its place, not just refused.
     const placed = new Map<Parameter, { index: number; group: number }>();
     this.paramGroups.forEach((g, k) => g.params.forEach((p) => placed.set(p, { index: placed.size, group: k })));
@@ -180,11 +181,16 @@ export abstract class Optimizer<O extends object> {
    * or one that returns nothing) or a NaN or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
+    this.checkNotDisposed(`${this.owner}.step`);
     this.checkOptions();
     const loss = closure === undefined ? undefined : closure();
     // Again after the closure: one that sets an option (a schedule's lr of NaN, a misspelt variant)
-    // would otherwise have its step run with it — NaN weights, or a step thrown half-way.
-    if (closure !== undefined) this.checkOptions();
+    // would otherwise have its step run with it — NaN weights, or a step thrown half-way — and one
+    // that disposes the optimizer would have it step on state that is gone.
+    if (closure !== undefined) {
+      this.checkNotDisposed(`${this.owner}.step`);
+      this.checkOptions();
+    }
     if (loss !== undefined && typeof loss !== 'number') {
       throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
     }
@@ -422,6 +428,7 @@ export abstract class Optimizer<O extends object> {
    * with a step size of exactly 0, where it can decide the sign of a zero weight).
    */
   stateDict(): StateDict<O> & Record<string, unknown> {
+    this.checkNotDisposed(`${this.owner}.stateDict`);
     const state: Record<string, SerializedParamState> = {};
     const paramGroups: Array<{ params: number[] } & O> = [];
     let index = 0;
@@ -455,6 +462,7 @@ export abstract class Optimizer<O extends object> {
   // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
   // Record<string, unknown> here refused such a dict at compile time (an interface has no index signature).
   loadStateDict(sd: StateDict<O>): void {
+    this.checkNotDisposed(`${this.owner}.loadStateDict`);
     const { groups, states, extra } = checkedLoadedState(this.owner, this.optionNames, this.paramGroups, sd, {
       validateOptions: (options, where) => this.validateOptions(options, where),
       loadedStateTemplate: (param, group, saved) => this.loadedStateTemplate(param, group, saved),
@@ -483,4 +491,39 @@ export abstract class Optimizer<O extends object> {
 
   /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */
   protected statesReplaced(): void {}
+
+  /** Set by `dispose()`. */
+  private disposed = false;
+
+  /**
+   * Gives the optimizer's state memory back now instead of when the optimizer is garbage collected.
+   * Collection comes late for the kernels' memory — the engine does not count WebAssembly memory as
+   * pressure, and the memory never shrinks — so optimizers made and dropped in a loop (a
+   * hyperparameter search, one optimizer per trial) grow it; `dispose()` each when done. Calling it
+   * again does nothing; `step`, `stateDict`, `loadStateDict` and `addParamGroup` afterwards throw. The
+   * parameters are the caller's and are left as they are (one from `allocate` keeps its own memory).
+   *
+   * @example
+   * ```ts
+   * for (const lr of [0.001, 0.01, 0.1]) {
+   *   const opt = new Rprop([param], { lr });
+   *   // …train and score…
+   *   opt.dispose();
+   * }
+   * ```
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const dropped = [...this.state.values()];
+    this.state.clear();
+    this.stateByIndex.length = 0;
+    this.stateShapes.length = 0;
+    this.statesReplaced();
+    for (const s of dropped) releaseOptimizerState(s);
+  }
+
+  private checkNotDisposed(where: string): void {
+    if (this.disposed) throw new Error(`${where}: this optimizer was disposed; make a new one`);
+  }
 }
