@@ -60,3 +60,18 @@ export function validateLionFloat32(o: LionOptions, c: Float32Context): void {
   belowOne(c, 'betas[1]', o.betas[1]);
   finite(c, 'weightDecay', o.weightDecay);
 }
+
+/** signSGD's and SGD's options once rounded to float32: lr finite. */
+export function validateLrFloat32(o: { readonly lr: number }, c: Float32Context): void {
+  finite(c, 'lr', o.lr);
+}
+
+/**
+ * Adam's options once rounded to float32: lr and eps finite, eps > 0 (an eps that rounds to 0 makes
+ * the first step of a weight whose gradient is 0 divide 0 by 0).
+ */
+export function validateAdamFloat32(o: { readonly lr: number; readonly eps: number }, c: Float32Context): void {
+  finite(c, 'lr', o.lr);
+  finite(c, 'eps', o.eps);
+  if (!(Math.fround(o.eps) > 0)) throw new RangeError(`${c.owner}: eps${c.where ?? ''} must be > 0 ${why(c)}, got ${describe(o.eps)}`);
+}

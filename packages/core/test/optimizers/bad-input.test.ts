@@ -44,6 +44,14 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['minimize x0 outside bounds', () => minimize(() => 0, [1], { bounds: [[2, 3]] }), 'minimize: x0 is 1 at index 0, outside its bounds [2, 3]'],
     ['float32: lr overflows', () => new Rprop([p()], { lr: 1e39, stepSizes: [0, 1e40] }),
       "Rprop: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['float32: signSGD lr overflows', () => new SignSGD([p()], { lr: 1e39 }),
+      "SignSGD: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['float32: SGD lr overflows', () => new SGD([p()], { lr: 1e39 }),
+      "SGD: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['float32: Adam lr overflows', () => new Adam([p()], { lr: 1e39 }),
+      "Adam: lr overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+39"],
+    ['float32: a group\'s Adam eps rounds to 0', () => new Adam([{ params: [p()] }, { params: [p()], eps: 1e-50 }]),
+      "Adam: eps (group 1) must be > 0 once rounded to float32 (the type of this group's parameters), got 1e-50"],
     ['float32: Δmax overflows', () => new Rprop([p()], { stepSizes: [0, 1e40] }),
       "Rprop: stepSizes[1] (Δmax) overflows to Infinity once rounded to float32 (the type of this group's parameters), got 1e+40"],
     ['float32: η+ rounds to 1', () => new Rprop([p()], { etas: [0.5, 1 + 1e-9] }),
@@ -122,6 +130,9 @@ describe('float64 parameters keep options that only float32 would refuse', () =>
     ['Rprop η+ = 1 + 1e-9', () => new Rprop([q()], { etas: [0.5, 1 + 1e-9] })],
     ['Signum β = 1 − 1e-9', () => new Signum([q()], { beta: 1 - 1e-9 })],
     ['Lion lr = 1e39', () => new Lion([q()], { lr: 1e39 })],
+    ['SignSGD lr = 1e39', () => new SignSGD([q()], { lr: 1e39 })],
+    ['SGD lr = 1e39', () => new SGD([q()], { lr: 1e39 })],
+    ['Adam eps = 1e-50', () => new Adam([q()], { eps: 1e-50 })],
   ])('%s', (_case, make) => {
     expect(make).not.toThrow();
   });
