@@ -1,7 +1,7 @@
 import type { RpropBuffers, RpropConstants } from '../rules/rprop-constants.js';
 import { rpropStep } from '../rules/rprop-step.js';
 import { VARIANTS, type Variant } from '../types.js';
-import { oneOf } from '../validate.js';
+import { flag, oneOf } from '../validate.js';
 import { kernelHeapFor } from './kernel-heap.js';
 import { rpropKernelStep } from './rprop-kernel.js';
 import { checkRpropBuffers } from '../rules/buffer-shape.js';
@@ -13,6 +13,7 @@ import { checkRpropBuffers } from '../rules/buffer-shape.js';
 export function fastRpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
   // A misspelt variant ('irprop') ran as Rprop− on the kernels and did nothing on the rule: refused on both.
   oneOf('fastRpropStep', 'variant', variant, VARIANTS);
+  flag('fastRpropStep', 'maximize', c.maximize); // as rpropStep and rpropKernelStep refuse it
   checkRpropBuffers('fastRpropStep', b);
   if (kernelHeapFor(b.param) !== null && rpropKernelStep(variant, b, c, lossIncreased)) return;
   rpropStep(variant, b, c, lossIncreased);

@@ -1,6 +1,6 @@
 import { rpropConstantsFor, type RpropBuffers, type RpropConstants } from '../rules/rprop-constants.js';
 import { VARIANTS, type FloatArray, type Variant } from '../types.js';
-import { oneOf } from '../validate.js';
+import { flag, oneOf } from '../validate.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
@@ -45,6 +45,7 @@ function runKernel(offsets: readonly number[], m: number): void {
 export function rpropKernelStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): boolean {
   // Given directly by callers: the kernel took a misspelt variant ('irprop') for code 0, Rprop−.
   oneOf('rpropKernelStep', 'variant', variant, VARIANTS);
+  flag('rpropKernelStep', 'maximize', c.maximize); // as rpropStep refuses it
   checkRpropBuffers('rpropKernelStep', b);
   return rpropKernelRun(variant, b.param, b.grad, b.prev, b.stepSize, b.prevUpdate, c, lossIncreased);
 }

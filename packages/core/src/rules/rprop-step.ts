@@ -1,5 +1,5 @@
 import { VARIANTS, type Variant } from '../types.js';
-import { oneOf } from '../validate.js';
+import { flag, oneOf } from '../validate.js';
 import { irpropMinus } from './irprop-minus.js';
 import type { RpropBuffers, RpropConstants } from './rprop-constants.js';
 import { rpropMinus } from './rprop-minus.js';
@@ -10,6 +10,9 @@ import { irpropPlus, rpropPlus } from './rprop-plus.js';
  * optimizer class, `minimize` and the adapters share. `lossIncreased` (E > Ep) matters to iRprop+ only.
  */
 export function rpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
+  // Constants built by hand, not by rpropConstantsFor: the rule reads maximize as JS truthiness, the
+  // kernel as a WebAssembly i32 ("true" maximized here and minimized there).
+  flag('rpropStep', 'maximize', c.maximize);
   switch (variant) {
     case 'irprop-':
       return irpropMinus(b, c);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { fastRpropStep, lionKernel, signumKernel } from '../../src/kernels.js';
-import { lion, rpropConstantsFor, signum } from '../../src/rules.js';
+import { fastRpropStep, lionKernel, rpropKernelStep, signumKernel } from '../../src/kernels.js';
+import { lion, rpropConstantsFor, rpropStep, signum } from '../../src/rules.js';
 
 // The rules read maximize by JS truthiness and the kernels as a WebAssembly i32, where the string
 // "true" is 0: the same call maximized on arrays shorter than 64 (the rules) and minimized on longer
@@ -24,6 +24,20 @@ it('the rules and kernels refuse a maximize that is not true or false, changing 
     for (const [owner, call] of calls) {
       expect(call).toThrow(new TypeError(`${owner}: maximize must be true or false, got "true"`));
       expect([param[0], momentum[0]]).toStrictEqual([1, 0]);
+    }
+  }
+  // Constants built by hand rather than by rpropConstantsFor: the Rprop rule and kernels refuse them too.
+  const handBuilt = { ...rpropConstantsFor(new Float64Array(0), [0.5, 1.2], [1e-6, 50], false), maximize: bad };
+  for (const n of [10, 100]) {
+    const b = { param: new Float64Array(n).fill(1), grad: new Float64Array(n).fill(2), prev: new Float64Array(n), stepSize: new Float64Array(n).fill(0.1) };
+    const calls: Array<[string, () => unknown]> = [
+      ['rpropStep', () => rpropStep('irprop-', b, handBuilt, false)],
+      ['rpropKernelStep', () => rpropKernelStep('irprop-', b, handBuilt, false)],
+      ['fastRpropStep', () => fastRpropStep('irprop-', b, handBuilt, false)],
+    ];
+    for (const [owner, call] of calls) {
+      expect(call).toThrow(new TypeError(`${owner}: maximize must be true or false, got "true"`));
+      expect([b.param[0], b.stepSize[0]]).toStrictEqual([1, 0.1]);
     }
   }
   // Made by rpropConstantsFor with a real flag, the kernels and the rule agree (here: maximizing).
