@@ -86,6 +86,8 @@ export interface MinimizeResult {
   /**
    * The best point evaluated (lowest f; highest with `maximize`), the latest of equals: near a minimum
    * f's rounding makes many points tie, and the latest, taken with the smallest steps, is the nearest.
+   * The same rounding can put an earlier point ≈1e-8 (relative) off an ulp lower, and that point is
+   * returned: `onIteration`'s `x` is the point the run reached.
    */
   x: Float64Array;
   /** f(x). */

@@ -12,6 +12,12 @@ export function startingPoint(x0: unknown): Float64Array {
   if (typeof x0 !== 'object' || x0 === null || typeof (x0 as ArrayLike<unknown>).length !== 'number' || (x0 as ArrayLike<unknown>).length === 0) {
     throw new TypeError(`minimize: x0 must be a non-empty array of numbers, got ${describe(x0)}`);
   }
+  // An array-like's length as given: Float64Array.from reads −1, NaN or 0.5 as 0 and 1.5 as 1, and
+  // minimize would "converge" on an empty x, or drop an element, without a word.
+  const length = (x0 as ArrayLike<unknown>).length;
+  if (!Number.isSafeInteger(length) || length < 0) {
+    throw new RangeError(`minimize: x0's length must be a whole number > 0, got ${describe(length)}`);
+  }
   const given = x0 as ArrayLike<unknown>;
   if (!isFloatArray(given)) {
     for (let i = 0; i < given.length; i++) {
