@@ -86,8 +86,8 @@ export interface MinimizeResult {
   /**
    * The best point evaluated (lowest f; highest with `maximize`), the latest of equals: near a minimum
    * f's rounding makes many points tie, and the latest, taken with the smallest steps, is the nearest.
-   * The same rounding can put an earlier point ≈1e-8 (relative) off an ulp lower, and that point is
-   * returned: `onIteration`'s `x` is the point the run reached.
+   * A converged run returns the point it converged at unless an earlier one scored better by more
+   * than rounding (8 ulps of f): the same rounding can put a point ≈1e-8 (relative) off an ulp lower.
    */
   x: Float64Array;
   /** f(x). */
@@ -199,6 +199,20 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     message,
   });
 
+  /**
+   * Converged at x, just evaluated (its score `score`): x is the answer unless an earlier point is
+   * better by more than f's rounding. Where f is far from 0 at the minimum (a sum of squares that do
+   * not vanish), rounding can score a point ≈1e-8 (relative) off an ulp or two below the converged
+   * one; the best point was returned, 2e-11–4e-11 off with a gradient of 1e-10, where x had 1e-15.
+   */
+  const converged = (iterations: number, score: number, message: string): MinimizeResult => {
+    if (score - bestF <= ROUNDING_ULPS * Number.EPSILON * Math.abs(bestF)) {
+      best.set(x);
+      bestF = score;
+    }
+    return finish(iterations, true, message);
+  };
+
   for (let iteration = 0; ; iteration++) {
     // Zeroed, not the last call's values: an f that adds into grad, or skips zero derivatives, would
     // otherwise step on stale signs.
@@ -224,8 +238,8 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     // With bounds, the projected gradient: a coordinate held at a bound by its derivative counts as 0.
     const gMax = bounded === undefined ? maxAbs(grad) : bounded.projectedGradient();
     const note = bounded?.note() ?? '';
-    if (gMax <= o.gTol) return finish(iteration, true, `${o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`}${note}`);
-    if (settled) return finish(iteration, true, `every step size is negligible against x${note}`);
+    if (gMax <= o.gTol) return converged(iteration, score, `${o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`}${note}`);
+    if (settled) return converged(iteration, score, `every step size is negligible against x${note}`);
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
     noteFlips(flipped, grad, prev, sense);
@@ -245,6 +259,9 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     }
   }
 }
+
+/** How many of f's ulps (relative to f at the best point) a converged point may score above it and still be returned. */
+const ROUNDING_ULPS = 8;
 
 /**
  * An f that returns no number is a mistake in the code, not a point where f is undefined (NaN): a
