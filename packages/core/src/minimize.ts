@@ -149,6 +149,12 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   if (o.lr === 0 && o.stepSizes[0] === 0) {
     throw new RangeError('minimize: lr must be > 0 when stepSizes[0] (Δmin) is 0, got 0: every step size would stay 0 and x never move');
   }
+  // A Δ so small (a subnormal below ≈2.5e-323) that Δ·η+ rounds back to Δ never grows either: x
+  // would creep by at most that for all maxIterations evaluations.
+  const firstStep = Math.min(Math.max(o.lr, o.stepSizes[0]), o.stepSizes[1]);
+  if (firstStep > 0 && firstStep * o.etas[1] === firstStep && firstStep < o.stepSizes[1]) {
+    throw new RangeError(`minimize: lr must be large enough that lr·η+ exceeds it, got ${describe(o.lr)}: every step size would stay at ${describe(firstStep)} and x barely move`);
+  }
   // Likewise Δmax = 0: the first step clamps every Δ to 0, whatever lr.
   if (o.stepSizes[1] === 0) {
     throw new RangeError('minimize: stepSizes[1] (Δmax) must be > 0, got 0: every step size would be clamped to 0 and x never move');

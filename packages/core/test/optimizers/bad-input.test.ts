@@ -39,6 +39,8 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['minimize x0 NaN', () => minimize(() => 0, [1, NaN]), 'minimize: x0 is NaN at index 1'],
     ['minimize maxIterations', () => minimize(() => 0, [1], { maxIterations: 1.5 }), 'minimize: maxIterations must be an integer ≥ 0, got 1.5'],
     ['minimize onIteration', () => minimize(() => 0, [1], { onIteration: 5 as never }), 'minimize: onIteration must be a function (info) => boolean | void, got 5'],
+    ['minimize lr too small to grow', () => minimize(() => 0, [1], { lr: 5e-324 }),
+      'minimize: lr must be large enough that lr·η+ exceeds it, got 5e-324: every step size would stay at 5e-324 and x barely move'],
     ['minimize η+', () => minimize(() => 0, [1], { etas: [0.5, 0.9] }), 'minimize: etas[1] (η+) must satisfy η+ > 1, got 0.9'],
     ['minimize bounds lower > upper', () => minimize(() => 0, [1], { bounds: [[2, 0]] }), 'minimize: bounds[0] must satisfy lower ≤ upper, got [2, 0]'],
     ['minimize x0 outside bounds', () => minimize(() => 0, [1], { bounds: [[2, 3]] }), 'minimize: x0 is 1 at index 0, outside its bounds [2, 3]'],
