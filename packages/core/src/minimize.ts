@@ -252,6 +252,9 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     bounded?.beforeStep();
     fastRpropStep(o.variant, buffers, constants, score > prevScore);
     bounded?.project(prevUpdate);
+    // Only a huge Δmax can step x past the largest double; f there means nothing (and may be finite).
+    const overflowed = firstNonFinite(x);
+    if (overflowed >= 0) return finish(iteration + 1, false, `x overflowed to ${describe(x[overflowed])} at index ${overflowed}, iteration ${iteration + 1}: lower stepSizes[1] (Δmax)`);
     prevScore = score;
     if (o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize }) === false) {
       return finish(iteration + 1, false, 'stopped by onIteration');
