@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
-import { rprop, userCanRun } from './run-cli.js';
+import { bin, rprop, userCanRun } from './run-cli.js';
 
 // Every case runs in this folder, so paths in messages are as typed.
 const dir = mkdtempSync(join(tmpdir(), 'rprop-demo-out-'));
@@ -75,5 +75,16 @@ describe.skipIf(process.getuid?.() !== 0 || !userCanRun(nobody.uid, nobody.gid))
     } finally {
       rmSync(join(dir, 'closed'), { recursive: true });
     }
+  });
+});
+
+describe.skipIf(!existsSync('/proc/self'))('rprop demo --out where mkdir says "no such file" under a folder that exists', () => {
+  it('fails with one line instead of retrying forever (was: Node\'s recursive mkdir spun at full CPU on /proc/x)', () => {
+    // The folder is checked before the table and made after it: in a child with a time limit, so
+    // that the old endless loop fails this test instead of hanging the suite.
+    const r = spawnSync(process.execPath, [bin, 'demo', '--out', '/proc/rprop-demo/plots'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal, 'killed at the time limit: still making the folder').toBeNull();
+    // As root, /proc passes the check for a folder to write in, and mkdir fails; as anyone else, the check refuses it.
+    expectOneLineError({ status: r.status, stderr: r.stderr }, 2, /^rprop: \/proc\/rprop-demo(\/plots)?: (no such file or folder|permission denied)$/);
   });
 });
