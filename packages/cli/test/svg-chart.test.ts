@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart, MAX_POINTS } from '../src/plot/svg-chart.js';
+import { lineChart, MAX_POINTS, PALETTE } from '../src/plot/svg-chart.js';
 import { thin } from '../src/plot/thin.js';
 import { curveChart } from '../src/train/curve-chart.js';
 
@@ -167,5 +167,24 @@ describe('lineChart, series sharing a path', () => {
     const [on, off] = dashes[0]!;
     expect(off).toBe(on! * 3); // each shows one dash in four
     expect(dashes.map(([, , offset]) => Math.abs(offset!) / on!)).toEqual([0, 1, 2, 3]); // in turns, no two on the same stretch
+  });
+});
+
+describe('lineChart, series that share a path and then part', () => {
+  it('draws in turns only the stretch they share, each solid past it (was: dashed one in four all along, short steps lost whole)', () => {
+    const start: Array<[number, number]> = [[0, 0], [1, 1], [2, 2]];
+    const series = [
+      { name: 'a', points: [...start, [3, 0]] as Array<[number, number]>, sharesPath: true },
+      { name: 'b', points: [...start, [3, 4], [2, 4]] as Array<[number, number]>, sharesPath: true },
+    ];
+    const svg = lineChart(series, { title: 't', xLabel: 'x', yLabel: 'y', domain: { x: [0, 4], y: [0, 4] } });
+    const paths = [...svg.matchAll(/<path d="(M[^"]*)" fill="none" stroke="([^"]+)" stroke-width="2"([^/]*)\/>/g)].map((m) => ({ corners: m[1]!.split(/[ML]/).filter(Boolean).length, colour: m[2], dashed: /stroke-dasharray/.test(m[3]!) }));
+    // Each series: its shared three points dashed, then from the last of them on, solid.
+    expect(paths).toEqual([
+      { corners: 3, colour: PALETTE[0], dashed: true },
+      { corners: 2, colour: PALETTE[0], dashed: false },
+      { corners: 3, colour: PALETTE[1], dashed: true },
+      { corners: 3, colour: PALETTE[1], dashed: false },
+    ]);
   });
 });

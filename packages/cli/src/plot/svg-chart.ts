@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { line } from 'd3-shape';
 import { niceLogDomain } from './nice-log.js';
+import { sharedPrefix } from './shared-prefix.js';
 import { thin } from './thin.js';
 
 /** One named series of points. */
@@ -11,7 +12,8 @@ export interface Series {
   dashed?: boolean;
   /**
    * Runs along the same path as the other series so marked (optimizers taking the same first steps):
-   * they are drawn in turns, as offset dashes, so each colour shows along it, not only the last drawn.
+   * along the stretch they share they are drawn in turns, as offset dashes, so each colour shows
+   * along it, not only the last drawn; past it, each solid.
    */
   sharesPath?: boolean;
 }
@@ -163,7 +165,17 @@ export function lineChart(series: Series[], o: ChartOptions): string {
       const colour = PALETTE[i % PALETTE.length];
       // A lone point (a one-epoch curve, or one between gaps) is a dot: as a path it would not show.
       const dots = lonePoints(points, drawn).map(([px, py]) => `<circle cx="${x(px)}" cy="${y(py)}" r="3.5" fill="${colour}"/>`);
-      return [`<path d="${path(points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : sharedDash(series, s)}/>`, ...dots].join('');
+      const stroke = `fill="none" stroke="${colour}" stroke-width="2"`;
+      if (s.dashed || !s.sharesPath) return [`<path d="${path(points) ?? ''}" ${stroke}${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`, ...dots].join('');
+      // In turns only along the stretch it shares: past it, a path drawn one dash in four lost the
+      // rest, and steps shorter than the gap vanished whole. The solid rest starts where the turns end.
+      const k = sharedPrefix(series, s);
+      const [along, rest] = k < 2 ? [[], s.points] : [s.points.slice(0, k), k < s.points.length ? s.points.slice(k - 1) : []];
+      return [
+        along.length > 0 ? `<path d="${path(thin(along, MAX_POINTS, drawable)) ?? ''}" ${stroke}${sharedDash(series, s)}/>` : '',
+        rest.length > 0 ? `<path d="${path(thin(rest, MAX_POINTS, drawable)) ?? ''}" ${stroke}/>` : '',
+        ...dots,
+      ].join('');
     }),
     `</g>`,
     ...series.map((s, i) => exitMark(s, PALETTE[i % PALETTE.length]!, xDomain, 'above', y1, x, m.top)),
