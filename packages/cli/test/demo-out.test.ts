@@ -88,3 +88,20 @@ describe.skipIf(!existsSync('/proc/self'))('rprop demo --out where mkdir says "n
     expectOneLineError({ status: r.status, stderr: r.stderr }, 2, /^rprop: \/proc\/rprop-demo(\/plots)?: (no such file or folder|permission denied)$/);
   });
 });
+
+describe('rprop demo --out through a symbolic link to nothing', () => {
+  it.each([
+    ['--out itself', 'nowhere', /^rprop: nowhere: nowhere is a symbolic link to nothing$/],
+    ['a folder above it', 'nowhere/plots', /^rprop: nowhere\/plots: nowhere is a symbolic link to nothing$/],
+  ])('refuses %s before the table (was: the table, then "no such file or folder")', (_name, out, line) => {
+    symlinkSync('missing/folder', join(dir, 'nowhere'));
+    try {
+      const r = rprop(['demo', '--out', out], dir);
+      expectOneLineError(r, 2, line);
+      expect(r.stdout).toBe('');
+      expect(existsSync(join(dir, 'missing'))).toBe(false);
+    } finally {
+      rmSync(join(dir, 'nowhere'));
+    }
+  });
+});
