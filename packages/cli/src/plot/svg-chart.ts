@@ -26,7 +26,11 @@ export interface ChartOptions {
   wholeX?: boolean;
   /** Log scale on y (loss curves). */
   logY?: boolean;
-  /** Equal units on both axes (trajectories), within this domain. */
+  /**
+   * A fixed domain, used as given (not rounded out to nice values; what lies outside is clipped, a
+   * mark where a series leaves above or below). It does not make the units of the axes equal: for
+   * that, give ranges in the proportion of the plot's width to its height.
+   */
   domain?: { x: [number, number]; y: [number, number] };
   width?: number;
   height?: number;
