@@ -188,3 +188,16 @@ describe('lineChart, series that share a path and then part', () => {
     ]);
   });
 });
+
+describe('lineChart, a long title', () => {
+  it('lies wholly inside the picture (was: centred over the plot, it began left of the picture and lost its first words)', () => {
+    const title = 'Training MSE on /tmp/demo-long/experiments/2026-11-26/datasets/linear-regression-train.csv';
+    const svg = lineChart([{ name: 'a', points: [[0, 1], [1, 0.5]] }], { title, xLabel: 'epoch', yLabel: 'MSE', logY: true });
+    const width = Number(svg.match(/<svg [^>]*width="([\d.]+)"/)![1]);
+    const centre = Number(svg.match(/<text x="([\d.]+)" y="22" text-anchor="middle" font-size="16"/)![1]);
+    // 9.7 px a character: the average of this title in 16 px bold Arial, measured rendered (wider than the 720 px picture).
+    const half = (title.length * 9.7) / 2;
+    expect(centre - half).toBeGreaterThanOrEqual(0);
+    expect(centre + half).toBeLessThanOrEqual(width);
+  });
+});

@@ -99,11 +99,19 @@ function sharedDash(series: Series[], s: Series): string {
 const LEGEND_INSET = 16 + 30;
 /** A generous average width of a character of 12 px Helvetica/Arial (most are 5.5–7 px). */
 const CHAR_WIDTH = 7;
+/** The same for the title's 16 px bold (most are 8.5–10 px). */
+const TITLE_CHAR_WIDTH = 10;
+/** The least room between the title and the picture's edges. */
+const TITLE_INSET = 8;
 
 export function lineChart(series: Series[], o: ChartOptions): string {
   // The legend sits right of the plot: its margin grows with the longest label (SVG text does not
   // wrap, and a label past the edge is cut off), and the picture grows with it, not the plot.
-  const right = Math.max(190, LEGEND_INSET + Math.ceil(Math.max(0, ...series.map((s) => s.name.length)) * CHAR_WIDTH) + 12);
+  // The title too: centred over the plot, a long one (`Training MSE on` a data file's whole path)
+  // began left of the picture and lost its first words. It moves right as far as it must, and the
+  // picture grows on the right for one longer than it.
+  const titleWidth = Math.ceil(o.title.length * TITLE_CHAR_WIDTH);
+  const right = Math.max(190, LEGEND_INSET + Math.ceil(Math.max(0, ...series.map((s) => s.name.length)) * CHAR_WIDTH) + 12, titleWidth + 2 * TITLE_INSET - (o.width ?? 720) + 190);
   const width = (o.width ?? 720) + right - 190;
   const height = o.height ?? 440;
   const m = { top: 40, right, bottom: 50, left: 72 };
@@ -155,7 +163,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
-    `<text x="${(m.left + width - m.right) / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escape(o.title)}</text>`,
+    `<text x="${Math.min(Math.max((m.left + width - m.right) / 2, TITLE_INSET + titleWidth / 2), width - TITLE_INSET - titleWidth / 2)}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escape(o.title)}</text>`,
     `<defs><clipPath id="plot"><rect x="${m.left}" y="${m.top}" width="${width - m.left - m.right}" height="${height - m.top - m.bottom}"/></clipPath></defs>`,
     o.underlay ? `<g clip-path="url(#plot)">${o.underlay(x, y)}</g>` : '',
     ...xTicks.map((t) => `<line x1="${x(t)}" x2="${x(t)}" y1="${m.top}" y2="${height - m.bottom}" stroke="#eee"/><text x="${x(t)}" y="${height - m.bottom + 16}" text-anchor="middle">${String(+t.toPrecision(6))}</text>`),
