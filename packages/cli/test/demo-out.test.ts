@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
-import { rprop } from './run-cli.js';
+import { bin, rprop, userCanRun } from './run-cli.js';
 
 // Every case runs in this folder, so paths in messages are as typed.
 const dir = mkdtempSync(join(tmpdir(), 'rprop-demo-out-'));
@@ -53,6 +53,55 @@ describe('rprop demo --out writes its plots all or none, and never through a lin
     } finally {
       // rm walks down folder by folder; rmSync, by whole paths, cannot reach below PATH_MAX.
       spawnSync('rm', ['-rf', 'mine'], { cwd: dir });
+    }
+  });
+});
+
+// Root may write anywhere: this runs as the user nobody, when the tests run as root and nobody can
+// reach the checkout.
+const nobody = { uid: 65534, gid: 65534 };
+describe.skipIf(process.getuid?.() !== 0 || !userCanRun(nobody.uid, nobody.gid))('rprop demo --out where the user may not write (as nobody)', () => {
+  it.each([
+    ['the folder itself', 'closed', /^rprop: closed: permission denied$/],
+    ['the folder it would be made in', 'closed/plots', /^rprop: closed\/plots: permission denied$/],
+  ])('refuses %s before the table (was: the table, then the error)', (_name, out, line) => {
+    mkdirSync(join(dir, 'closed'), { mode: 0o555 });
+    chmodSync(dir, 0o755); // nobody must get in
+    try {
+      const r = rprop(['demo', '--out', out], dir, nobody);
+      expectOneLineError(r, 2, line);
+      expect(r.stdout).toBe('');
+      expect(readdirSync(join(dir, 'closed'))).toEqual([]);
+    } finally {
+      rmSync(join(dir, 'closed'), { recursive: true });
+    }
+  });
+});
+
+describe.skipIf(!existsSync('/proc/self'))('rprop demo --out where mkdir says "no such file" under a folder that exists', () => {
+  it('fails with one line instead of retrying forever (was: Node\'s recursive mkdir spun at full CPU on /proc/x)', () => {
+    // The folder is checked before the table and made after it: in a child with a time limit, so
+    // that the old endless loop fails this test instead of hanging the suite.
+    const r = spawnSync(process.execPath, [bin, 'demo', '--out', '/proc/rprop-demo/plots'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal, 'killed at the time limit: still making the folder').toBeNull();
+    // As root, /proc passes the check for a folder to write in, and mkdir fails; as anyone else, the check refuses it.
+    expectOneLineError({ status: r.status, stderr: r.stderr }, 2, /^rprop: \/proc\/rprop-demo(\/plots)?: (no such file or folder|permission denied)$/);
+  });
+});
+
+describe('rprop demo --out through a symbolic link to nothing', () => {
+  it.each([
+    ['--out itself', 'nowhere', /^rprop: nowhere: nowhere is a symbolic link to nothing$/],
+    ['a folder above it', 'nowhere/plots', /^rprop: nowhere\/plots: nowhere is a symbolic link to nothing$/],
+  ])('refuses %s before the table (was: the table, then "no such file or folder")', (_name, out, line) => {
+    symlinkSync('missing/folder', join(dir, 'nowhere'));
+    try {
+      const r = rprop(['demo', '--out', out], dir);
+      expectOneLineError(r, 2, line);
+      expect(r.stdout).toBe('');
+      expect(existsSync(join(dir, 'missing'))).toBe(false);
+    } finally {
+      rmSync(join(dir, 'nowhere'));
     }
   });
 });

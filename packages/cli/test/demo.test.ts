@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { MAX_ITERATIONS, scaleRace, TOLERANCE } from '../src/demo/scales.js';
+import { lossSeries, MAX_ITERATIONS, scaleRace, TOLERANCE } from '../src/demo/scales.js';
+import { lineChart } from '../src/plot/svg-chart.js';
 import { bin, root, rprop } from './run-cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'rprop-demo-'));
@@ -86,5 +87,17 @@ describe('scaleRace', () => {
         }
       }
     }
+  });
+});
+
+describe('lossSeries', () => {
+  it('has the Rprop curves, one curve for their first steps, drawn there in turns (was: only the last drawn showed)', () => {
+    const results = scaleRace(0.01);
+    const rprops = results.filter((r) => r.optimizer.startsWith('Rprop'));
+    // Their first losses are the same: otherwise there is nothing to take turns on.
+    expect(new Set(rprops.map((r) => r.losses[10]![1])).size).toBe(1);
+    const svg = lineChart(lossSeries(results), { title: 't', xLabel: 'iteration', yLabel: 'f(x)', logY: true, domain: { x: [0, 300], y: [1e-16, 1e3] } });
+    const offsets = [...svg.matchAll(/stroke-dasharray="\d+ \d+" stroke-dashoffset="(-?\d+)"/g)].map((m) => Number(m[1]));
+    expect(new Set(offsets).size).toBe(rprops.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart, MAX_POINTS } from '../src/plot/svg-chart.js';
+import { lineChart, MAX_POINTS, PALETTE } from '../src/plot/svg-chart.js';
 import { thin } from '../src/plot/thin.js';
 import { curveChart } from '../src/train/curve-chart.js';
 
@@ -167,5 +167,37 @@ describe('lineChart, series sharing a path', () => {
     const [on, off] = dashes[0]!;
     expect(off).toBe(on! * 3); // each shows one dash in four
     expect(dashes.map(([, , offset]) => Math.abs(offset!) / on!)).toEqual([0, 1, 2, 3]); // in turns, no two on the same stretch
+  });
+});
+
+describe('lineChart, series that share a path and then part', () => {
+  it('draws in turns only the stretch they share, each solid past it (was: dashed one in four all along, short steps lost whole)', () => {
+    const start: Array<[number, number]> = [[0, 0], [1, 1], [2, 2]];
+    const series = [
+      { name: 'a', points: [...start, [3, 0]] as Array<[number, number]>, sharesPath: true },
+      { name: 'b', points: [...start, [3, 4], [2, 4]] as Array<[number, number]>, sharesPath: true },
+    ];
+    const svg = lineChart(series, { title: 't', xLabel: 'x', yLabel: 'y', domain: { x: [0, 4], y: [0, 4] } });
+    const paths = [...svg.matchAll(/<path d="(M[^"]*)" fill="none" stroke="([^"]+)" stroke-width="2"([^/]*)\/>/g)].map((m) => ({ corners: m[1]!.split(/[ML]/).filter(Boolean).length, colour: m[2], dashed: /stroke-dasharray/.test(m[3]!) }));
+    // Each series: its shared three points dashed, then from the last of them on, solid.
+    expect(paths).toEqual([
+      { corners: 3, colour: PALETTE[0], dashed: true },
+      { corners: 2, colour: PALETTE[0], dashed: false },
+      { corners: 3, colour: PALETTE[1], dashed: true },
+      { corners: 3, colour: PALETTE[1], dashed: false },
+    ]);
+  });
+});
+
+describe('lineChart, a long title', () => {
+  it('lies wholly inside the picture (was: centred over the plot, it began left of the picture and lost its first words)', () => {
+    const title = 'Training MSE on /tmp/demo-long/experiments/2026-11-26/datasets/linear-regression-train.csv';
+    const svg = lineChart([{ name: 'a', points: [[0, 1], [1, 0.5]] }], { title, xLabel: 'epoch', yLabel: 'MSE', logY: true });
+    const width = Number(svg.match(/<svg [^>]*width="([\d.]+)"/)![1]);
+    const centre = Number(svg.match(/<text x="([\d.]+)" y="22" text-anchor="middle" font-size="16"/)![1]);
+    // 9.7 px a character: the average of this title in 16 px bold Arial, measured rendered (wider than the 720 px picture).
+    const half = (title.length * 9.7) / 2;
+    expect(centre - half).toBeGreaterThanOrEqual(0);
+    expect(centre + half).toBeLessThanOrEqual(width);
   });
 });

@@ -58,5 +58,6 @@ export function scaleRace(c: number): ScaleResult[] {
 
 /** The loss curves of a race, for plotting. */
 export function lossSeries(results: ScaleResult[]): Series[] {
-  return results.map((r) => ({ name: `${r.optimizer}${typeof r.outcome === 'number' ? '' : ` (${outcomeText(r.outcome)})`}`, points: r.losses }));
+  // The Rprop variants take the same steps until they first overshoot: their curves are one there, drawn in turns.
+  return results.map((r) => ({ name: `${r.optimizer}${typeof r.outcome === 'number' ? '' : ` (${outcomeText(r.outcome)})`}`, points: r.losses, sharesPath: r.optimizer.startsWith('Rprop') }));
 }

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, lstatSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFolderDestination } from '../output/destination.js';
@@ -7,12 +7,21 @@ import { makeFolder } from '../output/make-folder.js';
 import { stageFile, type Staged } from '../output/staged.js';
 
 /**
- * Refuses `out` for the demo's plots `names` before any work: it must not be a file, and no plot's
- * name in it may be a folder (which no file can replace: the demo would stop after the table with
- * some plots written and others not).
+ * Refuses `out` for the demo's plots `names` before any work: it must not be a file, the folder it is
+ * (or the nearest one above it that exists, where it would be made, with no link to nothing on the
+ * way) must take new files, and no plot's name in it may be a folder (which no file can replace: the
+ * demo would stop after the table with some plots written and others not).
  */
 export function checkPlotFolder(out: string, names: readonly string[]): void {
   checkFolderDestination(out, '--out');
+  // Else a folder the user may not write in fails only after the table, at the first plot.
+  let folder = out;
+  while (atPath(out, () => statSync(folder, { throwIfNoEntry: false })) === undefined && dirname(folder) !== folder) {
+    // A link to nothing is there, so no folder can be made in its place: that too failed after the table.
+    if (atPath(out, () => lstatSync(folder, { throwIfNoEntry: false })) !== undefined) throw new InputError(`${out}: ${folder} is a symbolic link to nothing`);
+    folder = dirname(folder);
+  }
+  atPath(out, () => accessSync(folder, constants.W_OK));
   for (const name of names) {
     const file = join(out, name);
     if (atPath(file, () => statSync(file, { throwIfNoEntry: false }))?.isDirectory()) {

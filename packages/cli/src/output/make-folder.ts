@@ -1,5 +1,5 @@
-import { mkdirSync, rmdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * Makes the folder `path` and whatever folders above it are missing, as `mkdir -p` does, and returns
@@ -8,19 +8,39 @@ import { dirname, resolve } from 'node:path';
  * there before, or came into them since, stays.
  */
 export function makeFolder(path: string): () => void {
-  const first = mkdirSync(path, { recursive: true }); // the topmost folder made; undefined when none was
-  if (first === undefined) return () => {};
-  const top = resolve(first);
-  return () => {
-    // Up from `path` as given: made absolute, a path that fits PATH_MAX only relative to the current
-    // folder would be too long to remove.
-    for (let folder = path; ; folder = dirname(folder)) {
+  // One folder at a time, not mkdirSync's `recursive`: where mkdir says ENOENT under a folder that
+  // exists (/proc/x), Node's recursive mkdir retries forever at full CPU instead of failing.
+  const missing: string[] = [];
+  for (let folder = path; statSync(folder, { throwIfNoEntry: false }) === undefined; folder = dirname(folder)) {
+    missing.push(folder);
+    if (dirname(folder) === folder) break;
+  }
+  const made: string[] = [];
+  try {
+    for (const folder of missing.reverse()) {
       try {
-        rmdirSync(folder);
-      } catch {
-        return; // not empty: it stays, and so do the folders above it
+        mkdirSync(folder);
+      } catch (error) {
+        // Made meanwhile by someone else: theirs, and there, which is all that is needed.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory()) continue;
+        throw error;
       }
-      if (resolve(folder) === top || dirname(folder) === folder) return;
+      made.push(folder);
     }
-  };
+  } catch (error) {
+    undo(made);
+    throw error;
+  }
+  return () => undo(made);
+}
+
+/** Removes `made` (top-down order of making), deepest first, stopping at the first that is not empty. */
+function undo(made: readonly string[]): void {
+  for (const folder of [...made].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return; // not empty: it stays, and so do the folders above it
+    }
+  }
 }

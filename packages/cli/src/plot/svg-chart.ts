@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { line } from 'd3-shape';
 import { niceLogDomain } from './nice-log.js';
+import { sharedPrefix } from './shared-prefix.js';
 import { thin } from './thin.js';
 
 /** One named series of points. */
@@ -11,7 +12,8 @@ export interface Series {
   dashed?: boolean;
   /**
    * Runs along the same path as the other series so marked (optimizers taking the same first steps):
-   * they are drawn in turns, as offset dashes, so each colour shows along it, not only the last drawn.
+   * along the stretch they share they are drawn in turns, as offset dashes, so each colour shows
+   * along it, not only the last drawn; past it, each solid.
    */
   sharesPath?: boolean;
 }
@@ -24,7 +26,11 @@ export interface ChartOptions {
   wholeX?: boolean;
   /** Log scale on y (loss curves). */
   logY?: boolean;
-  /** Equal units on both axes (trajectories), within this domain. */
+  /**
+   * A fixed domain, used as given (not rounded out to nice values; what lies outside is clipped, a
+   * mark where a series leaves above or below). It does not make the units of the axes equal: for
+   * that, give ranges in the proportion of the plot's width to its height.
+   */
   domain?: { x: [number, number]; y: [number, number] };
   width?: number;
   height?: number;
@@ -93,11 +99,19 @@ function sharedDash(series: Series[], s: Series): string {
 const LEGEND_INSET = 16 + 30;
 /** A generous average width of a character of 12 px Helvetica/Arial (most are 5.5–7 px). */
 const CHAR_WIDTH = 7;
+/** The same for the title's 16 px bold (most are 8.5–10 px). */
+const TITLE_CHAR_WIDTH = 10;
+/** The least room between the title and the picture's edges. */
+const TITLE_INSET = 8;
 
 export function lineChart(series: Series[], o: ChartOptions): string {
   // The legend sits right of the plot: its margin grows with the longest label (SVG text does not
   // wrap, and a label past the edge is cut off), and the picture grows with it, not the plot.
-  const right = Math.max(190, LEGEND_INSET + Math.ceil(Math.max(0, ...series.map((s) => s.name.length)) * CHAR_WIDTH) + 12);
+  // The title too: centred over the plot, a long one (`Training MSE on` a data file's whole path)
+  // began left of the picture and lost its first words. It moves right as far as it must, and the
+  // picture grows on the right for one longer than it.
+  const titleWidth = Math.ceil(o.title.length * TITLE_CHAR_WIDTH);
+  const right = Math.max(190, LEGEND_INSET + Math.ceil(Math.max(0, ...series.map((s) => s.name.length)) * CHAR_WIDTH) + 12, titleWidth + 2 * TITLE_INSET - (o.width ?? 720) + 190);
   const width = (o.width ?? 720) + right - 190;
   const height = o.height ?? 440;
   const m = { top: 40, right, bottom: 50, left: 72 };
@@ -149,7 +163,7 @@ export function lineChart(series: Series[], o: ChartOptions): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
-    `<text x="${(m.left + width - m.right) / 2}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escape(o.title)}</text>`,
+    `<text x="${Math.min(Math.max((m.left + width - m.right) / 2, TITLE_INSET + titleWidth / 2), width - TITLE_INSET - titleWidth / 2)}" y="22" text-anchor="middle" font-size="16" font-weight="bold">${escape(o.title)}</text>`,
     `<defs><clipPath id="plot"><rect x="${m.left}" y="${m.top}" width="${width - m.left - m.right}" height="${height - m.top - m.bottom}"/></clipPath></defs>`,
     o.underlay ? `<g clip-path="url(#plot)">${o.underlay(x, y)}</g>` : '',
     ...xTicks.map((t) => `<line x1="${x(t)}" x2="${x(t)}" y1="${m.top}" y2="${height - m.bottom}" stroke="#eee"/><text x="${x(t)}" y="${height - m.bottom + 16}" text-anchor="middle">${String(+t.toPrecision(6))}</text>`),
@@ -163,7 +177,17 @@ export function lineChart(series: Series[], o: ChartOptions): string {
       const colour = PALETTE[i % PALETTE.length];
       // A lone point (a one-epoch curve, or one between gaps) is a dot: as a path it would not show.
       const dots = lonePoints(points, drawn).map(([px, py]) => `<circle cx="${x(px)}" cy="${y(py)}" r="3.5" fill="${colour}"/>`);
-      return [`<path d="${path(points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : sharedDash(series, s)}/>`, ...dots].join('');
+      const stroke = `fill="none" stroke="${colour}" stroke-width="2"`;
+      if (s.dashed || !s.sharesPath) return [`<path d="${path(points) ?? ''}" ${stroke}${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`, ...dots].join('');
+      // In turns only along the stretch it shares: past it, a path drawn one dash in four lost the
+      // rest, and steps shorter than the gap vanished whole. The solid rest starts where the turns end.
+      const k = sharedPrefix(series, s);
+      const [along, rest] = k < 2 ? [[], s.points] : [s.points.slice(0, k), k < s.points.length ? s.points.slice(k - 1) : []];
+      return [
+        along.length > 0 ? `<path d="${path(thin(along, MAX_POINTS, drawable)) ?? ''}" ${stroke}${sharedDash(series, s)}/>` : '',
+        rest.length > 0 ? `<path d="${path(thin(rest, MAX_POINTS, drawable)) ?? ''}" ${stroke}/>` : '',
+        ...dots,
+      ].join('');
     }),
     `</g>`,
     ...series.map((s, i) => exitMark(s, PALETTE[i % PALETTE.length]!, xDomain, 'above', y1, x, m.top)),
