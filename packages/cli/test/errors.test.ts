@@ -71,6 +71,7 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
 
   const demo: Case[] = [
     ['demo --out onto a file', ['demo', '--out', 'afile'], 2, /^rprop: afile: is a file; --out takes a folder$/],
+    ['demo --out onto a device', ['demo', '--out', '/dev/null'], 2, /^rprop: \/dev\/null: is a device; --out takes a folder$/],
     ['demo --out under a file', ['demo', '--out', 'afile/plots'], 2, /^rprop: afile\/plots: a part of the path is not a folder$/],
     ['demo --out empty', ['demo', '--out', ''], 2, /^rprop: --out: the folder name is empty$/],
   ];

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,14 @@ describe('--save never deletes what is not a model it wrote', () => {
     writeFileSync(target, 'my file');
     expectOneLineError(train(target), 2, /^rprop: .*afile\.txt: is a file; --save writes a model folder and will not replace a file$/);
     expect(readFileSync(target, 'utf8')).toBe('my file');
+  });
+
+  // Refused as before, but it said "is a file" of a device or a pipe.
+  it('refuses a device and a named pipe, saying which', () => {
+    expectOneLineError(train('/dev/null'), 2, /^rprop: \/dev\/null: is a device; --save writes a model folder and will not replace a device$/);
+    const pipe = join(dir, 'apipe');
+    execFileSync('mkfifo', [pipe]);
+    expectOneLineError(train(pipe), 2, /^rprop: .*apipe: is a named pipe; --save writes a model folder and will not replace a named pipe$/);
   });
 
   it('refuses a symbolic link, and what it points to survives', () => {

@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
+import { fileKind } from './file-kind.js';
 import { noRegularFile } from './no-regular-file.js';
 
 /**
@@ -37,5 +38,5 @@ export function checkFileDestination(path: string, flag: string): void {
 export function checkFolderDestination(path: string, flag: string): void {
   if (path === '') throw new InputError(`${flag}: the folder name is empty`);
   const stat = atPath(path, () => statSync(path, { throwIfNoEntry: false }));
-  if (stat !== undefined && !stat.isDirectory()) throw new InputError(`${path}: is a file; ${flag} takes a folder`);
+  if (stat !== undefined && !stat.isDirectory()) throw new InputError(`${path}: is ${fileKind(stat)}; ${flag} takes a folder`);
 }

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { checkParentFolder } from './destination.js';
+import { fileKind } from './file-kind.js';
 import { isMountPoint } from './mount-point.js';
 import { isWithin } from './same-place.js';
 
@@ -28,7 +29,7 @@ export function unreplaceable(dir: string): Unreplaceable | undefined {
   const stat = atPath(dir, () => lstatSync(target, { throwIfNoEntry: false }));
   if (stat === undefined) return undefined; // a new folder
   if (stat.isSymbolicLink()) return { what: 'is a symbolic link', rule: '--save takes a real folder and will not replace a link' };
-  if (!stat.isDirectory()) return { what: 'is a file', rule: '--save writes a model folder and will not replace a file' };
+  if (!stat.isDirectory()) return { what: `is ${fileKind(stat)}`, rule: `--save writes a model folder and will not replace ${fileKind(stat)}` };
   if (atPath(dir, () => isMountPoint(target))) {
     return { what: 'is a mount point', rule: '--save replaces the whole folder, which a mount point cannot be: save to a folder inside it' };
   }
