@@ -48,6 +48,12 @@ describe('--save never deletes what is not a model it wrote', () => {
   });
 
   // Refused as before, but it said "is a file" of a device or a pipe.
+  it('refuses a folder under /proc before training (as root the access check passed, and only the write failed)', () => {
+    const r = train('/proc/rprop-model');
+    expectOneLineError(r, 2, /^rprop: \/proc\/rprop-model: \/proc is under \/proc, where nothing can be written$/);
+    expect(r.stdout).toBe('');
+  });
+
   it('refuses a device and a named pipe, saying which', () => {
     expectOneLineError(train('/dev/null'), 2, /^rprop: \/dev\/null: is a device; --save writes a model folder and will not replace a device$/);
     const pipe = join(dir, 'apipe');

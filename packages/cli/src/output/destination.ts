@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
@@ -16,6 +16,9 @@ export function checkParentFolder(path: string): void {
   const stat = atPath(path, () => statSync(parent, { throwIfNoEntry: false }));
   if (stat === undefined) throw new InputError(`${path}: the folder ${shown} does not exist`);
   if (!stat.isDirectory()) throw new InputError(`${path}: ${shown} is not a folder`);
+  // /proc lets root pass the access check below, and refuses only the write, after training.
+  const real = atPath(path, () => realpathSync(parent));
+  if (real === '/proc' || real.startsWith('/proc/')) throw new InputError(`${path}: ${shown} is under /proc, where nothing can be written`);
   atPath(path, () => accessSync(parent, constants.W_OK));
 }
 
