@@ -2,7 +2,7 @@ import { ADAM_DEFAULTS } from './defaults.js';
 import { adam } from '../rules/adam.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, pair, positive, unitInterval } from '../validate.js';
-import { validateAdamFloat32 } from './float32-options.js';
+import { float32Group, validateAdamFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Adam}. */
@@ -38,9 +38,8 @@ export class Adam extends Optimizer<AdamOptions> {
     unitInterval('Adam', 'betas[1]', b2, where);
     positive('Adam', `eps${where}`, o.eps);
     flag('Adam', `maximize${where}`, o.maximize);
-    // Float32 parameters take the options rounded to float32 (as PyTorch does): refused where that breaks them.
-    const params = (o as Partial<ResolvedGroup<AdamOptions>>).params;
-    if (params?.some((p) => p.data instanceof Float32Array)) validateAdamFloat32(o, { owner: 'Adam', whose: "this group's parameters", where });
+    const f32 = float32Group(o, 'Adam', where); // float32 parameters take the options rounded to float32
+    if (f32 !== undefined) validateAdamFloat32(o, f32);
   }
 
   protected override stateValueProblem(key: string, value: number): string | null {

@@ -19,6 +19,16 @@ export interface Float32Context {
   readonly where?: string;
 }
 
+/**
+ * The context for checking a group's options once rounded to float32, or undefined when the group
+ * holds no float32 parameter. `o` is what `validateOptions` gets: a resolved group's options, which
+ * carry its `params` (the constructor's defaults, checked without any, carry none).
+ */
+export function float32Group(o: object, owner: string, where: string): Float32Context | undefined {
+  const params = (o as { params?: ReadonlyArray<{ data: unknown }> }).params;
+  return params?.some((p) => p.data instanceof Float32Array) ? { owner, whose: "this group's parameters", where } : undefined;
+}
+
 function why(c: Float32Context): string {
   return `once rounded to float32 (the type of ${c.whose})`;
 }

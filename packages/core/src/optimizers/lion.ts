@@ -7,7 +7,7 @@ import { roundingOf } from '../sign.js';
 import { optimizerState } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, pair, unitInterval } from '../validate.js';
-import { validateLionFloat32 } from './float32-options.js';
+import { float32Group, validateLionFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Lion}. */
@@ -48,8 +48,8 @@ export class Lion extends Optimizer<LionOptions> {
 
   protected override validateOptions(o: LionOptions, where: string): void {
     validateLionOptions(o, where);
-    const params = (o as Partial<ResolvedGroup<LionOptions>>).params;
-    if (params?.some((p) => p.data instanceof Float32Array)) validateLionFloat32(o, { owner: 'Lion', whose: "this group's parameters", where });
+    const f32 = float32Group(o, 'Lion', where); // float32 parameters take the options rounded to float32
+    if (f32 !== undefined) validateLionFloat32(o, f32);
   }
 
   protected override initState(p: Parameter): ParamState {

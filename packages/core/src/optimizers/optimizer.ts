@@ -473,6 +473,17 @@ export abstract class Optimizer<O extends object> {
     });
     // Everything checked: only now replace the live state.
     groups.forEach((g, i) => Object.assign(this.paramGroups[i]!, g));
+    this.loadExtraState(extra);
+    this.replaceStates(states);
+  }
+
+  /**
+   * Puts `states` in place of every live state record (none: `dispose`), drops what was cached per
+   * record, and gives the replaced records' kernel memory back: nothing refers to them any more (the
+   * caches are cleared, and the optimizer never lends its buffers out), and garbage collection would
+   * give it back late — the engine does not count WebAssembly memory as pressure.
+   */
+  private replaceStates(states: ReadonlyMap<Parameter, ParamState>): void {
     const replaced = [...this.state.values()];
     this.state.clear();
     for (const [p, s] of states) this.state.set(p, s);
@@ -482,14 +493,11 @@ export abstract class Optimizer<O extends object> {
     for (const group of this.paramGroups) {
       for (const p of group.params) this.stateShapes[at++] = states.has(p) ? shapeCode(p.data) : undefined;
     }
-    this.loadExtraState(extra);
     this.statesReplaced();
-    // Nothing refers to the replaced states any more (the caches were cleared, and the optimizer
-    // never lends its buffers out): their kernel memory goes back now, not at their collection.
     for (const s of replaced) releaseOptimizerState(s);
   }
 
-  /** Called when `loadStateDict` has replaced every state record: drop anything cached per record. */
+  /** Called when `loadStateDict` or `dispose` has replaced every state record: drop anything cached per record. */
   protected statesReplaced(): void {}
 
   /** Set by `dispose()`. */
@@ -515,12 +523,7 @@ export abstract class Optimizer<O extends object> {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    const dropped = [...this.state.values()];
-    this.state.clear();
-    this.stateByIndex.length = 0;
-    this.stateShapes.length = 0;
-    this.statesReplaced();
-    for (const s of dropped) releaseOptimizerState(s);
+    this.replaceStates(new Map());
   }
 
   private checkNotDisposed(where: string): void {

@@ -9,7 +9,7 @@ import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropBatchKernel, rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type SerializedParamState, type StateDict, type Variant } from '../types.js';
 import { flag, named, nonNegative, oneOf, pair } from '../validate.js';
-import { validateRpropFloat32 } from './float32-options.js';
+import { float32Group, validateRpropFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Rprop}. Defaults are `torch.optim.Rprop`'s. */
@@ -91,8 +91,8 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   protected override validateOptions(o: RpropOptions, where: string): void {
     validateRpropOptions(o, where);
-    const params = (o as Partial<ResolvedGroup<RpropOptions>>).params;
-    if (params?.some((p) => p.data instanceof Float32Array)) validateRpropFloat32(o, { owner: 'Rprop', whose: "this group's parameters", where });
+    const f32 = float32Group(o, 'Rprop', where); // float32 parameters take the options rounded to float32
+    if (f32 !== undefined) validateRpropFloat32(o, f32);
   }
 
   private usesLoss(): boolean {

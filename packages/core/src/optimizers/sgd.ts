@@ -3,7 +3,7 @@ import { sgd } from '../rules/sgd.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, unitInterval } from '../validate.js';
-import { validateLrFloat32 } from './float32-options.js';
+import { float32Group, validateLrFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link SGD}. */
@@ -35,9 +35,8 @@ export class SGD extends Optimizer<SGDOptions> {
     nonNegative('SGD', `lr${where}`, o.lr);
     unitInterval('SGD', 'momentum', o.momentum, where);
     flag('SGD', `maximize${where}`, o.maximize);
-    // Float32 parameters take the options rounded to float32 (as PyTorch does): refused where that breaks them.
-    const params = (o as Partial<ResolvedGroup<SGDOptions>>).params;
-    if (params?.some((p) => p.data instanceof Float32Array)) validateLrFloat32(o, { owner: 'SGD', whose: "this group's parameters", where });
+    const f32 = float32Group(o, 'SGD', where); // float32 parameters take the options rounded to float32
+    if (f32 !== undefined) validateLrFloat32(o, f32);
   }
 
   /**

@@ -6,7 +6,7 @@ import { signSgd } from '../rules/sign-sgd.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative } from '../validate.js';
-import { validateLrFloat32 } from './float32-options.js';
+import { float32Group, validateLrFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link SignSGD}. */
@@ -35,9 +35,8 @@ export class SignSGD extends Optimizer<SignSGDOptions> {
   protected override validateOptions(o: SignSGDOptions, where: string): void {
     nonNegative('SignSGD', `lr${where}`, o.lr);
     flag('SignSGD', `maximize${where}`, o.maximize);
-    // Float32 parameters take the options rounded to float32 (as PyTorch does): refused where that breaks them.
-    const params = (o as Partial<ResolvedGroup<SignSGDOptions>>).params;
-    if (params?.some((p) => p.data instanceof Float32Array)) validateLrFloat32(o, { owner: 'SignSGD', whose: "this group's parameters", where });
+    const f32 = float32Group(o, 'SignSGD', where); // float32 parameters take the options rounded to float32
+    if (f32 !== undefined) validateLrFloat32(o, f32);
   }
 
   protected override initState(): ParamState {

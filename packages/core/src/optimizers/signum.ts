@@ -7,7 +7,7 @@ import { roundingOf } from '../sign.js';
 import { optimizerState } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, unitInterval } from '../validate.js';
-import { validateSignumFloat32 } from './float32-options.js';
+import { float32Group, validateSignumFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Signum}. */
@@ -44,8 +44,8 @@ export class Signum extends Optimizer<SignumOptions> {
 
   protected override validateOptions(o: SignumOptions, where: string): void {
     validateSignumOptions(o, where);
-    const params = (o as Partial<ResolvedGroup<SignumOptions>>).params;
-    if (params?.some((p) => p.data instanceof Float32Array)) validateSignumFloat32(o, { owner: 'Signum', whose: "this group's parameters", where });
+    const f32 = float32Group(o, 'Signum', where); // float32 parameters take the options rounded to float32
+    if (f32 !== undefined) validateSignumFloat32(o, f32);
   }
 
   protected override initState(p: Parameter): ParamState {
