@@ -31,10 +31,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * Unset for slots loaded by setWeights (a loaded model's variables are new) until their next step.
    */
   private slotOwners: Array<string | undefined> = [];
-  /** The extra scalars as `getWeights` last returned them (see `extraVariable`). */
-  private extraVariables: tf.Variable[] = [];
-  /** The iteration count as `getWeights` last returned it (see `savedIterations`). */
-  private iterationsVariable: tf.Variable | undefined;
+  /** The scalars `getWeights` last returned, [iteration count, extra scalars…] (see `keptScalar`). */
+  private savedScalars: tf.Variable[] = [];
   /** Set by dispose(): the slots are gone, so a later step would silently start from fresh state. */
   private disposed = false;
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
@@ -204,43 +202,29 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   /**
    * The weights to save: [iterations, extra scalars…, slots]. Like TF.js's own optimizers it returns
-   * the live slot variables, and the extra scalars are live too: one variable each, updated here.
+   * the live slot variables, and the scalars are live too: one variable each, updated here.
    */
   override async getWeights(): Promise<NamedTensor[]> {
     this.checkNotDisposed();
-    const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.extraVariable(k, value) as tf.Tensor }));
+    // Named and typed as TF.js's saveIterations names it, but kept (see `keptScalar`).
+    const iterations = { name: 'iter', tensor: this.keptScalar(0, this.iterations_ ?? 0, 'int32') as tf.Tensor };
+    const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.keptScalar(1 + k, value, 'float32') as tf.Tensor }));
     const slots = this.slotNames().flatMap((slot) =>
       this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
     );
-    return [this.savedIterations(), ...extra, ...slots];
+    return [iterations, ...extra, ...slots];
   }
 
   /**
-   * The iteration count as `saveIterations` names it ('iter', int32), but in one variable kept from
-   * call to call: TF.js's `saveIterations` makes a new scalar each time, which `model.save` never
-   * disposes, so every save with the optimizer leaked one tensor (TF.js's own optimizers still do).
+   * Saved scalar `k` holding `value`, in a variable kept from call to call: callers such as
+   * `model.save` never dispose what `getWeights` returns, so a new scalar each time leaked one tensor
+   * per scalar per save (TF.js's own optimizers still leak their iteration count so).
    */
-  private savedIterations(): NamedTensor {
-    const count = this.iterations_ ?? 0;
-    const kept = this.iterationsVariable;
-    const tensor = tf.tidy(() => {
-      if (kept === undefined || kept.isDisposed) return (this.iterationsVariable = tf.variable(tf.scalar(count, 'int32'), false));
-      kept.assign(tf.scalar(count, 'int32'));
-      return kept;
-    });
-    return { name: 'iter', tensor };
-  }
-
-  /**
-   * Extra scalar `k` holding `value`. A variable kept from call to call, because callers such as
-   * `model.save` never dispose what `getWeights` returns: a new scalar each time would leak one tensor
-   * per save beyond the iteration count TF.js's own optimizers leak.
-   */
-  private extraVariable(k: number, value: number): tf.Variable {
-    const kept = this.extraVariables[k];
+  private keptScalar(k: number, value: number, dtype: 'int32' | 'float32'): tf.Variable {
+    const kept = this.savedScalars[k];
     return tf.tidy(() => {
-      if (kept === undefined || kept.isDisposed) return (this.extraVariables[k] = tf.variable(tf.scalar(value), false));
-      kept.assign(tf.scalar(value));
+      if (kept === undefined || kept.isDisposed) return (this.savedScalars[k] = tf.variable(tf.scalar(value, dtype), false));
+      kept.assign(tf.scalar(value, dtype));
       return kept;
     });
   }
@@ -294,11 +278,9 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     super.dispose();
     // Callers may have disposed the saved scalars (TF.js's own iteration count is theirs to dispose),
     // and disposing a variable twice is not harmless in TF.js: it counts the tensor gone twice.
-    const saved = [...this.extraVariables, ...(this.iterationsVariable ? [this.iterationsVariable] : [])];
-    tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...saved.filter((v) => !v.isDisposed)]);
-    this.iterationsVariable = undefined;
+    tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.savedScalars.filter((v) => !v.isDisposed)]);
     this.slotVariables = [];
     this.slotOwners = [];
-    this.extraVariables = [];
+    this.savedScalars = [];
   }
 }
