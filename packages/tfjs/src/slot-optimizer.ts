@@ -98,7 +98,9 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     const variables = Array.isArray(varList) ? [...new Set(varList)] : varList; // anything else: TF.js says what is wrong
     let computed: { value: tf.Scalar; grads: tf.NamedTensorMap };
     try {
-      computed = this.computeGradients(f, variables);
+      // In tidy: TF.js checks f's result (a scalar, reached from some variable) only after computing
+      // it and its gradients, and its throw leaves both. Tensors made before this call are not tidy's.
+      computed = tf.tidy(() => this.computeGradients(f, variables));
     } catch (e) {
       this.dropStepInputs(); // f threw, or had no gradient: an earlier setLoss must not outlive this call either
       throw e;
