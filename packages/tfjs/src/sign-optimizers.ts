@@ -7,10 +7,10 @@ import { frozenCopy } from './frozen-copy.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
 
 /**
- * The defaults, overridden by the options they name (extra keys such as a loader's customObjects are
- * dropped). Null or undefined options are the defaults, as in the core.
+ * `options` over `defaults`; an option `defaults` does not have is refused, naming `owner` (a loader's
+ * extra keys are dropped before, by `configOptions`). Null or undefined options, or an option left
+ * undefined, are the defaults, as in the core.
  */
-/** `options` over `defaults`; an option `defaults` does not have is refused, naming `owner`. */
 function withDefaults<O extends object>(owner: string, defaults: O, options: Partial<O> | null | undefined): O {
   refuseUnknownOptions(owner, options ?? {}, Object.keys(defaults));
   // Own enumerable keys only, as the core and refuseUnknownOptions read them: an option inherited
