@@ -21,9 +21,12 @@ export function gradientEntries(owner: string, given: unknown): GradientEntry[] 
       return [e.name, e.tensor] as const;
     });
   }
-  if (typeof given !== 'object' || given === null || isTensorLike(given)) {
+  // A Map's or a Set's entries are not its properties: read as an object either is no gradients at
+  // all, and the step would count an iteration (and, for Rprop's + variants, take the loss) having moved nothing.
+  const hint = given instanceof Map ? ' (Object.fromEntries(map) makes one)' : given instanceof Set ? ' (Array.from(set) makes one)' : '';
+  if (typeof given !== 'object' || given === null || isTensorLike(given) || hint !== '') {
     throw new TypeError(
-      `${where}: expected the gradients as a map from variable names to tensors or an array of { name, tensor }, got ${describeValue(given)}; nothing was changed`,
+      `${where}: expected the gradients as a map from variable names to tensors or an array of { name, tensor }, got ${describeValue(given)}${hint}; nothing was changed`,
     );
   }
   return Object.entries(given as tf.NamedTensorMap);

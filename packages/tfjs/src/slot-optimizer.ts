@@ -98,7 +98,9 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     const variables = Array.isArray(varList) ? [...new Set(varList)] : varList; // anything else: TF.js says what is wrong
     let computed: { value: tf.Scalar; grads: tf.NamedTensorMap };
     try {
-      computed = this.computeGradients(f, variables);
+      // In tidy: TF.js checks f's result (a scalar, reached from some variable) only after computing
+      // it and its gradients, and its throw leaves both. Tensors made before this call are not tidy's.
+      computed = tf.tidy(() => this.computeGradients(f, variables));
     } catch (e) {
       this.dropStepInputs(); // f threw, or had no gradient: an earlier setLoss must not outlive this call either
       throw e;
@@ -256,13 +258,22 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     );
     this.iterations_ = iterations;
     this.setExtraWeights(extras);
-    tf.dispose(this.slotVariables.flatMap((s) => Object.values(s)));
+    tf.dispose(this.liveSlots());
     this.slotVariables = slotVariables;
     this.slotOwners = [];
     // The loaded slots are saved again under the names they came with (as TF.js's Adam keeps a
     // loaded slot's originalName): names kept from earlier steps could repeat one of them, and the
     // model loader looks weights up by name, so one would silently replace the other.
     this.variableNames = saved.slots.map((slots, i) => savedVariableName(slots[0]!.name, names[0]!) ?? String(i));
+  }
+
+  /**
+   * The slot variables not yet disposed. getWeights hands out the live slots, which callers may dispose;
+   * a second dispose counts another owner of the storage gone, freeing it under a tensor that shares it
+   * (the weights setWeights copied them from, a caller's clone).
+   */
+  private liveSlots(): tf.Variable[] {
+    return this.slotVariables.flatMap((s) => Object.values(s)).filter((v) => !v.isDisposed);
   }
 
   private checkNotDisposed(): void {
@@ -278,7 +289,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     super.dispose();
     // Callers may have disposed the saved scalars (TF.js's own iteration count is theirs to dispose),
     // and disposing a variable twice is not harmless in TF.js: it counts the tensor gone twice.
-    tf.dispose([...this.slotVariables.flatMap((s) => Object.values(s)), ...this.savedScalars.filter((v) => !v.isDisposed)]);
+    tf.dispose([...this.liveSlots(), ...this.savedScalars.filter((v) => !v.isDisposed)]);
     this.slotVariables = [];
     this.slotOwners = [];
     this.savedScalars = [];

@@ -47,6 +47,9 @@ describe('setWeights and applyGradients given something that is not a list of { 
     ['null', () => null, 'expected the gradients as a map from variable names to tensors or an array of { name, tensor }, got null'],
     ['undefined', () => undefined, 'expected the gradients as a map from variable names to tensors or an array of { name, tensor }, got undefined'],
     ['a bare tensor', (_v, g) => g, 'expected the gradients as a map from variable names to tensors or an array of { name, tensor }, got a tf.Tensor'],
+    // A Map's entries are not its properties: read as an object it was no gradients, and the step counted.
+    ['a Map', (v, g) => new Map([[v.name, g]]), 'expected the gradients as a map from variable names to tensors or an array of { name, tensor }, got a Map (Object.fromEntries(map) makes one)'],
+    ['a Set', (v, g) => new Set([{ name: v.name, tensor: g }]), 'expected the gradients as a map from variable names to tensors or an array of { name, tensor }, got a Set (Array.from(set) makes one)'],
     ['a null entry', (v, g) => [{ name: v.name, tensor: g }, null], 'entry 1 must be { name, tensor }, got null'],
     ['a bare tensor as an entry', (_v, g) => [g], 'entry 0 must be { name, tensor }, got a tf.Tensor'],
     ['an entry without a name', (_v, g) => [{ tensor: g }], "entry 0 must have the variable's name as a string, got undefined"],
