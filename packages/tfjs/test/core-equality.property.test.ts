@@ -72,7 +72,7 @@ async function difference(opt: SlotOptimizer, vars: tf.Variable[], core: Core, p
   }
   const [iter, ...weights] = await opt.getWeights();
   const iterations = iter!.tensor.dataSync()[0];
-  iter!.tensor.dispose(); // a new scalar each call; the rest are the optimizer's own variables
+  iter!.tensor.dispose(); // the kept iteration scalar: disposing it is allowed (the next getWeights makes it again) and keeps this read from adding a tensor
   if (iterations !== steps) return `iterations ${iterations} ≠ ${steps}`;
   const byName = new Map(weights.map((w) => [w.name, Array.from(w.tensor.dataSync())]));
   const sd = core.stateDict();

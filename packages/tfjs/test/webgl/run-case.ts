@@ -16,7 +16,7 @@ let made = 0;
 /** The optimizer's state as named arrays: 'w0', 'w0/prev', …, read from the device. */
 async function stateOf(c: Case, opt: SlotOptimizer, vars: tf.Variable[]): Promise<Map<string, Float32Array>> {
   const saved = await opt.getWeights();
-  saved[0]!.tensor.dispose(); // the iteration count: a new scalar at every call
+  saved[0]!.tensor.dispose(); // the kept iteration count: allowed (getWeights makes it again), and this read adds no tensor
   const state = new Map<string, Float32Array>();
   vars.forEach((v, j) => {
     state.set(`w${j}`, v.dataSync() as Float32Array);
