@@ -37,7 +37,11 @@ export type ResolvedGroup<O> = { params: Parameter[] } & O;
  * parameter could not take back the nine it had updated.)
  */
 export abstract class Optimizer<O extends object> {
-  /** The parameter groups, each with all options resolved. Options may be changed between steps. */
+  /**
+   * The parameter groups, each with all options resolved. Options may be changed between steps, and
+   * a group's `params` edited: a parameter keeps its state wherever it moves, and one new to the
+   * optimizer starts afresh at its first step.
+   */
   readonly paramGroups: ResolvedGroup<O>[];
   /** Per-parameter state, created on the parameter's first step with a gradient. */
   protected readonly state = new Map<Parameter, ParamState>();
@@ -182,6 +186,7 @@ export abstract class Optimizer<O extends object> {
    */
   step(closure?: Closure): number | undefined {
     this.checkNotDisposed(`${this.owner}.step`);
+    this.indexParams();
     this.checkOptions();
     const loss = closure === undefined ? undefined : closure();
     // Again after the closure: one that sets an option (a schedule's lr of NaN, a misspelt variant)
@@ -189,6 +194,7 @@ export abstract class Optimizer<O extends object> {
     // that disposes the optimizer would have it step on state that is gone.
     if (closure !== undefined) {
       this.checkNotDisposed(`${this.owner}.step`);
+      this.indexParams();
       this.checkOptions();
     }
     if (loss !== undefined && typeof loss !== 'number') {
@@ -320,26 +326,73 @@ export abstract class Optimizer<O extends object> {
    */
   private readonly stateShapes: Array<number | undefined> = [];
 
+  /**
+   * By parameter, the shape of the `data` its state was made for (`shapeCode`): `stateShapes` by
+   * index is rebuilt from it when the groups' parameters change.
+   */
+  private readonly stateShapeOf = new Map<Parameter, number>();
+
+  /** Every parameter in order, as `stateByIndex` and `stateShapes` were last built for (empty: to be built). */
+  private readonly indexedParams: Parameter[] = [];
+
+  /**
+   * Rebuilds `stateByIndex` and `stateShapes` if the groups' parameters are not those they were built
+   * for: `paramGroups` is open, and a group's `params` may have been edited since the last step (a
+   * parameter replaced or added, the list reordered, a group removed). Both are read by position while
+   * the state is kept by parameter, so without this a parameter would step on another's state. A
+   * changed list is checked as the constructor checks one: parameters only, each once.
+   */
+  private indexParams(): void {
+    const indexed = this.indexedParams;
+    let index = 0;
+    let same = true;
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        if (indexed[index] !== p) same = false;
+        index++;
+      }
+    }
+    if (same && index === indexed.length) return;
+    const context = `${this.owner}.step`;
+    const seen = new Set<Parameter>();
+    index = 0;
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        checkParameter(context, p, index);
+        if (seen.has(p)) throw new TypeError(`${context}: ${parameterLabel(index, p.name)} appears more than once in the parameter groups; nothing was changed`);
+        seen.add(p);
+        index++;
+      }
+    }
+    indexed.length = 0;
+    for (const group of this.paramGroups) for (const p of group.params) indexed.push(p);
+    this.stateByIndex.length = 0;
+    this.stateShapes.length = 0;
+    for (const p of indexed) {
+      this.stateByIndex.push(this.state.get(p));
+      this.stateShapes.push(this.stateShapeOf.get(p));
+    }
+  }
+
   /** Makes the state of every parameter that steps now and has none, group by group. */
   private makeMissingStates(): void {
-    let count = 0;
-    for (const group of this.paramGroups) count += group.params.length;
-    if (this.state.size === count && this.stateByIndex.length === count) return; // every state made and indexed
+    if (!this.stateByIndex.includes(undefined)) return; // every state made (and indexed, by `indexParams`)
     let index = 0;
     for (const group of this.paramGroups) {
       const missing = group.params.filter((p) => p.grad !== null && !this.state.has(p));
       if (missing.length > 0) {
         const states = this.initStates(missing, group);
-        missing.forEach((p, i) => this.state.set(p, states[i]!));
+        missing.forEach((p, i) => {
+          this.state.set(p, states[i]!);
+          this.stateShapeOf.set(p, shapeCode(p.data));
+        });
       }
       for (const p of group.params) {
-        const s = this.state.get(p);
-        this.stateByIndex[index] = s;
-        this.stateShapes[index] ??= s === undefined ? undefined : shapeCode(p.data);
+        this.stateByIndex[index] = this.state.get(p);
+        this.stateShapes[index] = this.stateShapeOf.get(p);
         index++;
       }
     }
-    this.stateByIndex.length = index;
   }
 
   /**
@@ -486,13 +539,12 @@ export abstract class Optimizer<O extends object> {
   private replaceStates(states: ReadonlyMap<Parameter, ParamState>): void {
     const replaced = [...this.state.values()];
     this.state.clear();
-    for (const [p, s] of states) this.state.set(p, s);
-    this.stateByIndex.length = 0; // re-indexed at the next step
-    this.stateShapes.length = 0;
-    let at = 0;
-    for (const group of this.paramGroups) {
-      for (const p of group.params) this.stateShapes[at++] = states.has(p) ? shapeCode(p.data) : undefined;
+    this.stateShapeOf.clear();
+    for (const [p, s] of states) {
+      this.state.set(p, s);
+      this.stateShapeOf.set(p, shapeCode(p.data));
     }
+    this.indexedParams.length = 0; // re-indexed at the next step
     this.statesReplaced();
     for (const s of replaced) releaseOptimizerState(s);
   }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { Adam, Rprop, type Parameter } from '../../src/index.js';
+import { makeParam, nonZeroValues, PATHS, restoreKernelsAfterEach, setGrad, usePath } from './step-paths.js';
+
+/**
+ * `paramGroups` is open, and a group's `params` may be edited between steps (as PyTorch's param_groups
+ * may): the state is kept by parameter, so each parameter must go on stepping on its own state, and a
+ * parameter new to the optimizer must start afresh — wherever it now stands in the groups.
+ */
+
+restoreKernelsAfterEach();
+
+const N = 37;
+
+/** Steps `opt` with seeded gradients for `ps` (one gradient sequence per parameter, by its name). */
+function stepWith(opt: Rprop | Adam, ps: Parameter[], t: number): void {
+  for (const p of ps) setGrad(p, 'float64', nonZeroValues(p.data.length, 1000 * t + Number(p.name)));
+  opt.step();
+}
+
+describe.each(PATHS)('a group whose params were edited between steps (%s path)', (path) => {
+  it('reordered: each parameter steps on its own state, as without the reordering', () => {
+    usePath(path);
+    const run = (reorder: boolean) => {
+      const ps = [1, 2, 3].map((k) => makeParam(path, 'float64', nonZeroValues(N, k), String(k)));
+      const opt = new Rprop(ps, { lr: 0.05 });
+      for (let t = 0; t < 3; t++) stepWith(opt, ps, t);
+      if (reorder) opt.paramGroups[0]!.params.reverse();
+      for (let t = 3; t < 6; t++) stepWith(opt, ps, t);
+      return ps.map((p) => Array.from(p.data));
+    };
+    expect(run(true)).toStrictEqual(run(false));
+  });
+
+  it('a parameter replaced by a new one of another length: the new one starts afresh, the others keep their state', () => {
+    usePath(path);
+    const a = makeParam(path, 'float64', nonZeroValues(N, 1), '1');
+    const b = makeParam(path, 'float64', nonZeroValues(N + 5, 2), '2');
+    const c = makeParam(path, 'float64', nonZeroValues(N + 9, 3), '3');
+    const opt = new Adam([{ params: [a] }, { params: [b] }], { lr: 0.01 });
+    for (let t = 0; t < 2; t++) stepWith(opt, [a, b], t);
+    opt.paramGroups[0]!.params[0] = c; // c, new, now stands where a stood (and b after it)
+    stepWith(opt, [c, b], 2);
+
+    // The same from fresh optimizers: b with two steps behind it, c with none.
+    const b2 = makeParam(path, 'float64', nonZeroValues(N + 5, 2), '2');
+    const c2 = makeParam(path, 'float64', nonZeroValues(N + 9, 3), '3');
+    const forB = new Adam([b2], { lr: 0.01 });
+    for (let t = 0; t < 3; t++) stepWith(forB, [b2], t);
+    stepWith(new Adam([c2], { lr: 0.01 }), [c2], 2);
+    expect(Array.from(b.data)).toStrictEqual(Array.from(b2.data));
+    expect(Array.from(c.data)).toStrictEqual(Array.from(c2.data));
+    expect(opt.stateDict().state['0']!.step).toBe(1);
+    expect(opt.stateDict().state['1']!.step).toBe(3);
+  });
+});
+
+describe('an edit that leaves no list of distinct parameters', () => {
+  const cases: Array<[string, (ps: unknown[], a: Parameter) => void, RegExp]> = [
+    ['a parameter twice', (ps, a) => ps.push(a), /^Rprop\.step: parameter 2 appears more than once in the parameter groups; nothing was changed$/],
+    ['something not a parameter', (ps) => ps.push(null), /^Rprop\.step: parameter 2 must be \{ data: Float32Array \| Float64Array, grad \}, got null$/],
+  ];
+  it.each(cases)('%s is refused, naming the parameter, and the step changes nothing', (_name, edit, message) => {
+    const a: Parameter = { data: new Float64Array([1, 2]), grad: new Float64Array([1, -1]) };
+    const b: Parameter = { data: new Float64Array([3]), grad: new Float64Array([1]) };
+    const opt = new Rprop([{ params: [a] }, { params: [b] }]);
+    opt.step();
+    edit(opt.paramGroups[1]!.params as unknown[], a);
+    const before = JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)]);
+    expect(() => opt.step()).toThrow(message);
+    expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
+  });
+});
