@@ -178,8 +178,8 @@ export abstract class Optimizer<O extends object> {
    *
    * @throws changing nothing: a {@link NonFiniteGradientError} (a RangeError) for a gradient holding
    * NaN or ±Infinity; a RangeError or TypeError for an option changed since construction to a value
-   * the constructor would refuse (before the closure is called, and again after it, for an option the
-   * closure changed), a gradient of another type or length
+   * the constructor would refuse, or a misspelt option set on a group since (before the closure is called,
+   * and again after it, for an option the closure changed), a gradient of another type or length
    * than its parameter, a parameter whose array changed length or type since its state was made, a closure
    * that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
    * or one that returns nothing) or a NaN or −∞ loss.
@@ -223,10 +223,18 @@ export abstract class Optimizer<O extends object> {
    * Options may be changed between steps, so they are checked again before each one, as at
    * construction: an lr of NaN or an η− of 2 set since would otherwise fill the state with NaN or
    * step sizes outside [Δmin, Δmax] (which the kernels trust) and save a dict that cannot be loaded.
+   * A misspelt option set since (`stepsizes`, `learningRate`) is refused too: the step would read the
+   * real one and drop it without a word, which the constructor refuses to do.
    */
   private checkOptions(): void {
     const many = this.paramGroups.length > 1;
-    this.paramGroups.forEach((group, g) => this.validateOptions(group, many ? ` (group ${g})` : ''));
+    this.paramGroups.forEach((group, g) => {
+      // Key by key, with no copy of the group: this runs at every step, and keys not options are rare.
+      for (const key in group) {
+        if (key !== 'params' && !this.optionNames.includes(key)) refuseMisspeltOptions(this.owner, { [key]: undefined }, this.optionNames, ` in group ${g}`);
+      }
+      this.validateOptions(group, many ? ` (group ${g})` : '');
+    });
   }
 
   /** `update` for every parameter with a gradient, in order, group by group. */
