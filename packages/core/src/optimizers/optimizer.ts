@@ -343,6 +343,9 @@ export abstract class Optimizer<O extends object> {
   /** Every parameter in order, as `stateByIndex` and `stateShapes` were last built for (empty: to be built). */
   private readonly indexedParams: Parameter[] = [];
 
+  /** How many of `indexedParams` each group had (a parameter moved to the next group keeps its index). */
+  private readonly indexedSizes: number[] = [];
+
   /**
    * Rebuilds `stateByIndex` and `stateShapes` if the groups' parameters are not those they were built
    * for: `paramGroups` is open, and a group's `params` may have been edited since the last step (a
@@ -353,8 +356,10 @@ export abstract class Optimizer<O extends object> {
   private indexParams(): void {
     const indexed = this.indexedParams;
     let index = 0;
-    let same = true;
-    for (const group of this.paramGroups) {
+    let same = this.paramGroups.length === this.indexedSizes.length;
+    for (let g = 0; g < this.paramGroups.length; g++) {
+      const group = this.paramGroups[g]!;
+      if (group.params.length !== this.indexedSizes[g]) same = false;
       for (const p of group.params) {
         if (indexed[index] !== p) same = false;
         index++;
@@ -374,13 +379,23 @@ export abstract class Optimizer<O extends object> {
     }
     indexed.length = 0;
     for (const group of this.paramGroups) for (const p of group.params) indexed.push(p);
+    this.indexedSizes.length = 0;
+    for (const group of this.paramGroups) this.indexedSizes.push(group.params.length);
     this.stateByIndex.length = 0;
     this.stateShapes.length = 0;
     for (const p of indexed) {
       this.stateByIndex.push(this.state.get(p));
       this.stateShapes.push(this.stateShapeOf.get(p));
     }
+    this.paramsEdited();
   }
+
+  /**
+   * Called when a step finds the groups' parameters other than at the step before (a group's `params`
+   * edited, a group added or removed, the states replaced): drop anything kept per group that assumed
+   * its parameters.
+   */
+  protected paramsEdited(): void {}
 
   /** Makes the state of every parameter that steps now and has none, group by group. */
   private makeMissingStates(): void {
