@@ -14,7 +14,11 @@ import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Rprop}. Defaults are `torch.optim.Rprop`'s. */
 export interface RpropOptions {
-  /** Initial step size Δ₀ (PyTorch's name). Default 0.01. */
+  /**
+   * Initial step size Δ₀ (PyTorch's name). Default 0.01. Read once per parameter, when its state is
+   * made at its first step: changed later (as a learning-rate schedule changes PyTorch's lr), it
+   * changes nothing for parameters that have stepped — their Δ adapt on their own — as in PyTorch.
+   */
   lr: number;
   /** [η−, η+]: step-size factors on a sign flip and on a kept sign, 0 < η− < 1 < η+. Default [0.5, 1.2]. */
   etas: readonly [number, number];
