@@ -359,6 +359,10 @@ export abstract class Optimizer<O extends object> {
     let same = this.paramGroups.length === this.indexedSizes.length;
     for (let g = 0; g < this.paramGroups.length; g++) {
       const group = this.paramGroups[g]!;
+      if (typeof group !== 'object' || group === null || !Array.isArray(group.params)) {
+        const got = typeof group === 'object' && group !== null ? `params ${describe(group.params)}` : describe(group);
+        throw new TypeError(`${this.owner}.step: group ${g} must be { params: Parameter[], ...options }, got ${got}; nothing was changed`);
+      }
       if (group.params.length !== this.indexedSizes[g]) same = false;
       for (const p of group.params) {
         if (indexed[index] !== p) same = false;

@@ -61,13 +61,31 @@ describe('an edit that leaves no list of distinct parameters', () => {
     ['something not a parameter', (ps) => ps.push(null), /^Rprop\.step: parameter 2 must be \{ data: Float32Array \| Float64Array, grad \}, got null$/],
   ];
   it.each(cases)('%s is refused, naming the parameter, and the step changes nothing', (_name, edit, message) => {
+    refusedEdit((opt, a) => edit(opt.paramGroups[1]!.params as unknown[], a), message);
+  });
+
+  const groupCases: Array<[string, (groups: unknown[]) => void, RegExp]> = [
+    ['a group without params', (groups) => (groups[1] = { lr: 0.1 }), /^Rprop\.step: group 1 must be \{ params: Parameter\[\], \.\.\.options \}, got params undefined; nothing was changed$/],
+    ['a group that is no object', (groups) => (groups[1] = null), /^Rprop\.step: group 1 must be \{ params: Parameter\[\], \.\.\.options \}, got null; nothing was changed$/],
+  ];
+  it.each(groupCases)('%s is refused, naming the group, and the step changes nothing', (_name, edit, message) => {
+    refusedEdit((opt) => edit(opt.paramGroups as unknown[]), message);
+  });
+
+  /** Steps once, applies `edit`, and checks that the next step is refused with `message`, changing nothing. */
+  function refusedEdit(edit: (opt: Rprop, a: Parameter) => void, message: RegExp): void {
     const a: Parameter = { data: new Float64Array([1, 2]), grad: new Float64Array([1, -1]) };
     const b: Parameter = { data: new Float64Array([3]), grad: new Float64Array([1]) };
     const opt = new Rprop([{ params: [a] }, { params: [b] }]);
     opt.step();
-    edit(opt.paramGroups[1]!.params as unknown[], a);
-    const before = JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)]);
+    const snapshot = () => JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)]);
+    const before = snapshot();
+    const group = opt.paramGroups[1]!;
+    edit(opt, a);
     expect(() => opt.step()).toThrow(message);
-    expect(JSON.stringify([opt.stateDict(), Array.from(a.data), Array.from(b.data)])).toBe(before);
-  });
+    // The edit undone (a stateDict cannot be made with it), the optimizer is as it was.
+    opt.paramGroups[1] = group;
+    group.params.length = 1;
+    expect(snapshot()).toBe(before);
+  }
 });
