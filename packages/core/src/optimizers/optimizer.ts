@@ -530,7 +530,9 @@ export abstract class Optimizer<O extends object> {
   }
 
   /**
-   * Restores a snapshot made by `stateDict()` (possibly through JSON) onto the same parameters.
+   * Restores a snapshot made by `stateDict()` (possibly through JSON) onto the same parameters: the
+   * state, and each group's options, which replace the ones this optimizer was made with or given
+   * since (as in PyTorch), so a dict saved by another variant loads as that variant.
    * Checked first: group and parameter counts, parameter ids (each once, and every saved state
    * claimed by one), options (each group's keys exactly this optimizer's options, besides keys of its
    * own the live group has too — so a dict saved by another optimizer is refused, naming it; then
