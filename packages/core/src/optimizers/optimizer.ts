@@ -63,7 +63,9 @@ export abstract class Optimizer<O extends object> {
     const known = Object.keys(defaults);
     this.optionNames = known;
     refuseUnknownOptions(owner, options ?? {}, known);
-    this.groupDefaults = { ...defaults, ...withoutUndefined(options ?? {}) } as O;
+    // Arrays copied: `addParamGroup` gives these later, and the caller may since have changed its own
+    // `etas` array in place (reused for another optimizer, say).
+    this.groupDefaults = withOwnArrays({ ...defaults, ...withoutUndefined(options ?? {}) }) as O;
     const groups = isGroupList(params) ? params : [{ params: params as Parameter[] } as ParamGroup<O>];
     const seen = new Set<Parameter>();
     let index = 0;
