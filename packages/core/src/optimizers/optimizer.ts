@@ -353,7 +353,7 @@ export abstract class Optimizer<O extends object> {
    * for: `paramGroups` is open, and a group's `params` may have been edited since the last step (a
    * parameter replaced or added, the list reordered, a group removed). Both are read by position while
    * the state is kept by parameter, so without this a parameter would step on another's state. A
-   * changed list is checked as the constructor checks one: parameters only, each once.
+   * changed list must hold objects only (a step checks the data of those it updates), each once.
    */
   private indexParams(): void {
     const indexed = this.indexedParams;
@@ -377,7 +377,11 @@ export abstract class Optimizer<O extends object> {
     index = 0;
     for (const group of this.paramGroups) {
       for (const p of group.params) {
-        checkParameter(context, p, index);
+        // An object, not its data: a step checks the data of the parameters it updates, and skips the
+        // others (grad null) whatever they hold, on this step as on any other.
+        if (typeof p !== 'object' || p === null) {
+          throw new TypeError(`${context}: parameter ${index} must be { data: Float32Array | Float64Array, grad }, got ${describe(p)}; nothing was changed`);
+        }
         if (seen.has(p)) throw new TypeError(`${context}: ${parameterLabel(index, p.name)} appears more than once in the parameter groups; nothing was changed`);
         seen.add(p);
         index++;

@@ -58,7 +58,7 @@ describe.each(PATHS)('a group whose params were edited between steps (%s path)',
 describe('an edit that leaves no list of distinct parameters', () => {
   const cases: Array<[string, (ps: unknown[], a: Parameter) => void, RegExp]> = [
     ['a parameter twice', (ps, a) => ps.push(a), /^Rprop\.step: parameter 2 appears more than once in the parameter groups; nothing was changed$/],
-    ['something not a parameter', (ps) => ps.push(null), /^Rprop\.step: parameter 2 must be \{ data: Float32Array \| Float64Array, grad \}, got null$/],
+    ['something not a parameter', (ps) => ps.push(null), /^Rprop\.step: parameter 2 must be \{ data: Float32Array \| Float64Array, grad \}, got null; nothing was changed$/],
   ];
   it.each(cases)('%s is refused, naming the parameter, and the step changes nothing', (_name, edit, message) => {
     refusedEdit((opt, a) => edit(opt.paramGroups[1]!.params as unknown[], a), message);
@@ -88,4 +88,16 @@ describe('an edit that leaves no list of distinct parameters', () => {
     group.params.length = 1;
     expect(snapshot()).toBe(before);
   }
+});
+
+describe('a skipped parameter whose data is no float array', () => {
+  it('is skipped on a step after an edit as on any other step', () => {
+    const a: Parameter = { data: new Float64Array([1, 2]), grad: new Float64Array([1, -1]) };
+    const frozen = { data: [5, 6], grad: null } as unknown as Parameter; // not stepping: its data is not read
+    const opt = new Rprop([{ params: [a] }, { params: [] }]);
+    opt.step();
+    opt.paramGroups[1]!.params.push(frozen);
+    opt.step();
+    expect(Array.from(a.data)).toStrictEqual([1 - 0.01 - 0.012, 2 + 0.01 + 0.012]);
+  });
 });
