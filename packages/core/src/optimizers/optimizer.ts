@@ -182,8 +182,9 @@ export abstract class Optimizer<O extends object> {
    * NaN or ±Infinity; a RangeError or TypeError for an option changed since construction to a value
    * the constructor would refuse, or a misspelt option set on a group since (before the closure is called,
    * and again after it, for an option the closure changed), a gradient of another type or length
-   * than its parameter, a parameter whose array changed length or type since its state was made, a closure
-   * that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
+   * than its parameter, a parameter whose array changed length or type since its state was made, a
+   * `paramGroups` entry edited into something other than a group or a group's `params` into a list
+   * holding a non-object or a parameter twice, a closure that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
    * or one that returns nothing) or a NaN or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
