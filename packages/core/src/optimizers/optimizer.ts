@@ -180,12 +180,13 @@ export abstract class Optimizer<O extends object> {
    *
    * @throws changing nothing: a {@link NonFiniteGradientError} (a RangeError) for a gradient holding
    * NaN or ±Infinity; a RangeError or TypeError for an option changed since construction to a value
-   * the constructor would refuse, or a misspelt option set on a group since (before the closure is called,
-   * and again after it, for an option the closure changed), a gradient of another type or length
-   * than its parameter, a parameter whose array changed length or type since its state was made, a
-   * `paramGroups` entry edited into something other than a group or a group's `params` into a list
-   * holding a non-object or a parameter twice, a closure that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
-   * or one that returns nothing) or a NaN or −∞ loss.
+   * the constructor would refuse, or a misspelt option set on a group since (before the closure is
+   * called, and again after it, for an option the closure changed), a gradient of another type or
+   * length than its parameter, a parameter whose array changed length or type since its state was
+   * made, a `paramGroups` entry edited into something other than a group or a group's `params` into a
+   * list holding a non-object or a parameter twice, a closure that returns something other than a
+   * number — and, for the Rprop + variants, no loss (no closure, or one that returns nothing) or a NaN
+   * or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
     this.checkNotDisposed(`${this.owner}.step`);
@@ -544,8 +545,8 @@ export abstract class Optimizer<O extends object> {
    * claimed by one), options (each group's keys exactly this optimizer's options, besides keys of its
    * own the live group has too — so a dict saved by another optimizer is refused, naming it; then
    * their values), every state's keys (none missing, none it does not keep), every buffer's length
-   * and values (finite; within float32 for float32 parameters; step sizes ≥ 0, a −0 becoming +0; Adam's second moments ≥ 0) and
-   * optimizer-wide scalars. On any mismatch it throws a message saying what does not match, and
+   * and values (finite; within float32 for float32 parameters; step sizes ≥ 0, a −0 becoming +0;
+   * Adam's second moments ≥ 0) and optimizer-wide scalars. On any mismatch it throws a message saying what does not match, and
    * nothing is changed.
    */
   // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
