@@ -5,7 +5,7 @@ import { describe } from '../errors.js';
  * live group does. A group may carry keys of its own besides the options (a name, tags, a callback);
  * a state dict is data made to go through JSON, so a key holding what JSON cannot carry — a function,
  * a symbol, a BigInt (JSON.stringify throws), a Map, a Set, a Date, a typed array or another class's
- * instance, NaN or ±Infinity (JSON turns them into something else) — is refused, naming the group and the key, rather
+ * instance (JSON turns them into something else) — is refused, naming the group and the key, rather
  * than failing later in JSON.stringify or coming back changed from JSON.parse.
  */
 export function savedOptions<T extends object>(owner: string, g: number, options: T): T {
@@ -13,7 +13,7 @@ export function savedOptions<T extends object>(owner: string, g: number, options
     const bad = notJsonData(value);
     if (bad !== undefined) {
       throw new TypeError(
-        `${owner}.stateDict: group ${g} has a key '${key}' holding ${describe(bad)}${Object.is(bad, value) ? '' : ' inside it'}, which a state dict cannot hold (it is data, made to go through JSON): keep it outside the parameter group`,
+        `${owner}.stateDict: group ${g} has a key '${key}' holding ${describe(bad)}${bad === value ? '' : ' inside it'}, which a state dict cannot hold (it is data, made to go through JSON): keep it outside the parameter group`,
       );
     }
   }
@@ -22,9 +22,7 @@ export function savedOptions<T extends object>(owner: string, g: number, options
 
 /** The first value in `value` (itself, or an item or property at any depth) that JSON cannot carry as it is. */
 function notJsonData(value: unknown): unknown {
-  // NaN and ±Infinity are numbers JSON writes as null.
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : value;
-  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return undefined;
   if (typeof value !== 'object') return value; // a function, a symbol, a BigInt
   if (Array.isArray(value)) {
     for (const item of value) {
