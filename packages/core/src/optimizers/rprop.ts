@@ -106,8 +106,12 @@ export class Rprop extends Optimizer<RpropOptions> {
   protected override checkStep(loss: number | undefined): void {
     if (!this.usesLoss()) return;
     if (loss === undefined) {
-      const v = this.paramGroups.find((g) => isPlusVariant(g.variant))!.variant;
-      throw new TypeError(`Rprop.step: the '${v}' variant needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed`);
+      // Which group, where there are several: the others may well be − groups, which need none.
+      const g = this.paramGroups.findIndex((group) => isPlusVariant(group.variant));
+      const where = this.paramGroups.length > 1 ? ` (group ${g})` : '';
+      throw new TypeError(
+        `Rprop.step: the '${this.paramGroups[g]!.variant}' variant${where} needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed`,
+      );
     }
     if (Number.isNaN(loss)) throw new RangeError(`Rprop.step: the closure returned a NaN loss; nothing was changed`);
     // −∞ would be the previous loss no later loss can be below, and JSON (stateDict) has no −∞.

@@ -15,7 +15,7 @@ describe("loadStateDict restores the groups' options", () => {
     const { params: _, ...options } = loader.paramGroups[1]!;
     expect(options).toStrictEqual({ lr: 0.2, etas: [0.25, 1.5], stepSizes: [1e-6, 50], variant: 'irprop+', maximize: false });
     // Its next step is the saver's: iRprop+ with η+ = 1.5, so without a loss it is refused.
-    expect(() => loader.step()).toThrow(/'irprop\+' variant needs the loss/);
+    expect(() => loader.step()).toThrow(/'irprop\+' variant \(group 1\) needs the loss/);
     saver.step(() => 0.5);
     loader.step(() => 0.5);
     expect(loader.stateDict()).toStrictEqual(saver.stateDict());
