@@ -532,7 +532,7 @@ export abstract class Optimizer<O extends object> {
         }
         ids.push(index++);
       }
-      paramGroups.push({ ...(savedOptions(this.owner, g, options) as unknown as O), params: ids });
+      paramGroups.push({ ...(savedOptions(this.owner, g, options, this.optionNames) as unknown as O), params: ids });
     }
     return { state, paramGroups, ...this.extraState() };
   }
