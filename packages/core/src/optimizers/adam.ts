@@ -42,8 +42,13 @@ export class Adam extends Optimizer<AdamOptions> {
     if (f32 !== undefined) validateAdamFloat32(o, f32);
   }
 
+  /**
+   * A step count is a whole number ≥ 0; a second moment, an average of squares, is ≥ 0 — loaded
+   * negative, the next step took its square root and wrote NaN into the weight, unrefused.
+   */
   protected override stateValueProblem(key: string, value: number): string | null {
-    return key === 'step' && !(Number.isInteger(value) && value >= 0) ? 'must be a whole number of steps ≥ 0' : null;
+    if (key === 'step' && !(Number.isInteger(value) && value >= 0)) return 'must be a whole number of steps ≥ 0';
+    return key === 'expAvgSq' && value < 0 ? 'must hold averages of squares, ≥ 0' : null;
   }
 
   protected override initState(p: Parameter): ParamState {

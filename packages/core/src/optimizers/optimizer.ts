@@ -37,7 +37,11 @@ export type ResolvedGroup<O> = { params: Parameter[] } & O;
  * parameter could not take back the nine it had updated.)
  */
 export abstract class Optimizer<O extends object> {
-  /** The parameter groups, each with all options resolved. Options may be changed between steps. */
+  /**
+   * The parameter groups, each with all options resolved. Options may be changed between steps, and
+   * a group's `params` edited: a parameter keeps its state wherever it moves, and one new to the
+   * optimizer starts afresh at its first step.
+   */
   readonly paramGroups: ResolvedGroup<O>[];
   /** Per-parameter state, created on the parameter's first step with a gradient. */
   protected readonly state = new Map<Parameter, ParamState>();
@@ -59,7 +63,9 @@ export abstract class Optimizer<O extends object> {
     const known = Object.keys(defaults);
     this.optionNames = known;
     refuseUnknownOptions(owner, options ?? {}, known);
-    this.groupDefaults = { ...defaults, ...withoutUndefined(options ?? {}) } as O;
+    // Arrays copied: `addParamGroup` gives these later, and the caller may since have changed its own
+    // `etas` array in place (reused for another optimizer, say).
+    this.groupDefaults = withOwnArrays({ ...defaults, ...withoutUndefined(options ?? {}) }) as O;
     const groups = isGroupList(params) ? params : [{ params: params as Parameter[] } as ParamGroup<O>];
     const seen = new Set<Parameter>();
     let index = 0;
@@ -174,14 +180,17 @@ export abstract class Optimizer<O extends object> {
    *
    * @throws changing nothing: a {@link NonFiniteGradientError} (a RangeError) for a gradient holding
    * NaN or ±Infinity; a RangeError or TypeError for an option changed since construction to a value
-   * the constructor would refuse (before the closure is called, and again after it, for an option the
-   * closure changed), a gradient of another type or length
-   * than its parameter, a parameter whose array changed length or type since its state was made, a closure
-   * that returns something other than a number — and, for the Rprop + variants, no loss (no closure,
-   * or one that returns nothing) or a NaN or −∞ loss.
+   * the constructor would refuse, or a misspelt option set on a group since (before the closure is
+   * called, and again after it, for an option the closure changed), a gradient of another type or
+   * length than its parameter, a parameter whose array changed length or type since its state was
+   * made, a `paramGroups` entry edited into something other than a group or a group's `params` into a
+   * list holding a non-object or a parameter twice, a closure that returns something other than a
+   * number — and, for the Rprop + variants, no loss (no closure, or one that returns nothing) or a NaN
+   * or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
     this.checkNotDisposed(`${this.owner}.step`);
+    this.indexParams();
     this.checkOptions();
     const loss = closure === undefined ? undefined : closure();
     // Again after the closure: one that sets an option (a schedule's lr of NaN, a misspelt variant)
@@ -189,6 +198,7 @@ export abstract class Optimizer<O extends object> {
     // that disposes the optimizer would have it step on state that is gone.
     if (closure !== undefined) {
       this.checkNotDisposed(`${this.owner}.step`);
+      this.indexParams();
       this.checkOptions();
     }
     if (loss !== undefined && typeof loss !== 'number') {
@@ -217,10 +227,18 @@ export abstract class Optimizer<O extends object> {
    * Options may be changed between steps, so they are checked again before each one, as at
    * construction: an lr of NaN or an η− of 2 set since would otherwise fill the state with NaN or
    * step sizes outside [Δmin, Δmax] (which the kernels trust) and save a dict that cannot be loaded.
+   * A misspelt option set since (`stepsizes`, `learningRate`) is refused too: the step would read the
+   * real one and drop it without a word, which the constructor refuses to do.
    */
   private checkOptions(): void {
     const many = this.paramGroups.length > 1;
-    this.paramGroups.forEach((group, g) => this.validateOptions(group, many ? ` (group ${g})` : ''));
+    this.paramGroups.forEach((group, g) => {
+      // Key by key, with no copy of the group: this runs at every step, and keys not options are rare.
+      for (const key in group) {
+        if (key !== 'params' && !this.optionNames.includes(key)) refuseMisspeltOptions(this.owner, { [key]: undefined }, this.optionNames, ` in group ${g}`);
+      }
+      this.validateOptions(group, many ? ` (group ${g})` : '');
+    });
   }
 
   /** `update` for every parameter with a gradient, in order, group by group. */
@@ -320,26 +338,96 @@ export abstract class Optimizer<O extends object> {
    */
   private readonly stateShapes: Array<number | undefined> = [];
 
+  /**
+   * By parameter, the shape of the `data` its state was made for (`shapeCode`): `stateShapes` by
+   * index is rebuilt from it when the groups' parameters change.
+   */
+  private readonly stateShapeOf = new Map<Parameter, number>();
+
+  /** Every parameter in order, as `stateByIndex` and `stateShapes` were last built for (empty: to be built). */
+  private readonly indexedParams: Parameter[] = [];
+
+  /** How many of `indexedParams` each group had (a parameter moved to the next group keeps its index). */
+  private readonly indexedSizes: number[] = [];
+
+  /**
+   * Rebuilds `stateByIndex` and `stateShapes` if the groups' parameters are not those they were built
+   * for: `paramGroups` is open, and a group's `params` may have been edited since the last step (a
+   * parameter replaced or added, the list reordered, a group removed). Both are read by position while
+   * the state is kept by parameter, so without this a parameter would step on another's state. A
+   * changed list must hold objects only (a step checks the data of those it updates), each once.
+   */
+  private indexParams(): void {
+    const indexed = this.indexedParams;
+    let index = 0;
+    let same = this.paramGroups.length === this.indexedSizes.length;
+    for (let g = 0; g < this.paramGroups.length; g++) {
+      const group = this.paramGroups[g]!;
+      if (typeof group !== 'object' || group === null || !Array.isArray(group.params)) {
+        const got = typeof group === 'object' && group !== null ? `params ${describe(group.params)}` : describe(group);
+        throw new TypeError(`${this.owner}.step: group ${g} must be { params: Parameter[], ...options }, got ${got}; nothing was changed`);
+      }
+      if (group.params.length !== this.indexedSizes[g]) same = false;
+      for (const p of group.params) {
+        if (indexed[index] !== p) same = false;
+        index++;
+      }
+    }
+    if (same && index === indexed.length) return;
+    const context = `${this.owner}.step`;
+    const seen = new Set<Parameter>();
+    index = 0;
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        // An object, not its data: a step checks the data of the parameters it updates, and skips the
+        // others (grad null) whatever they hold, on this step as on any other.
+        if (typeof p !== 'object' || p === null) {
+          throw new TypeError(`${context}: parameter ${index} must be { data: Float32Array | Float64Array, grad }, got ${describe(p)}; nothing was changed`);
+        }
+        if (seen.has(p)) throw new TypeError(`${context}: ${parameterLabel(index, p.name)} appears more than once in the parameter groups; nothing was changed`);
+        seen.add(p);
+        index++;
+      }
+    }
+    indexed.length = 0;
+    for (const group of this.paramGroups) for (const p of group.params) indexed.push(p);
+    this.indexedSizes.length = 0;
+    for (const group of this.paramGroups) this.indexedSizes.push(group.params.length);
+    this.stateByIndex.length = 0;
+    this.stateShapes.length = 0;
+    for (const p of indexed) {
+      this.stateByIndex.push(this.state.get(p));
+      this.stateShapes.push(this.stateShapeOf.get(p));
+    }
+    this.paramsEdited();
+  }
+
+  /**
+   * Called when a step finds the groups' parameters other than at the step before (a group's `params`
+   * edited, a group added or removed, the states replaced): drop anything kept per group that assumed
+   * its parameters.
+   */
+  protected paramsEdited(): void {}
+
   /** Makes the state of every parameter that steps now and has none, group by group. */
   private makeMissingStates(): void {
-    let count = 0;
-    for (const group of this.paramGroups) count += group.params.length;
-    if (this.state.size === count && this.stateByIndex.length === count) return; // every state made and indexed
+    if (!this.stateByIndex.includes(undefined)) return; // every state made (and indexed, by `indexParams`)
     let index = 0;
     for (const group of this.paramGroups) {
       const missing = group.params.filter((p) => p.grad !== null && !this.state.has(p));
       if (missing.length > 0) {
         const states = this.initStates(missing, group);
-        missing.forEach((p, i) => this.state.set(p, states[i]!));
+        missing.forEach((p, i) => {
+          this.state.set(p, states[i]!);
+          this.stateShapeOf.set(p, shapeCode(p.data));
+        });
       }
       for (const p of group.params) {
-        const s = this.state.get(p);
-        this.stateByIndex[index] = s;
-        this.stateShapes[index] ??= s === undefined ? undefined : shapeCode(p.data);
+        this.stateByIndex[index] = this.state.get(p);
+        this.stateShapes[index] = this.stateShapeOf.get(p);
         index++;
       }
     }
-    this.stateByIndex.length = index;
   }
 
   /**
@@ -444,19 +532,21 @@ export abstract class Optimizer<O extends object> {
         }
         ids.push(index++);
       }
-      paramGroups.push({ ...(savedOptions(this.owner, g, options) as unknown as O), params: ids });
+      paramGroups.push({ ...(savedOptions(this.owner, g, options, this.optionNames) as unknown as O), params: ids });
     }
     return { state, paramGroups, ...this.extraState() };
   }
 
   /**
-   * Restores a snapshot made by `stateDict()` (possibly through JSON) onto the same parameters.
+   * Restores a snapshot made by `stateDict()` (possibly through JSON) onto the same parameters: the
+   * state, and each group's options, which replace the ones this optimizer was made with or given
+   * since (as in PyTorch), so a dict saved by another variant loads as that variant.
    * Checked first: group and parameter counts, parameter ids (each once, and every saved state
    * claimed by one), options (each group's keys exactly this optimizer's options, besides keys of its
    * own the live group has too — so a dict saved by another optimizer is refused, naming it; then
    * their values), every state's keys (none missing, none it does not keep), every buffer's length
-   * and values (finite; within float32 for float32 parameters; step sizes ≥ 0, a −0 becoming +0) and
-   * optimizer-wide scalars. On any mismatch it throws a message saying what does not match, and
+   * and values (finite; within float32 for float32 parameters; step sizes ≥ 0, a −0 becoming +0;
+   * Adam's second moments ≥ 0) and optimizer-wide scalars. On any mismatch it throws a message saying what does not match, and
    * nothing is changed.
    */
   // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
@@ -486,13 +576,12 @@ export abstract class Optimizer<O extends object> {
   private replaceStates(states: ReadonlyMap<Parameter, ParamState>): void {
     const replaced = [...this.state.values()];
     this.state.clear();
-    for (const [p, s] of states) this.state.set(p, s);
-    this.stateByIndex.length = 0; // re-indexed at the next step
-    this.stateShapes.length = 0;
-    let at = 0;
-    for (const group of this.paramGroups) {
-      for (const p of group.params) this.stateShapes[at++] = states.has(p) ? shapeCode(p.data) : undefined;
+    this.stateShapeOf.clear();
+    for (const [p, s] of states) {
+      this.state.set(p, s);
+      this.stateShapeOf.set(p, shapeCode(p.data));
     }
+    this.indexedParams.length = 0; // re-indexed at the next step
     this.statesReplaced();
     for (const s of replaced) releaseOptimizerState(s);
   }

@@ -14,7 +14,11 @@ import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Rprop}. Defaults are `torch.optim.Rprop`'s. */
 export interface RpropOptions {
-  /** Initial step size Δ₀ (PyTorch's name). Default 0.01. */
+  /**
+   * Initial step size Δ₀ (PyTorch's name). Default 0.01. Read once per parameter, when its state is
+   * made at its first step: changed later (as a learning-rate schedule changes PyTorch's lr), it
+   * changes nothing for parameters that have stepped — their Δ adapt on their own — as in PyTorch.
+   */
   lr: number;
   /** [η−, η+]: step-size factors on a sign flip and on a kept sign, 0 < η− < 1 < η+. Default [0.5, 1.2]. */
   etas: readonly [number, number];
@@ -102,8 +106,12 @@ export class Rprop extends Optimizer<RpropOptions> {
   protected override checkStep(loss: number | undefined): void {
     if (!this.usesLoss()) return;
     if (loss === undefined) {
-      const v = this.paramGroups.find((g) => isPlusVariant(g.variant))!.variant;
-      throw new TypeError(`Rprop.step: the '${v}' variant needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed`);
+      // Which group, where there are several: the others may well be − groups, which need none.
+      const g = this.paramGroups.findIndex((group) => isPlusVariant(group.variant));
+      const where = this.paramGroups.length > 1 ? ` (group ${g})` : '';
+      throw new TypeError(
+        `Rprop.step: the '${this.paramGroups[g]!.variant}' variant${where} needs the loss: call step(closure) with a closure that returns the loss of the current point; nothing was changed`,
+      );
     }
     if (Number.isNaN(loss)) throw new RangeError(`Rprop.step: the closure returned a NaN loss; nothing was changed`);
     // −∞ would be the previous loss no later loss can be below, and JSON (stateDict) has no −∞.
@@ -140,21 +148,23 @@ export class Rprop extends Optimizer<RpropOptions> {
   /** A group's tensors whose gradient and state are in the kernels' memory step together (see `TensorBatch`). */
   protected override updateGroup(group: ResolvedGroup<RpropOptions>, first: number): void {
     const plus = isPlusVariant(group.variant);
-    if (plus) this.groupsWithDw.add(group);
-    else if (this.groupsWithDw.has(group)) this.zeroDw(group, first);
+    if (plus) this.groupsWithoutDw.delete(group);
+    else if (!this.groupsWithoutDw.has(group)) this.zeroDw(group, first);
     const needed = plus ? 3 : 2; // gp, Δ (and dw)
     this.updateGroupBatched(group, first, this.stateOffsets, needed, this.batch, () =>
       rpropBatchKernel(group.variant, group.etas, group.stepSizes, group.maximize, this.lossIncreased));
   }
 
   /**
-   * Groups whose states may hold a dw from a + step (or from a loaded dict). A − step neither reads nor
-   * writes dw, so after one the dw left from before is not the last change of its weight any more: a
-   * group switched back to a + variant would take it back on the next sign flip. Zeroing it at the
+   * Groups whose states hold no dw but zeros, as a − step of theirs left them. A − step neither reads
+   * nor writes dw, so after one the dw left from before is not the last change of its weight any more:
+   * a group switched back to a + variant would take it back on the next sign flip. Zeroing it at the
    * group's first − step makes + → − → + start dw at 0, as − → + does (see `update`); remembering
-   * which groups have a dw to zero keeps every other − step free of that check.
+   * which groups are done keeps every other − step free of that check. A group is done only once seen:
+   * one put in `paramGroups` in place of another (`{ ...group, variant: 'irprop-' }`), or whose
+   * parameters came from another group, may hold a dw, and so may loaded states.
    */
-  private readonly groupsWithDw = new WeakSet<object>();
+  private groupsWithoutDw = new WeakSet<object>();
 
   /** Zeroes the dw of every state of `group` (whose first parameter has index `first`). */
   private zeroDw(group: ResolvedGroup<RpropOptions>, first: number): void {
@@ -163,7 +173,7 @@ export class Rprop extends Optimizer<RpropOptions> {
       const dw = (this.stateAt(first + j) as ParamState | undefined)?.prevUpdate;
       if (dw !== undefined) (dw as FloatArray).fill(0);
     }
-    this.groupsWithDw.delete(group);
+    this.groupsWithoutDw.add(group);
   }
 
   /** Operands: g, gp, Δ, dw. */
@@ -204,7 +214,12 @@ export class Rprop extends Optimizer<RpropOptions> {
   protected override statesReplaced(): void {
     this.stateOffsets.clear();
     // Loaded states may hold a dw (a − group's too, see `loadedStateTemplate`): the next − step zeroes it.
-    for (const group of this.paramGroups) this.groupsWithDw.add(group);
+    this.groupsWithoutDw = new WeakSet();
+  }
+
+  /** A parameter may have come from a + group, with its dw: the next − step of its group zeroes it. */
+  protected override paramsEdited(): void {
+    this.groupsWithoutDw = new WeakSet();
   }
 
   /**

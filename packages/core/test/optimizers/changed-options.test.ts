@@ -43,3 +43,36 @@ describe('an option changed after construction to a value the constructor refuse
     expect(opt.stateDict().state['0']!.stepSize).toEqual([0.02, 0.02, 0.02]);
   });
 });
+
+// The constructor refuses a misspelt option in a group, as the step would drop it without a word and
+// use the real one; one set after construction must be refused by the next step the same way.
+describe('a misspelt option set on a group after construction', () => {
+  it.each<[string, string, unknown, string]>([
+    ["PyTorch's step_sizes", 'step_sizes', [1e-6, 1], `Rprop: unknown option "step_sizes" in group 1 (did you mean 'stepSizes'?)`],
+    ['a learningRate for lr', 'learningRate', 0.1, `Rprop: unknown option "learningRate" in group 1 (did you mean 'lr'?)`],
+  ])('%s is refused by the next step, before the closure, and changes nothing', (_case, key, value, message) => {
+    const a = param(), b = param();
+    const opt = new Rprop([{ params: [a] }, { params: [b] }]);
+    opt.step();
+    const snapshot = () => JSON.stringify([opt.stateDict().state, Array.from(a.data), Array.from(b.data)]);
+    const before = snapshot();
+    (opt.paramGroups[1] as unknown as Record<string, unknown>)[key] = value;
+    let closureCalls = 0;
+    expect(() => opt.step(() => ++closureCalls)).toThrow(message);
+    expect(closureCalls).toBe(0);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('is refused after the closure too, and a key of the group\'s own is not', () => {
+    const a = param();
+    const opt = new Signum([{ params: [a], name: 'encoder' } as never]);
+    expect(() => opt.step(() => ((opt.paramGroups[0] as unknown as Record<string, unknown>).betas = 0.5, 1))).toThrow(
+      `Signum: unknown option "betas" in group 0 (did you mean 'beta'?)`,
+    );
+    expect(Array.from(a.data)).toEqual([1, 2, 3]);
+    delete (opt.paramGroups[0] as unknown as Record<string, unknown>).betas;
+    (opt.paramGroups[0] as unknown as Record<string, unknown>).tags = ['frozen later'];
+    opt.step();
+    expect(Array.from(a.data)).not.toEqual([1, 2, 3]);
+  });
+});

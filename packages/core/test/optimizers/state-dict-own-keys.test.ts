@@ -25,6 +25,8 @@ describe("stateDict with a group's own keys", () => {
     ['a Map (JSON would make it {})', new Map([[1, 2]]), /group 1 has a key 'onStep' holding a Map, which/],
     ['a Date (JSON would make it a string)', new Date(0), /group 1 has a key 'onStep' holding a Date, which/],
     ['a typed array (JSON would make it an object)', new Float32Array(2), /group 1 has a key 'onStep' holding Float32Array\(2\), which/],
+    ['NaN (JSON would make it null)', NaN, /group 1 has a key 'onStep' holding NaN, which a state dict cannot hold/],
+    ['Infinity inside an array (JSON would make it null)', [1, Infinity], /group 1 has a key 'onStep' holding Infinity inside it, which/],
     ['a function deep inside plain data', { hooks: [1, { after: () => 0 }] }, /group 1 has a key 'onStep' holding a function inside it, which/],
   ])('refuses %s in a group, naming the group and the key (not the engine\'s bare DataCloneError)', (_, value, message) => {
     const opt = new Rprop([{ params: [param()] }, { params: [param()], onStep: value } as never]);
