@@ -216,11 +216,16 @@ export abstract class Optimizer<O extends object> {
   /**
    * Options may be changed between steps, so they are checked again before each one, as at
    * construction: an lr of NaN or an η− of 2 set since would otherwise fill the state with NaN or
-   * step sizes outside [Δmin, Δmax] (which the kernels trust) and save a dict that cannot be loaded.
+   * step sizes outside [Δmin, Δmax] (which the kernels trust) and save a dict that cannot be loaded;
+   * and a misspelt option set since (a schedule's `group.learningRate = …`) would be dropped without
+   * a word, the step taking the option it meant unchanged.
    */
   private checkOptions(): void {
     const many = this.paramGroups.length > 1;
-    this.paramGroups.forEach((group, g) => this.validateOptions(group, many ? ` (group ${g})` : ''));
+    this.paramGroups.forEach((group, g) => {
+      refuseMisspeltOptions(this.owner, group, this.optionNames, ` in group ${g}`);
+      this.validateOptions(group, many ? ` (group ${g})` : '');
+    });
   }
 
   /** `update` for every parameter with a gradient, in order, group by group. */
