@@ -26,3 +26,14 @@ export function checkRpropBuffers(owner: string, b: RpropBuffers): void {
   checkBuffer(owner, 'stepSize', b.param, b.stepSize);
   checkBuffer(owner, 'prevUpdate', b.param, b.prevUpdate);
 }
+
+/**
+ * Refuses a + variant's step without its dw buffer, before anything is written. `checkBuffer` lets
+ * null pass as "no buffer" (a − variant's dw, SGD's momentum without momentum), and the + rules met
+ * a null dw only after writing the first step size, then threw "Cannot set properties of null".
+ */
+export function checkPrevUpdate(owner: string, prevUpdate: unknown): void {
+  if (prevUpdate === undefined || prevUpdate === null) {
+    throw new TypeError(`${owner}: the + variants need a prevUpdate buffer (dw, the last weight change) like param, got ${describe(prevUpdate)}`);
+  }
+}
