@@ -20,7 +20,7 @@ export function sgd(
   maximize: boolean,
 ): void {
   checkBuffer('sgd', 'grad', param, grad);
-  checkBuffer('sgd', 'momentumBuffer', param, momentumBuffer);
+  checkBuffer('sgd', 'momentumBuffer', param, momentumBuffer, true);
   const r = roundingOf(param);
   const n = param.length;
   for (let i = 0; i < n; i++) {
