@@ -44,3 +44,13 @@ it("the optional buffers may still be absent: a − variant's dw, SGD's momentum
   sgd(param, new Float64Array(4).fill(1), null, 0.25, 0, true, false);
   expect([...param]).toEqual([0.25, 0.25, 0.25, 0.25]);
 });
+
+it("sgd refuses a momentum without its buffer, rather than dropping the momentum (it ran plain SGD)", () => {
+  const param = new Float64Array(4).fill(1);
+  expect(() => sgd(param, new Float64Array(4).fill(1), null, 0.25, 0.9, false, false)).toThrow(
+    new TypeError('sgd: momentumBuffer must be a Float64Array like param when momentum is 0.9 (null only for momentum 0), got null'),
+  );
+  expect([...param]).toEqual([1, 1, 1, 1]);
+  sgd(param, new Float64Array(4).fill(1), undefined as never, 0.25, 0, true, false); // undefined is no buffer too
+  expect([...param]).toEqual([0.75, 0.75, 0.75, 0.75]);
+});
