@@ -2,6 +2,7 @@ import { describe } from '../errors.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray } from '../types.js';
 import { checkBuffer } from './buffer-shape.js';
+import { flag } from '../validate.js';
 
 /**
  * Gradient descent with optional heavy-ball momentum, as `torch.optim.SGD`:
@@ -22,6 +23,7 @@ export function sgd(
 ): void {
   checkBuffer('sgd', 'grad', param, grad);
   checkBuffer('sgd', 'momentumBuffer', param, momentumBuffer, true);
+  flag('sgd', 'maximize', maximize); // read by truthiness: the string "false" maximized
   // Without its buffer the loop ran plain SGD, the momentum dropped without a word.
   if (momentumBuffer == null && momentum !== 0) {
     throw new TypeError(`sgd: momentumBuffer must be a ${param.constructor.name} like param when momentum is ${describe(momentum)} (null only for momentum 0), got ${describe(momentumBuffer)}`);
