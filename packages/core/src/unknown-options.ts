@@ -107,10 +107,10 @@ export function refuseUnknownOptions(owner: string, options: object, known: read
 
 /**
  * For parameter groups, which may carry keys of their own (as PyTorch's do): throws only for a key
- * that resembles an option without being one — a misspelling.
+ * that resembles an option without being one — a misspelling. A group's `params` is not an option.
  */
 export function refuseMisspeltOptions(owner: string, group: object, known: readonly string[], where = ''): void {
   for (const key of Object.keys(group)) {
-    if (!known.includes(key) && resembledOption(key, known) !== undefined) throw unknownOption(owner, key, known, where);
+    if (key !== 'params' && !known.includes(key) && resembledOption(key, known) !== undefined) throw unknownOption(owner, key, known, where);
   }
 }

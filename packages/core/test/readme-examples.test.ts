@@ -96,6 +96,16 @@ describe('the README examples that use rprop, and the TSDoc examples in its sour
     expect(Math.abs(result.x[1])).toBeLessThan(1e-17);
   });
 
+  it("MinimizeOptions.bounds' TSDoc example returns what its comments say", async () => {
+    const k = examples.findIndex((e) => e.file.startsWith('tsdoc-') && e.code.includes('bounds:'));
+    const code = examples[k]!.code;
+    const { x, converged, message } = await import(join(scratch, examples[k]!.file));
+    const said = /x;\s*\/\/ \[(\S+), (\S+)\],[\s\S]*converged;\s*\/\/ (true|false)[\s\S]*message;\s*\/\/ '([^']*)'/.exec(code)!;
+    expect([...x]).toEqual([Number(said[1]!.replace('−', '-')), Number(said[2]!.replace('−', '-'))]);
+    expect(converged).toBe(said[3] === 'true');
+    expect(message).toBe(said[4]);
+  });
+
   it('minimize with bounds returns what the README says it does', async () => {
     const k = examples.findIndex((e) => e.code.includes('bounds:') && e.file.startsWith('example-'));
     const code = examples[k]!.code;

@@ -234,7 +234,9 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /**
    * Loads weights laid out as `getWeights` saves them. Everything is checked and copied before
    * anything changes, so a refused call leaves the optimizer as it was (and makes no tensor), and the
-   * weights may be this optimizer's own (`setWeights(await getWeights())`); they stay the caller's.
+   * weights may be this optimizer's own (`setWeights(await getWeights())`). The tensors given stay the
+   * caller's — except slots from this optimizer's own `getWeights()`: those are its live slots, which
+   * a call that loads replaces and disposes, as it does every slot it replaces (the scalars are kept).
    * Checked as the core's `loadStateDict` checks a state: the layout (count, names, scalars, float32
    * slots), an iteration count that is a whole number ≥ 0 below 2^31 (saved as an int32), extra scalars that are neither NaN nor −∞, slot values
    * that are finite (and, for Rprop, step sizes ≥ 0, a −0 kept as +0). Slots are matched to variables

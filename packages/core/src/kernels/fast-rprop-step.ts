@@ -3,8 +3,8 @@ import { rpropStep } from '../rules/rprop-step.js';
 import { VARIANTS, type Variant } from '../types.js';
 import { flag, oneOf } from '../validate.js';
 import { kernelHeapFor } from './kernel-heap.js';
-import { rpropKernelStep } from './rprop-kernel.js';
-import { checkRpropBuffers } from '../rules/buffer-shape.js';
+import { rpropKernelStep, VARIANT_CODE } from './rprop-kernel.js';
+import { checkPrevUpdate, checkRpropBuffers } from '../rules/buffer-shape.js';
 
 /**
  * One Rprop step, on the fastest path available: the WebAssembly SIMD kernel, else the reference
@@ -15,6 +15,7 @@ export function fastRpropStep(variant: Variant, b: RpropBuffers, c: RpropConstan
   oneOf('fastRpropStep', 'variant', variant, VARIANTS);
   flag('fastRpropStep', 'maximize', c.maximize); // as rpropStep and rpropKernelStep refuse it
   checkRpropBuffers('fastRpropStep', b);
+  if (VARIANT_CODE[variant] >= 2) checkPrevUpdate('fastRpropStep', b.prevUpdate); // the + variants keep dw
   if (kernelHeapFor(b.param) !== null && rpropKernelStep(variant, b, c, lossIncreased)) return;
   rpropStep(variant, b, c, lossIncreased);
 }

@@ -63,6 +63,7 @@ function runOne(param: FloatArray, operands: readonly Operand[], written: readon
  */
 export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maximize: boolean): boolean {
   checkBuffer('signSgdKernel', 'grad', param, grad);
+  flag('signSgdKernel', 'maximize', maximize); // as signSgd refuses it
   return runOne(param, [param, grad], [true, false], () => signSgdBatchKernel(lr, lr, maximize));
 }
 

@@ -5,7 +5,7 @@ import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
 import type { BatchKernel } from './tensor-batch.js';
-import { checkRpropBuffers } from '../rules/buffer-shape.js';
+import { checkPrevUpdate, checkRpropBuffers } from '../rules/buffer-shape.js';
 
 /** The kernels' variant codes (2 and up: the + variants, which keep dw). */
 export const VARIANT_CODE: Readonly<Record<Variant, number>> = { 'rprop-': 0, 'irprop-': 1, 'rprop+': 2, 'irprop+': 3 };
@@ -64,7 +64,7 @@ export function rpropKernelRun(
   if (k === null || heap === null) return false;
   const code = VARIANT_CODE[variant];
   const plus = code >= 2;
-  if (plus && prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
+  if (plus) checkPrevUpdate('rpropKernelStep', prevUpdate);
   call.run = param instanceof Float32Array ? k.rpropF32 : k.rpropF64;
   call.code = code;
   call.c = c;

@@ -8,12 +8,16 @@ import type { RpropBuffers } from './rprop-constants.js';
  * type: a short gradient made NaN in the rules (a state no step can make) and, in the kernels, was
  * read past its end from whatever an earlier call left in their scratch memory; a Float64Array
  * gradient beside a Float32Array parameter was rounded by the kernels and not by the rules. A byte
- * offset (a number: a buffer already in the kernels' memory, as the optimizers pass one) and an
- * absent buffer (null, undefined) are not checked. O(1), allocates nothing.
+ * offset (a number: a buffer already in the kernels' memory, as the optimizers pass one) is not
+ * checked, nor an absent buffer (null, undefined) where it is `optional` (a − variant's dw, SGD's
+ * momentum without momentum). A required one absent is refused: the loops met it only when they
+ * first read it, after writing (Adam's m before its missing v), with "Cannot read properties of null".
+ * O(1), allocates nothing.
  */
-export function checkBuffer(owner: string, name: string, param: FloatArray, buffer: FloatArray | number | null | undefined): void {
-  if (buffer === null || buffer === undefined || typeof buffer === 'number') return;
-  if (typeof buffer !== 'object' || buffer.constructor !== param.constructor) {
+export function checkBuffer(owner: string, name: string, param: FloatArray, buffer: FloatArray | number | null | undefined, optional = false): void {
+  if ((buffer === null || buffer === undefined) && optional) return;
+  if (typeof buffer === 'number') return;
+  if (typeof buffer !== 'object' || buffer === null || buffer.constructor !== param.constructor) {
     throw new TypeError(`${owner}: ${name} must be a ${param.constructor.name} like param, got ${describe(buffer)}`);
   }
   if (buffer.length !== param.length) throw new RangeError(`${owner}: ${name} has length ${buffer.length}, but param has length ${param.length}`);
@@ -24,5 +28,16 @@ export function checkRpropBuffers(owner: string, b: RpropBuffers): void {
   checkBuffer(owner, 'grad', b.param, b.grad);
   checkBuffer(owner, 'prev', b.param, b.prev);
   checkBuffer(owner, 'stepSize', b.param, b.stepSize);
-  checkBuffer(owner, 'prevUpdate', b.param, b.prevUpdate);
+  checkBuffer(owner, 'prevUpdate', b.param, b.prevUpdate, true);
+}
+
+/**
+ * Refuses a + variant's step without its dw buffer, before anything is written. `checkBuffer` lets
+ * null pass as "no buffer" (a − variant's dw, SGD's momentum without momentum), and the + rules met
+ * a null dw only after writing the first step size, then threw "Cannot set properties of null".
+ */
+export function checkPrevUpdate(owner: string, prevUpdate: unknown): void {
+  if (prevUpdate === undefined || prevUpdate === null) {
+    throw new TypeError(`${owner}: the + variants need a prevUpdate buffer (dw, the last weight change) like param, got ${describe(prevUpdate)}`);
+  }
 }

@@ -1,16 +1,16 @@
 import { sign } from '../sign.js';
 import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
-import { checkRpropBuffers } from './buffer-shape.js';
+import { checkPrevUpdate, checkRpropBuffers } from './buffer-shape.js';
 
 /**
  * The + variants' rule. Same sign or no information: dw = −sign(g)·Δ, w += dw. Sign flip: take the
  * last change back (w −= dw) when `revertOnFlip`, then dw = 0 and the stored derivative is zeroed.
  * Rprop+ always reverts; iRprop+ reverts only when the loss went up.
  */
-function plusRule(b: RpropBuffers, c: RpropConstants, revertOnFlip: boolean): void {
+function plusRule(owner: string, b: RpropBuffers, c: RpropConstants, revertOnFlip: boolean): void {
   const { param, grad, prev, stepSize } = b;
-  const prevUpdate = b.prevUpdate;
-  if (prevUpdate === undefined) throw new Error('the + variants need a prevUpdate buffer');
+  checkPrevUpdate(owner, b.prevUpdate);
+  const prevUpdate = b.prevUpdate!;
   const n = param.length;
   const float32 = isFloat32(param);
   for (let i = 0; i < n; i++) {
@@ -33,7 +33,7 @@ function plusRule(b: RpropBuffers, c: RpropConstants, revertOnFlip: boolean): vo
 /** Rprop+ (Riedmiller & Braun 1993): Rprop with weight backtracking on every sign flip. The reference loop. */
 export function rpropPlus(b: RpropBuffers, c: RpropConstants): void {
   checkRpropBuffers('rpropPlus', b);
-  plusRule(b, c, true);
+  plusRule('rpropPlus', b, c, true);
 }
 
 /**
@@ -42,5 +42,5 @@ export function rpropPlus(b: RpropBuffers, c: RpropConstants): void {
  */
 export function irpropPlus(b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
   checkRpropBuffers('irpropPlus', b);
-  plusRule(b, c, lossIncreased);
+  plusRule('irpropPlus', b, c, lossIncreased);
 }
