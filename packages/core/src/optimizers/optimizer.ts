@@ -184,14 +184,17 @@ export abstract class Optimizer<O extends object> {
    * called, and again after it, for an option the closure changed), a gradient of another type or
    * length than its parameter, a parameter whose array changed length or type since its state was
    * made, a `paramGroups` entry edited into something other than a group or a group's `params` into a
-   * list holding a non-object or a parameter twice, a closure that returns something other than a
-   * number — and, for the Rprop + variants, no loss (no closure, or one that returns nothing) or a NaN
+   * list holding a non-object or a parameter twice, a closure that is not a function or returns
+   * something other than a number — and, for the Rprop + variants, no loss (no closure, or one that returns nothing) or a NaN
    * or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
     this.checkNotDisposed(`${this.owner}.step`);
     this.indexParams();
     this.checkOptions();
+    if (closure !== undefined && typeof closure !== 'function') {
+      throw new TypeError(`${this.owner}.step: the closure must be a function returning the loss, got ${describe(closure)}; nothing was changed`);
+    }
     const loss = closure === undefined ? undefined : closure();
     // Again after the closure: one that sets an option (a schedule's lr of NaN, a misspelt variant)
     // would otherwise have its step run with it — NaN weights, or a step thrown half-way — and one
