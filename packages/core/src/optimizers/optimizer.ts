@@ -185,8 +185,8 @@ export abstract class Optimizer<O extends object> {
    * length than its parameter, a parameter whose array changed length or type since its state was
    * made, a `paramGroups` entry edited into something other than a group or a group's `params` into a
    * list holding a non-object or a parameter twice, a closure that is not a function or returns
-   * something other than a number — and, for the Rprop + variants, no loss (no closure, or one that returns nothing) or a NaN
-   * or −∞ loss.
+   * something other than a number — and, for the Rprop + variants, no loss (no closure, or one that
+   * returns nothing) or a NaN or −∞ loss.
    */
   step(closure?: Closure): number | undefined {
     this.checkNotDisposed(`${this.owner}.step`);
