@@ -28,9 +28,10 @@ describe('parseFann', () => {
 
   it('refuses lines that do not end where a vector ends: a value too many is not passed on to the next vector', () => {
     // FANN would read these values as 1 pair, (1 2) → (3): a value was left out of the inputs, or put into the outputs.
-    expect(() => parseFann('1 2 1\n1\n2 3\n', 'f.train')).toThrow('f.train:2: expected 2 inputs, got 1 values');
+    expect(() => parseFann('1 2 1\n1\n2 3\n', 'f.train')).toThrow('f.train:2: expected 2 inputs, got 1 value');
     expect(() => parseFann('1 3 1\n1 2\n3 4\n', 'f.train')).toThrow('f.train:2: expected 3 inputs, got 2 values');
     expect(() => parseFann('2 2 1\n0 0 0\n0\n0 1\n1\n', 'f.train')).toThrow('f.train:2: expected 2 inputs, got 3 values');
+    expect(() => parseFann('1 2 1\n0 0\n0 1\n', 'f.train')).toThrow('f.train:3: expected 1 output, got 2 values');
   });
 
   it('says how the values go when they are right in number but on the wrong lines (a pair on one line, as in a table)', () => {

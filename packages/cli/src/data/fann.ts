@@ -58,8 +58,13 @@ function disagreement(rows: readonly FannLine[], count: number, inputs: number, 
     return new DataError(file, at, `the header says ${count} pairs (${2 * count} lines), the file has ${rows.length} data lines${layout}`);
   }
   for (const [i, row] of rows.entries()) {
-    const [width, kind] = i % 2 === 0 ? [inputs, 'inputs'] : [outputs, 'outputs'];
-    if (row.tokens.length !== width) return new DataError(file, row.line, `expected ${width} ${kind}, got ${row.tokens.length} values`);
+    const [width, kind] = i % 2 === 0 ? [inputs, 'input'] : [outputs, 'output'];
+    if (row.tokens.length !== width) return new DataError(file, row.line, `expected ${counted(width, kind)}, got ${counted(row.tokens.length, 'value')}`);
   }
   throw new Error('wrappedVectors refused lines that are one vector each'); // (they are its simplest case)
+}
+
+/** `n` and the noun, plural unless n is 1 ('1 output', '2 values'). */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
