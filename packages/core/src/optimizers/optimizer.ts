@@ -123,6 +123,7 @@ export abstract class Optimizer<O extends object> {
   addParamGroup(group: ParamGroup<O>): void {
     const context = `${this.owner}.addParamGroup`;
     this.checkNotDisposed(context);
+    this.indexParams(context); // the groups as edited since, checked as a step checks them
     // Where each parameter already is, so one given again is named by its place, not just refused.
     const placed = new Map<Parameter, { index: number; group: number }>();
     this.paramGroups.forEach((g, k) => g.params.forEach((p) => placed.set(p, { index: placed.size, group: k })));
@@ -360,7 +361,7 @@ export abstract class Optimizer<O extends object> {
    * the state is kept by parameter, so without this a parameter would step on another's state. A
    * changed list must hold objects only (a step checks the data of those it updates), each once.
    */
-  private indexParams(): void {
+  private indexParams(context = `${this.owner}.step`): void {
     const indexed = this.indexedParams;
     let index = 0;
     let same = this.paramGroups.length === this.indexedSizes.length;
@@ -368,7 +369,7 @@ export abstract class Optimizer<O extends object> {
       const group = this.paramGroups[g]!;
       if (typeof group !== 'object' || group === null || !Array.isArray(group.params)) {
         const got = typeof group === 'object' && group !== null ? `params ${describe(group.params)}` : describe(group);
-        throw new TypeError(`${this.owner}.step: group ${g} must be { params: Parameter[], ...options }, got ${got}; nothing was changed`);
+        throw new TypeError(`${context}: group ${g} must be { params: Parameter[], ...options }, got ${got}; nothing was changed`);
       }
       if (group.params.length !== this.indexedSizes[g]) same = false;
       for (const p of group.params) {
@@ -377,7 +378,6 @@ export abstract class Optimizer<O extends object> {
       }
     }
     if (same && index === indexed.length) return;
-    const context = `${this.owner}.step`;
     const seen = new Set<Parameter>();
     index = 0;
     for (const group of this.paramGroups) {
@@ -445,9 +445,14 @@ export abstract class Optimizer<O extends object> {
    * Sets every gradient buffer to zero — buffers are kept, as closures usually write into them. With
    * `setToNone` (PyTorch's `zero_grad(set_to_none=True)`) sets every `grad` to null instead, so a
    * parameter whose gradient is not set again before the next step is skipped by it.
+   *
+   * @throws a TypeError, changing nothing, for `paramGroups` edited since as a step refuses them (an
+   * entry that is no group, a parameter that is no object or appears twice); so do `stateDict` and
+   * `addParamGroup`.
    */
   zeroGrad(setToNone = false): void {
     if (typeof setToNone !== 'boolean') throw new TypeError(`${this.owner}.zeroGrad: setToNone must be true or false, got ${describe(setToNone)}`);
+    this.indexParams(`${this.owner}.zeroGrad`); // the groups as edited since, checked as a step checks them
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         if (setToNone) p.grad = null;
@@ -520,6 +525,7 @@ export abstract class Optimizer<O extends object> {
    */
   stateDict(): StateDict<O> & Record<string, unknown> {
     this.checkNotDisposed(`${this.owner}.stateDict`);
+    this.indexParams(`${this.owner}.stateDict`); // the groups as edited since, checked as a step checks them
     const state: Record<string, SerializedParamState> = {};
     const paramGroups: Array<{ params: number[] } & O> = [];
     let index = 0;
