@@ -31,14 +31,14 @@ export class Adam extends Optimizer<AdamOptions> {
     super('Adam', params, ADAM_DEFAULTS, options);
   }
 
-  protected override validateOptions(o: AdamOptions, where: string): void {
-    nonNegative('Adam', `lr${where}`, o.lr);
-    const [b1, b2] = pair('Adam', `betas${where}`, o.betas);
-    unitInterval('Adam', 'betas[0]', b1, where);
-    unitInterval('Adam', 'betas[1]', b2, where);
-    positive('Adam', `eps${where}`, o.eps);
-    flag('Adam', `maximize${where}`, o.maximize);
-    const f32 = float32Group(o, 'Adam', where); // float32 parameters take the options rounded to float32
+  protected override validateOptions(o: AdamOptions, where: string, owner: string): void {
+    nonNegative(owner, `lr${where}`, o.lr);
+    const [b1, b2] = pair(owner, `betas${where}`, o.betas);
+    unitInterval(owner, 'betas[0]', b1, where);
+    unitInterval(owner, 'betas[1]', b2, where);
+    positive(owner, `eps${where}`, o.eps);
+    flag(owner, `maximize${where}`, o.maximize);
+    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
     if (f32 !== undefined) validateAdamFloat32(o, f32);
   }
 

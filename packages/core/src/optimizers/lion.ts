@@ -46,9 +46,9 @@ export class Lion extends Optimizer<LionOptions> {
     super('Lion', params, LION_DEFAULTS, options);
   }
 
-  protected override validateOptions(o: LionOptions, where: string): void {
-    validateLionOptions(o, where);
-    const f32 = float32Group(o, 'Lion', where); // float32 parameters take the options rounded to float32
+  protected override validateOptions(o: LionOptions, where: string, owner: string): void {
+    validateLionOptions(o, where, owner);
+    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
     if (f32 !== undefined) validateLionFloat32(o, f32);
   }
 

@@ -101,7 +101,7 @@ export abstract class Optimizer<O extends object> {
       index++;
     }
     const resolved = { ...withOwnArrays({ ...this.groupDefaults, ...withoutUndefined(overrides as Partial<O>) }), params: [...ps] } as ResolvedGroup<O>;
-    this.validateOptions(resolved, where);
+    this.validateOptions(resolved, where, context);
     return resolved;
   }
 
@@ -153,8 +153,12 @@ export abstract class Optimizer<O extends object> {
     return new ResidentParameter(length, dtype, name);
   }
 
-  /** Throws if an option is out of range; `where` is appended to the option's name in the message. */
-  protected abstract validateOptions(options: O, where: string): void;
+  /**
+   * Throws if an option is out of range; `where` is appended to the option's name in the message, and
+   * `owner` starts it: the optimizer's name in its constructor, `Rprop.step`, `Rprop.addParamGroup` or
+   * `Rprop.loadStateDict` in those methods, so a refusal says which call it came from.
+   */
+  protected abstract validateOptions(options: O, where: string, owner: string): void;
 
   /** Fresh state for a parameter, made on its first step. */
   protected abstract initState(param: Parameter, group: ResolvedGroup<O>): ParamState;
@@ -236,12 +240,13 @@ export abstract class Optimizer<O extends object> {
    */
   private checkOptions(): void {
     const many = this.paramGroups.length > 1;
+    const context = `${this.owner}.step`;
     this.paramGroups.forEach((group, g) => {
       // Key by key, with no copy of the group: this runs at every step, and keys not options are rare.
       for (const key in group) {
-        if (key !== 'params' && !this.optionNames.includes(key)) refuseMisspeltOptions(this.owner, { [key]: undefined }, this.optionNames, ` in group ${g}`);
+        if (key !== 'params' && !this.optionNames.includes(key)) refuseMisspeltOptions(context, { [key]: undefined }, this.optionNames, ` in group ${g}`);
       }
-      this.validateOptions(group, many ? ` (group ${g})` : '');
+      this.validateOptions(group, many ? ` (group ${g})` : '', context);
     });
   }
 
@@ -563,7 +568,7 @@ export abstract class Optimizer<O extends object> {
   loadStateDict(sd: StateDict<O>): void {
     this.checkNotDisposed(`${this.owner}.loadStateDict`);
     const { groups, states, extra } = checkedLoadedState(this.owner, this.optionNames, this.paramGroups, sd, {
-      validateOptions: (options, where) => this.validateOptions(options, where),
+      validateOptions: (options, where) => this.validateOptions(options, where, `${this.owner}.loadStateDict`),
       loadedStateTemplate: (param, group, saved) => this.loadedStateTemplate(param, group, saved),
       stateValueProblem: (key, value) => this.stateValueProblem(key, value),
       normalizeStateValue: (key, value) => this.normalizeStateValue(key, value),

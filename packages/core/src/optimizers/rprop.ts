@@ -93,9 +93,9 @@ export class Rprop extends Optimizer<RpropOptions> {
     super('Rprop', params, RPROP_DEFAULTS, options);
   }
 
-  protected override validateOptions(o: RpropOptions, where: string): void {
-    validateRpropOptions(o, where);
-    const f32 = float32Group(o, 'Rprop', where); // float32 parameters take the options rounded to float32
+  protected override validateOptions(o: RpropOptions, where: string, owner: string): void {
+    validateRpropOptions(o, where, owner);
+    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
     if (f32 !== undefined) validateRpropFloat32(o, f32);
   }
 

@@ -31,11 +31,11 @@ export class SGD extends Optimizer<SGDOptions> {
     super('SGD', params, SGD_DEFAULTS, options);
   }
 
-  protected override validateOptions(o: SGDOptions, where: string): void {
-    nonNegative('SGD', `lr${where}`, o.lr);
-    unitInterval('SGD', 'momentum', o.momentum, where);
-    flag('SGD', `maximize${where}`, o.maximize);
-    const f32 = float32Group(o, 'SGD', where); // float32 parameters take the options rounded to float32
+  protected override validateOptions(o: SGDOptions, where: string, owner: string): void {
+    nonNegative(owner, `lr${where}`, o.lr);
+    unitInterval(owner, 'momentum', o.momentum, where);
+    flag(owner, `maximize${where}`, o.maximize);
+    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
     if (f32 !== undefined) validateLrFloat32(o, f32);
   }
 

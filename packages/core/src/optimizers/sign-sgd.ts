@@ -32,10 +32,10 @@ export class SignSGD extends Optimizer<SignSGDOptions> {
     super('SignSGD', params, SIGN_SGD_DEFAULTS, options);
   }
 
-  protected override validateOptions(o: SignSGDOptions, where: string): void {
-    nonNegative('SignSGD', `lr${where}`, o.lr);
-    flag('SignSGD', `maximize${where}`, o.maximize);
-    const f32 = float32Group(o, 'SignSGD', where); // float32 parameters take the options rounded to float32
+  protected override validateOptions(o: SignSGDOptions, where: string, owner: string): void {
+    nonNegative(owner, `lr${where}`, o.lr);
+    flag(owner, `maximize${where}`, o.maximize);
+    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
     if (f32 !== undefined) validateLrFloat32(o, f32);
   }
 

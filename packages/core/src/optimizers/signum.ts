@@ -42,9 +42,9 @@ export class Signum extends Optimizer<SignumOptions> {
     super('Signum', params, SIGNUM_DEFAULTS, options);
   }
 
-  protected override validateOptions(o: SignumOptions, where: string): void {
-    validateSignumOptions(o, where);
-    const f32 = float32Group(o, 'Signum', where); // float32 parameters take the options rounded to float32
+  protected override validateOptions(o: SignumOptions, where: string, owner: string): void {
+    validateSignumOptions(o, where, owner);
+    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
     if (f32 !== undefined) validateSignumFloat32(o, f32);
   }
 

@@ -8,11 +8,11 @@ const param = (): Parameter => ({ data: Float64Array.of(1, 2, 3), grad: Float64A
 // step sizes outside [Δmin, Δmax] and save a dict that no optimizer can load.
 describe('an option changed after construction to a value the constructor refuses', () => {
   it.each<[string, string, unknown, string]>([
-    ['a NaN η+', 'etas', [0.5, NaN], 'Rprop: etas (group 1)[1] must be finite, got NaN'],
-    ['an η− of 2', 'etas', [2, 1.2], 'Rprop: etas[0] (η−, group 1) must satisfy 0 < η− < 1, got 2'],
-    ['Δmin > Δmax', 'stepSizes', [5, 1], 'Rprop: stepSizes (group 1) must satisfy Δmin ≤ Δmax, got [5, 1]'],
-    ['an unknown variant', 'variant', 'irprop', `Rprop: variant (group 1) must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "irprop"`],
-    ['maximize as a string', 'maximize', 'yes', 'Rprop: maximize (group 1) must be true or false, got "yes"'],
+    ['a NaN η+', 'etas', [0.5, NaN], 'Rprop.step: etas (group 1)[1] must be finite, got NaN'],
+    ['an η− of 2', 'etas', [2, 1.2], 'Rprop.step: etas[0] (η−, group 1) must satisfy 0 < η− < 1, got 2'],
+    ['Δmin > Δmax', 'stepSizes', [5, 1], 'Rprop.step: stepSizes (group 1) must satisfy Δmin ≤ Δmax, got [5, 1]'],
+    ['an unknown variant', 'variant', 'irprop', `Rprop.step: variant (group 1) must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "irprop"`],
+    ['maximize as a string', 'maximize', 'yes', 'Rprop.step: maximize (group 1) must be true or false, got "yes"'],
   ])('%s is refused by the next step, before the closure, and changes nothing', (_case, key, value, message) => {
     const a = param(), b = param();
     const opt = new Rprop([{ params: [a] }, { params: [b] }]);
@@ -29,10 +29,10 @@ describe('an option changed after construction to a value the constructor refuse
   it('is refused for the relatives too, float32 rules included', () => {
     const signum = new Signum([{ data: new Float32Array(2), grad: new Float32Array(2) }]);
     signum.paramGroups[0]!.beta = 1 - 1e-9;
-    expect(() => signum.step()).toThrow("Signum: beta must satisfy 0 ≤ beta < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999");
+    expect(() => signum.step()).toThrow("Signum.step: beta must satisfy 0 ≤ beta < 1 once rounded to float32 (the type of this group's parameters), got 0.999999999");
     const lion = new Lion([param()]);
     lion.paramGroups[0]!.lr = -1;
-    expect(() => lion.step()).toThrow('Lion: lr must be ≥ 0, got -1');
+    expect(() => lion.step()).toThrow('Lion.step: lr must be ≥ 0, got -1');
   });
 
   it('a valid change still takes effect at the next step', () => {
@@ -48,8 +48,8 @@ describe('an option changed after construction to a value the constructor refuse
 // use the real one; one set after construction must be refused by the next step the same way.
 describe('a misspelt option set on a group after construction', () => {
   it.each<[string, string, unknown, string]>([
-    ["PyTorch's step_sizes", 'step_sizes', [1e-6, 1], `Rprop: unknown option "step_sizes" in group 1 (did you mean 'stepSizes'?)`],
-    ['a learningRate for lr', 'learningRate', 0.1, `Rprop: unknown option "learningRate" in group 1 (did you mean 'lr'?)`],
+    ["PyTorch's step_sizes", 'step_sizes', [1e-6, 1], `Rprop.step: unknown option "step_sizes" in group 1 (did you mean 'stepSizes'?)`],
+    ['a learningRate for lr', 'learningRate', 0.1, `Rprop.step: unknown option "learningRate" in group 1 (did you mean 'lr'?)`],
   ])('%s is refused by the next step, before the closure, and changes nothing', (_case, key, value, message) => {
     const a = param(), b = param();
     const opt = new Rprop([{ params: [a] }, { params: [b] }]);
@@ -67,7 +67,7 @@ describe('a misspelt option set on a group after construction', () => {
     const a = param();
     const opt = new Signum([{ params: [a], name: 'encoder' } as never]);
     expect(() => opt.step(() => ((opt.paramGroups[0] as unknown as Record<string, unknown>).betas = 0.5, 1))).toThrow(
-      `Signum: unknown option "betas" in group 0 (did you mean 'beta'?)`,
+      `Signum.step: unknown option "betas" in group 0 (did you mean 'beta'?)`,
     );
     expect(Array.from(a.data)).toEqual([1, 2, 3]);
     delete (opt.paramGroups[0] as unknown as Record<string, unknown>).betas;

@@ -8,9 +8,9 @@ const param = (): Parameter => ({ data: Float64Array.of(1, 2, 3), grad: Float64A
 // a British group.maximise) was dropped without a word: the step ran with the option it meant unchanged.
 it.each<[string, () => Rprop | Adam, string, unknown, string]>([
   ['maximise', () => new Rprop([{ params: [param()] }, { params: [param()] }]), 'maximise', true,
-    `Rprop: unknown option "maximise" in group 1 (did you mean 'maximize'?); the options are lr, etas, stepSizes, variant, maximize`],
+    `Rprop.step: unknown option "maximise" in group 1 (did you mean 'maximize'?); the options are lr, etas, stepSizes, variant, maximize`],
   ['learningRate', () => new Adam([param()]), 'learningRate', 0.1,
-    `Adam: unknown option "learningRate" in group 0 (did you mean 'lr'?); the options are lr, betas, eps, maximize`],
+    `Adam.step: unknown option "learningRate" in group 0 (did you mean 'lr'?); the options are lr, betas, eps, maximize`],
 ])('a step refuses a misspelt option set since construction (%s), before the closure, changing nothing', (_name, make, key, value, message) => {
   const opt = make();
   opt.step();
