@@ -36,13 +36,16 @@ export function named(name: string, symbol: string, where = ''): string {
   return `${name} (${symbol}${at === '' ? '' : `, ${at.slice(1, -1)}`})`;
 }
 
-/** A pair `[a, b]` of finite numbers. */
-export function pair(owner: string, name: string, value: unknown): readonly [number, number] {
+/**
+ * A pair `[a, b]` of finite numbers. `where` (a group's position) follows the item's index, not the
+ * name: `etas[1] (group 1)`, not `etas (group 1)[1]`.
+ */
+export function pair(owner: string, name: string, value: unknown, where = ''): readonly [number, number] {
   if (!Array.isArray(value) || value.length !== 2) {
-    throw new TypeError(`${owner}: ${name} must be a pair [a, b] of numbers, got ${describe(value)}`);
+    throw new TypeError(`${owner}: ${name}${where} must be a pair [a, b] of numbers, got ${describe(value)}`);
   }
-  finiteNumber(owner, `${name}[0]`, value[0]);
-  finiteNumber(owner, `${name}[1]`, value[1]);
+  finiteNumber(owner, `${name}[0]${where}`, value[0]);
+  finiteNumber(owner, `${name}[1]${where}`, value[1]);
   return value as unknown as readonly [number, number];
 }
 

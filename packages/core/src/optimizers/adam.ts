@@ -33,7 +33,7 @@ export class Adam extends Optimizer<AdamOptions> {
 
   protected override validateOptions(o: AdamOptions, where: string, owner: string): void {
     nonNegative(owner, `lr${where}`, o.lr);
-    const [b1, b2] = pair(owner, `betas${where}`, o.betas);
+    const [b1, b2] = pair(owner, 'betas', o.betas, where);
     unitInterval(owner, 'betas[0]', b1, where);
     unitInterval(owner, 'betas[1]', b2, where);
     positive(owner, `eps${where}`, o.eps);

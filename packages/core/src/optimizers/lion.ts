@@ -25,7 +25,7 @@ export interface LionOptions {
 /** Checks Lion options; messages name `owner`, the option, the rule and the value. */
 export function validateLionOptions(o: LionOptions, where = '', owner = 'Lion'): void {
   nonNegative(owner, `lr${where}`, o.lr);
-  const [b1, b2] = pair(owner, `betas${where}`, o.betas);
+  const [b1, b2] = pair(owner, 'betas', o.betas, where);
   unitInterval(owner, 'betas[0]', b1, where);
   unitInterval(owner, 'betas[1]', b2, where);
   nonNegative(owner, `weightDecay${where}`, o.weightDecay);

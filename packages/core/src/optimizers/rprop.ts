@@ -43,12 +43,12 @@ export function isPlusVariant(v: Variant): boolean {
 /** Checks Rprop options; messages name the option, the rule and the value. */
 export function validateRpropOptions(o: RpropOptions, where = '', owner = 'Rprop'): void {
   nonNegative(owner, `lr${where}`, o.lr);
-  const [etaMinus, etaPlus] = pair(owner, `etas${where}`, o.etas);
+  const [etaMinus, etaPlus] = pair(owner, 'etas', o.etas, where);
   if (!(etaMinus > 0 && etaMinus < 1)) {
     throw new RangeError(`${owner}: ${named('etas[0]', 'η−', where)} must satisfy 0 < η− < 1, got ${describe(etaMinus)}`);
   }
   if (!(etaPlus > 1)) throw new RangeError(`${owner}: ${named('etas[1]', 'η+', where)} must satisfy η+ > 1, got ${describe(etaPlus)}`);
-  const [stepMin, stepMax] = pair(owner, `stepSizes${where}`, o.stepSizes);
+  const [stepMin, stepMax] = pair(owner, 'stepSizes', o.stepSizes, where);
   if (!(stepMin >= 0)) throw new RangeError(`${owner}: ${named('stepSizes[0]', 'Δmin', where)} must be ≥ 0, got ${describe(stepMin)}`);
   if (!(stepMin <= stepMax)) {
     throw new RangeError(`${owner}: stepSizes${where} must satisfy Δmin ≤ Δmax, got [${describe(stepMin)}, ${describe(stepMax)}]`);

@@ -8,7 +8,7 @@ const param = (): Parameter => ({ data: Float64Array.of(1, 2, 3), grad: Float64A
 // step sizes outside [Δmin, Δmax] and save a dict that no optimizer can load.
 describe('an option changed after construction to a value the constructor refuses', () => {
   it.each<[string, string, unknown, string]>([
-    ['a NaN η+', 'etas', [0.5, NaN], 'Rprop.step: etas (group 1)[1] must be finite, got NaN'],
+    ['a NaN η+', 'etas', [0.5, NaN], 'Rprop.step: etas[1] (group 1) must be finite, got NaN'],
     ['an η− of 2', 'etas', [2, 1.2], 'Rprop.step: etas[0] (η−, group 1) must satisfy 0 < η− < 1, got 2'],
     ['Δmin > Δmax', 'stepSizes', [5, 1], 'Rprop.step: stepSizes (group 1) must satisfy Δmin ≤ Δmax, got [5, 1]'],
     ['an unknown variant', 'variant', 'irprop', `Rprop.step: variant (group 1) must be one of 'rprop-', 'irprop-', 'rprop+', 'irprop+', got "irprop"`],
