@@ -1,4 +1,5 @@
 import { describe } from '../errors.js';
+import { isFloatArray } from '../optimizers/float-arrays.js';
 import type { FloatArray } from '../types.js';
 import type { RpropBuffers } from './rprop-constants.js';
 
@@ -12,9 +13,13 @@ import type { RpropBuffers } from './rprop-constants.js';
  * checked, nor an absent buffer (null, undefined) where it is `optional` (a − variant's dw, SGD's
  * momentum without momentum). A required one absent is refused: the loops met it only when they
  * first read it, after writing (Adam's m before its missing v), with "Cannot read properties of null".
+ * `param` itself must be a Float32Array or Float64Array: the buffers were only compared with it, so
+ * an Int32Array param with Int32Array buffers (or plain objects alike) ran the loops on them without
+ * a word, and a null one failed with "Cannot read properties of null (reading 'constructor')".
  * O(1), allocates nothing.
  */
 export function checkBuffer(owner: string, name: string, param: FloatArray, buffer: FloatArray | number | null | undefined, optional = false): void {
+  if (!isFloatArray(param)) throw new TypeError(`${owner}: param must be a Float32Array or Float64Array, got ${describe(param)}`);
   if ((buffer === null || buffer === undefined) && optional) return;
   if (typeof buffer === 'number') return;
   if (typeof buffer !== 'object' || buffer === null || buffer.constructor !== param.constructor) {
@@ -25,6 +30,7 @@ export function checkBuffer(owner: string, name: string, param: FloatArray, buff
 
 /** `checkBuffer` for every buffer of an Rprop step. */
 export function checkRpropBuffers(owner: string, b: RpropBuffers): void {
+  if (typeof b !== 'object' || b === null) throw new TypeError(`${owner}: the buffers must be { param, grad, prev, stepSize, prevUpdate? }, got ${describe(b)}`);
   checkBuffer(owner, 'grad', b.param, b.grad);
   checkBuffer(owner, 'prev', b.param, b.prev);
   checkBuffer(owner, 'stepSize', b.param, b.stepSize);
