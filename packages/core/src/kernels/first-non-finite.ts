@@ -1,3 +1,5 @@
+import { describe } from '../errors.js';
+import { isFloatArray } from '../optimizers/float-arrays.js';
 import type { FloatArray } from '../types.js';
 import { kernels } from './instance.js';
 import { kernelHeap, SLOT_BYTES, SLOTS } from './kernel-heap.js';
@@ -8,6 +10,7 @@ import { kernelHeap, SLOT_BYTES, SLOTS } from './kernel-heap.js';
  * the kernels' memory — in place when they live there, else copied through it chunk by chunk.
  */
 export function firstNonFinite(a: FloatArray): number {
+  refuseOtherArrays('firstNonFinite', a);
   const k = kernels();
   const heap = kernelHeap();
   if (k === null || heap === null || a.length < 64) return firstNonFiniteLoop(a);
@@ -27,6 +30,7 @@ export function firstNonFinite(a: FloatArray): number {
 
 /** The same check as a plain loop: the reference, and the path without WebAssembly. */
 export function firstNonFiniteLoop(a: FloatArray): number {
+  refuseOtherArrays('firstNonFiniteLoop', a);
   const n = a.length;
   for (let i = 0; i < n; i++) {
     // x − x is 0 for every finite x and NaN for NaN and ±Infinity: one test instead of two.
@@ -34,4 +38,12 @@ export function firstNonFiniteLoop(a: FloatArray): number {
     if (x - x !== 0) return i;
   }
   return -1;
+}
+
+/**
+ * Only float arrays are checked: a string was scanned character by character ('abc' has a non-finite
+ * value at 0), and a plain array of 64 or more threw "a.subarray is not a function".
+ */
+function refuseOtherArrays(owner: string, a: unknown): void {
+  if (!isFloatArray(a)) throw new TypeError(`${owner}: the array must be a Float32Array or Float64Array, got ${describe(a)}`);
 }

@@ -1,3 +1,5 @@
+import { describe } from '../errors.js';
+import { isFloatArray } from '../optimizers/float-arrays.js';
 import type { FloatArray } from '../types.js';
 import { kernelHeap } from './kernel-heap.js';
 import { residentArray, type ResidentArray } from './resident.js';
@@ -14,6 +16,12 @@ import { residentArray, type ResidentArray } from './resident.js';
  * collected: only the optimizer holds it, and it never lends the views out (`stateDict` copies).
  */
 export function optimizerState(like: FloatArray, names: readonly string[]): Record<string, FloatArray> {
+  // Checked, as it is exported: an Int32Array `like` made Int32Array state, names that were a string
+  // made a buffer per character, and null failed with "Cannot read properties of null".
+  if (!isFloatArray(like)) throw new TypeError(`optimizerState: like must be a Float32Array or Float64Array, got ${describe(like)}`);
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
+    throw new TypeError(`optimizerState: names must be an array of strings, got ${describe(names)}`);
+  }
   const state: Record<string, FloatArray> = {};
   // Read the length once: an allocation may grow the memory and detach `like` if it lives there.
   const length = like.length;
