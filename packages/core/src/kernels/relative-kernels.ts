@@ -6,6 +6,7 @@ import { kernelHeapFor } from './kernel-heap.js';
 import type { BatchKernel } from './tensor-batch.js';
 import { checkBuffer } from '../rules/buffer-shape.js';
 import { flag } from '../validate.js';
+import { checkConstants, finiteConstant } from '../rules/constants-check.js';
 
 // The relatives' kernels as `BatchKernel`s, for a `TensorBatch` of one group, constants given per
 // precision (the kernels must be available). Operands: g for signSGD; g and the momentum for Signum
@@ -64,6 +65,7 @@ function runOne(param: FloatArray, operands: readonly Operand[], written: readon
 export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maximize: boolean): boolean {
   checkBuffer('signSgdKernel', 'grad', param, grad);
   flag('signSgdKernel', 'maximize', maximize); // as signSgd refuses it
+  finiteConstant('signSgdKernel', 'lr', lr);
   return runOne(param, [param, grad], [true, false], () => signSgdBatchKernel(lr, lr, maximize));
 }
 
@@ -75,6 +77,9 @@ export function signumKernel(
   checkBuffer('signumKernel', 'momentum', param, momentum);
   // The kernel takes it as an i32, where "true" is 0: it minimized where the rule, by JS truthiness, maximized.
   flag('signumKernel', 'maximize', maximize);
+  finiteConstant('signumKernel', 'lr', lr);
+  finiteConstant('signumKernel', 'beta', beta);
+  finiteConstant('signumKernel', 'oneMinusBeta', oneMinusBeta);
   const c = { lr, beta, oneMinusBeta };
   return runOne(param, [param, grad, momentum], [true, false, true], () => signumBatchKernel(c, c, maximize));
 }
@@ -83,6 +88,6 @@ export function signumKernel(
 export function lionKernel(param: FloatArray, grad: Operand, momentum: FloatArray, c: LionConstants): boolean {
   checkBuffer('lionKernel', 'grad', param, grad);
   checkBuffer('lionKernel', 'momentum', param, momentum);
-  flag('lionKernel', 'maximize', c.maximize); // an i32 in the kernel, as signumKernel's
+  checkConstants('lionKernel', '{ lr, beta1, oneMinusBeta1, beta2, oneMinusBeta2, weightDecay, maximize }', c, ['lr', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'weightDecay']); // maximize an i32 in the kernel, as signumKernel's
   return runOne(param, [param, grad, momentum], [true, false, true], () => lionBatchKernel(c, c));
 }

@@ -6,6 +6,7 @@ import { kernels, type KernelExports } from './instance.js';
 import { kernelHeap } from './kernel-heap.js';
 import type { BatchKernel } from './tensor-batch.js';
 import { checkPrevUpdate, checkRpropBuffers } from '../rules/buffer-shape.js';
+import { checkConstants, RPROP_CONSTANTS, RPROP_KIND } from '../rules/constants-check.js';
 
 /** The kernels' variant codes (2 and up: the + variants, which keep dw). */
 export const VARIANT_CODE: Readonly<Record<Variant, number>> = { 'rprop-': 0, 'irprop-': 1, 'rprop+': 2, 'irprop+': 3 };
@@ -45,7 +46,7 @@ function runKernel(offsets: readonly number[], m: number): void {
 export function rpropKernelStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): boolean {
   // Given directly by callers: the kernel took a misspelt variant ('irprop') for code 0, Rprop−.
   oneOf('rpropKernelStep', 'variant', variant, VARIANTS);
-  flag('rpropKernelStep', 'maximize', c.maximize); // as rpropStep refuses it
+  checkConstants('rpropKernelStep', RPROP_KIND, c, RPROP_CONSTANTS); // as rpropStep checks them
   checkRpropBuffers('rpropKernelStep', b);
   return rpropKernelRun(variant, b.param, b.grad, b.prev, b.stepSize, b.prevUpdate, c, lossIncreased);
 }

@@ -2,7 +2,7 @@ import { roundingOf } from '../sign.js';
 import type { FloatArray } from '../types.js';
 import { describe } from '../errors.js';
 import { checkBuffer } from './buffer-shape.js';
-import { flag } from '../validate.js';
+import { checkConstants } from './constants-check.js';
 
 /**
  * Adam's constants for one step t (1-based), as the options give them (not rounded to the buffer's
@@ -72,7 +72,7 @@ export function adam(param: FloatArray, grad: FloatArray, m: FloatArray, v: Floa
   checkBuffer('adam', 'grad', param, grad);
   checkBuffer('adam', 'm', param, m);
   checkBuffer('adam', 'v', param, v);
-  flag('adam', 'maximize', c.maximize); // read by truthiness: the string "false" maximized
+  checkConstants('adam', '{ lr, beta1, beta2, eps, step, maximize }', c, ['lr', 'beta1', 'beta2', 'eps']); // maximize read by truthiness: the string "false" maximized
   // Step 0 divides by 1 − β⁰ = 0 and a fractional step is no step: both wrote NaN into every weight.
   if (!(Number.isInteger(c.step) && c.step >= 1)) throw new RangeError(`adam: step must be a whole number ≥ 1 (t, counting from 1), got ${describe(c.step)}`);
   const r = roundingOf(param);

@@ -1,6 +1,7 @@
 import { sign } from '../sign.js';
 import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
 import { checkRpropBuffers } from './buffer-shape.js';
+import { checkConstants, RPROP_CONSTANTS, RPROP_KIND } from './constants-check.js';
 
 /**
  * iRprop− (Igel & Hüsken 2000), the algorithm of `torch.optim.Rprop`: after a sign flip the weight
@@ -9,6 +10,7 @@ import { checkRpropBuffers } from './buffer-shape.js';
  */
 export function irpropMinus(b: RpropBuffers, c: RpropConstants): void {
   checkRpropBuffers('irpropMinus', b);
+  checkConstants('irpropMinus', RPROP_KIND, c, RPROP_CONSTANTS);
   const { param, grad, prev, stepSize } = b;
   const n = param.length;
   const float32 = isFloat32(param);

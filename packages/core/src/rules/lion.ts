@@ -1,7 +1,7 @@
 import { roundingOf, sign } from '../sign.js';
 import type { FloatArray } from '../types.js';
 import { checkBuffer } from './buffer-shape.js';
-import { flag } from '../validate.js';
+import { checkConstants } from './constants-check.js';
 
 /** Lion's constants in the buffer's precision. */
 export interface LionConstants {
@@ -21,7 +21,7 @@ export interface LionConstants {
 export function lion(param: FloatArray, grad: FloatArray, momentum: FloatArray, c: LionConstants): void {
   checkBuffer('lion', 'grad', param, grad);
   checkBuffer('lion', 'momentum', param, momentum);
-  flag('lion', 'maximize', c.maximize); // as lionKernel refuses it (WebAssembly reads "true" as false)
+  checkConstants('lion', '{ lr, beta1, oneMinusBeta1, beta2, oneMinusBeta2, weightDecay, maximize }', c, ['lr', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'weightDecay']); // as lionKernel checks them (WebAssembly reads "true" as false)
   const r = roundingOf(param);
   const n = param.length;
   for (let i = 0; i < n; i++) {

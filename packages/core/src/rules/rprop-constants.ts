@@ -1,5 +1,7 @@
 import type { FloatArray } from '../types.js';
-import { flag } from '../validate.js';
+import { describe } from '../errors.js';
+import { isFloatArray } from '../optimizers/float-arrays.js';
+import { flag, pair } from '../validate.js';
 
 /** Rprop hyperparameters in the precision of the buffers they act on. */
 export interface RpropConstants {
@@ -37,6 +39,11 @@ export function rpropConstantsFor(
   // The rules read it as JS truthiness, the kernels as a WebAssembly i32: "true" maximized on one and
   // minimized on the other.
   flag('rpropConstantsFor', 'maximize', maximize);
+  // The array decides the precision: anything else was taken for float64. Pairs that are none (null)
+  // threw "Cannot read properties of null"; a string's characters were taken for η− and η+.
+  if (!isFloatArray(array)) throw new TypeError(`rpropConstantsFor: array must be a Float32Array or Float64Array, got ${describe(array)}`);
+  pair('rpropConstantsFor', 'etas', etas);
+  pair('rpropConstantsFor', 'stepSizes', stepSizes);
   const r = array instanceof Float32Array ? Math.fround : (x: number) => x;
   // A bound of −0 is taken as +0: clamping to it would make Δ = −0, and every path counts on Δ ≥ +0
   // (the kernels' "no move" is w − (+0); the reference's w − 0·(−0) would turn a weight of −0 into +0).

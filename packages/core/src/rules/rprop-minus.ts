@@ -1,6 +1,7 @@
 import { sign } from '../sign.js';
 import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
 import { checkRpropBuffers } from './buffer-shape.js';
+import { checkConstants, RPROP_CONSTANTS, RPROP_KIND } from './constants-check.js';
 
 /**
  * Rprop− (Riedmiller 1994): Rprop without backtracking. The weight always moves by Δ against the
@@ -8,6 +9,7 @@ import { checkRpropBuffers } from './buffer-shape.js';
  */
 export function rpropMinus(b: RpropBuffers, c: RpropConstants): void {
   checkRpropBuffers('rpropMinus', b);
+  checkConstants('rpropMinus', RPROP_KIND, c, RPROP_CONSTANTS);
   const { param, grad, prev, stepSize } = b;
   const n = param.length;
   const float32 = isFloat32(param);

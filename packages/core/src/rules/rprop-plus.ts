@@ -1,6 +1,7 @@
 import { sign } from '../sign.js';
 import { adaptedStepSize, isFloat32, type RpropBuffers, type RpropConstants } from './rprop-constants.js';
 import { checkPrevUpdate, checkRpropBuffers } from './buffer-shape.js';
+import { checkConstants, RPROP_CONSTANTS, RPROP_KIND } from './constants-check.js';
 
 /**
  * The + variants' rule. Same sign or no information: dw = −sign(g)·Δ, w += dw. Sign flip: take the
@@ -10,6 +11,7 @@ import { checkPrevUpdate, checkRpropBuffers } from './buffer-shape.js';
 function plusRule(owner: string, b: RpropBuffers, c: RpropConstants, revertOnFlip: boolean): void {
   const { param, grad, prev, stepSize } = b;
   checkPrevUpdate(owner, b.prevUpdate);
+  checkConstants(owner, RPROP_KIND, c, RPROP_CONSTANTS);
   const prevUpdate = b.prevUpdate!;
   const n = param.length;
   const float32 = isFloat32(param);

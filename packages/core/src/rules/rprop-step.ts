@@ -1,5 +1,6 @@
 import { VARIANTS, type Variant } from '../types.js';
-import { flag, oneOf } from '../validate.js';
+import { oneOf } from '../validate.js';
+import { checkConstants, RPROP_CONSTANTS, RPROP_KIND } from './constants-check.js';
 import { irpropMinus } from './irprop-minus.js';
 import type { RpropBuffers, RpropConstants } from './rprop-constants.js';
 import { rpropMinus } from './rprop-minus.js';
@@ -12,7 +13,7 @@ import { irpropPlus, rpropPlus } from './rprop-plus.js';
 export function rpropStep(variant: Variant, b: RpropBuffers, c: RpropConstants, lossIncreased: boolean): void {
   // Constants built by hand, not by rpropConstantsFor: the rule reads maximize as JS truthiness, the
   // kernel as a WebAssembly i32 ("true" maximized here and minimized there).
-  flag('rpropStep', 'maximize', c.maximize);
+  checkConstants('rpropStep', RPROP_KIND, c, RPROP_CONSTANTS);
   switch (variant) {
     case 'irprop-':
       return irpropMinus(b, c);

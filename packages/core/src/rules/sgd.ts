@@ -3,6 +3,7 @@ import { roundingOf } from '../sign.js';
 import type { FloatArray } from '../types.js';
 import { checkBuffer } from './buffer-shape.js';
 import { flag } from '../validate.js';
+import { finiteConstant } from './constants-check.js';
 
 /**
  * Gradient descent with optional heavy-ball momentum, as `torch.optim.SGD`:
@@ -24,6 +25,8 @@ export function sgd(
   checkBuffer('sgd', 'grad', param, grad);
   checkBuffer('sgd', 'momentumBuffer', param, momentumBuffer, true);
   flag('sgd', 'maximize', maximize); // read by truthiness: the string "false" maximized
+  finiteConstant('sgd', 'lr', lr);
+  finiteConstant('sgd', 'momentum', momentum);
   // Without its buffer the loop ran plain SGD, the momentum dropped without a word.
   if (momentumBuffer == null && momentum !== 0) {
     throw new TypeError(`sgd: momentumBuffer must be a ${param.constructor.name} like param when momentum is ${describe(momentum)} (null only for momentum 0), got ${describe(momentumBuffer)}`);

@@ -2,6 +2,7 @@ import { roundingOf, sign } from '../sign.js';
 import type { FloatArray } from '../types.js';
 import { checkBuffer } from './buffer-shape.js';
 import { flag } from '../validate.js';
+import { finiteConstant } from './constants-check.js';
 
 /**
  * Signum (Bernstein et al. 2018): m ← β·m + (1−β)·g; w ← w − lr·sign(m).
@@ -20,6 +21,9 @@ export function signum(
   checkBuffer('signum', 'grad', param, grad);
   checkBuffer('signum', 'momentum', param, momentum);
   flag('signum', 'maximize', maximize); // as signumKernel refuses it (WebAssembly reads "true" as false)
+  finiteConstant('signum', 'lr', lr);
+  finiteConstant('signum', 'beta', beta);
+  finiteConstant('signum', 'oneMinusBeta', oneMinusBeta);
   const r = roundingOf(param);
   const n = param.length;
   for (let i = 0; i < n; i++) {
