@@ -49,6 +49,14 @@ export function pair(owner: string, name: string, value: unknown, where = ''): r
   return value as unknown as readonly [number, number];
 }
 
+/**
+ * An options object, for the exported option checks (`validateRpropOptions`, …) an adapter calls
+ * itself: given null or nothing they threw "Cannot read properties of null (reading 'lr')".
+ */
+export function optionsObject(owner: string, value: unknown): void {
+  if (typeof value !== 'object' || value === null) throw new TypeError(`${owner}: options must be an object of named options, got ${describe(value)}`);
+}
+
 /** A boolean. */
 export function flag(owner: string, name: string, value: unknown): void {
   if (typeof value !== 'boolean') throw new TypeError(`${owner}: ${name} must be true or false, got ${describe(value)}`);

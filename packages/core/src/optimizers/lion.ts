@@ -6,7 +6,7 @@ import { lion, type LionConstants } from '../rules/lion.js';
 import { roundingOf } from '../sign.js';
 import { optimizerState } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
-import { flag, nonNegative, pair, unitInterval } from '../validate.js';
+import { flag, nonNegative, optionsObject, pair, unitInterval } from '../validate.js';
 import { float32Group, validateLionFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
@@ -24,6 +24,7 @@ export interface LionOptions {
 
 /** Checks Lion options; messages name `owner`, the option, the rule and the value. */
 export function validateLionOptions(o: LionOptions, where = '', owner = 'Lion'): void {
+  optionsObject(owner, o);
   nonNegative(owner, `lr${where}`, o.lr);
   const [b1, b2] = pair(owner, 'betas', o.betas, where);
   unitInterval(owner, 'betas[0]', b1, where);

@@ -8,7 +8,7 @@ import { TensorBatch } from '../kernels/tensor-batch.js';
 import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropBatchKernel, rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type SerializedParamState, type StateDict, type Variant } from '../types.js';
-import { flag, named, nonNegative, oneOf, pair } from '../validate.js';
+import { flag, named, nonNegative, oneOf, optionsObject, pair } from '../validate.js';
 import { float32Group, validateRpropFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
@@ -42,6 +42,7 @@ export function isPlusVariant(v: Variant): boolean {
 
 /** Checks Rprop options; messages name the option, the rule and the value. */
 export function validateRpropOptions(o: RpropOptions, where = '', owner = 'Rprop'): void {
+  optionsObject(owner, o);
   nonNegative(owner, `lr${where}`, o.lr);
   const [etaMinus, etaPlus] = pair(owner, 'etas', o.etas, where);
   if (!(etaMinus > 0 && etaMinus < 1)) {

@@ -6,7 +6,7 @@ import { signum } from '../rules/signum.js';
 import { roundingOf } from '../sign.js';
 import { optimizerState } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
-import { flag, nonNegative, unitInterval } from '../validate.js';
+import { flag, nonNegative, optionsObject, unitInterval } from '../validate.js';
 import { float32Group, validateSignumFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
@@ -22,6 +22,7 @@ export interface SignumOptions {
 
 /** Checks Signum options; messages name `owner`, the option, the rule and the value. */
 export function validateSignumOptions(o: SignumOptions, where = '', owner = 'Signum'): void {
+  optionsObject(owner, o);
   nonNegative(owner, `lr${where}`, o.lr);
   unitInterval(owner, 'beta', o.beta, where);
   flag(owner, `maximize${where}`, o.maximize);
