@@ -24,9 +24,15 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
-/** How a parameter is named in messages: its index over all groups, and its name when it has one. */
+/**
+ * How a parameter is named in messages: its index over all groups, and its name when it has one. A
+ * name that is no string (JavaScript callers set any) is shown as `describe` shows values: through
+ * JSON.stringify a BigInt threw "Do not know how to serialize a BigInt" in place of the refusal
+ * being built, and a symbol showed as "undefined".
+ */
 export function parameterLabel(index: number, name: string | undefined): string {
-  return name === undefined ? `parameter ${index}` : `parameter ${index} (${JSON.stringify(name)})`;
+  if (name === undefined) return `parameter ${index}`;
+  return `parameter ${index} (${typeof name === 'string' ? JSON.stringify(name) : describe(name)})`;
 }
 
 /** `n` and the noun, plural unless n is 1: "1 parameter group", "2 parameter groups". */

@@ -74,7 +74,10 @@ export class ResidentParameter implements Parameter {
 
   constructor(length: number, dtype: Dtype = 'float32', readonly name?: string) {
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`allocate: length must be an integer ≥ 0, got ${describe(length)}`);
-    if (!Object.hasOwn(CTOR, dtype)) throw new TypeError(`allocate: dtype must be 'float32' or 'float64', got ${JSON.stringify(dtype) ?? String(dtype)}`);
+    if (!Object.hasOwn(CTOR, dtype)) throw new TypeError(`allocate: dtype must be 'float32' or 'float64', got ${describe(dtype)}`);
+    // Kept for messages: any other value was taken and shown as JSON (an object as its keys, a BigInt
+    // throwing in the middle of another refusal).
+    if (name !== undefined && typeof name !== 'string') throw new TypeError(`allocate: name must be a string, got ${describe(name)}`);
     const like = new CTOR[dtype](0);
     const heap = kernelHeap();
     // Values with values and gradients with gradients, each kind one after another (see `Slab`).
