@@ -16,6 +16,7 @@ import { checkedLoadedState } from './loaded-state.js';
 import { savedOptions } from './saved-options.js';
 import { withOwnArrays } from './own-arrays.js';
 import { shapeCode } from './shape-code.js';
+import { settable } from './settable.js';
 
 /** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
 export type ParamState = Record<string, FloatArray | number>;
@@ -132,6 +133,7 @@ export abstract class Optimizer<O extends object> {
       const at = placed.get(p);
       if (at !== undefined) throw new TypeError(`${context}: ${parameterLabel(at.index, p.name)} is already in group ${at.group}`);
     }
+    if (!Object.isExtensible(this.paramGroups)) throw new TypeError(`${context}: paramGroups cannot take another group (the array is frozen or sealed); nothing was changed`);
     const g = this.paramGroups.length;
     this.paramGroups.push(this.resolveGroup(group, g, new Set(placed.keys()), placed.size, ` (group ${g})`, context));
   }
@@ -453,11 +455,22 @@ export abstract class Optimizer<O extends object> {
    *
    * @throws a TypeError, changing nothing, for `paramGroups` edited since as a step refuses them (an
    * entry that is no group, a parameter that is no object or appears twice); so do `stateDict` and
-   * `addParamGroup`.
+   * `addParamGroup`. With `setToNone`, also for a parameter whose `grad` cannot be set (a frozen object).
    */
   zeroGrad(setToNone = false): void {
     if (typeof setToNone !== 'boolean') throw new TypeError(`${this.owner}.zeroGrad: setToNone must be true or false, got ${describe(setToNone)}`);
     this.indexParams(`${this.owner}.zeroGrad`); // the groups as edited since, checked as a step checks them
+    if (setToNone) {
+      let index = 0;
+      for (const group of this.paramGroups) {
+        for (const p of group.params) {
+          if (!settable(p, 'grad')) {
+            throw new TypeError(`${this.owner}.zeroGrad: ${parameterLabel(index, p.name)} cannot have its grad set to null (the object is frozen or its grad read-only); nothing was changed`);
+          }
+          index++;
+        }
+      }
+    }
     for (const group of this.paramGroups) {
       for (const p of group.params) {
         if (setToNone) p.grad = null;
@@ -574,6 +587,15 @@ export abstract class Optimizer<O extends object> {
       normalizeStateValue: (key, value) => this.normalizeStateValue(key, value),
       extraState: () => this.extraState(),
       extraStateProblem: (key, value) => this.extraStateProblem(key, value),
+    });
+    // Every live group must take its options, or none does: a frozen one threw half-way, after the
+    // groups before it had taken theirs and with the state not loaded.
+    groups.forEach((g, i) => {
+      const key = Object.keys(g).find((k) => !settable(this.paramGroups[i]!, k));
+      if (key !== undefined) {
+        for (const s of states.values()) releaseOptimizerState(s); // built for nothing: their kernel memory goes back now
+        throw new TypeError(`${this.owner}.loadStateDict: group ${i} cannot take the loaded '${key}' (the group is frozen or sealed, or '${key}' is read-only); nothing was changed`);
+      }
     });
     // Everything checked: only now replace the live state.
     groups.forEach((g, i) => Object.assign(this.paramGroups[i]!, g));
