@@ -5,7 +5,7 @@ import { Adam, Lion, Rprop, SGD, SignSGD, Signum, type Optimizer, type Parameter
 // does, so a message did not say which call refused it (a checkpoint's bad option read like a
 // constructor's). Each names its method now, float32 checks included.
 
-type Make = (params: Parameter[]) => Optimizer<object>;
+type Make = (params: Parameter[]) => Optimizer<{ lr: number }>;
 const makers: Array<[string, Make, Record<string, unknown>]> = [
   ['Rprop', (ps) => new Rprop(ps), { etas: [0.5, 1 + 1e-9] }],
   ['SignSGD', (ps) => new SignSGD(ps), { lr: 1e39 }],
@@ -22,7 +22,7 @@ describe.each(makers)('%s', (name, make, float32Bad) => {
     opt.step(() => 1);
     return opt;
   };
-  const snapshot = (opt: Optimizer<object>) => JSON.stringify([opt.stateDict(), opt.paramGroups.length]);
+  const snapshot = (opt: Optimizer<{ lr: number }>) => JSON.stringify([opt.stateDict(), opt.paramGroups.length]);
 
   it('addParamGroup names itself for an option out of range, and for one out of float32 range', () => {
     const opt = stepped();
@@ -46,7 +46,7 @@ describe.each(makers)('%s', (name, make, float32Bad) => {
 
   it('step names itself for an option set out of range since', () => {
     const opt = stepped();
-    (opt.paramGroups[0] as { lr: number }).lr = NaN;
+    opt.paramGroups[0]!.lr = NaN;
     expect(() => opt.step(() => 1)).toThrow(new RegExp(`^${name}\\.step: lr must be finite, got NaN$`));
   });
 });
