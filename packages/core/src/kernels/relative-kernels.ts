@@ -2,7 +2,8 @@ import type { LionConstants } from '../rules/lion.js';
 import type { FloatArray } from '../types.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels } from './instance.js';
-import { kernelHeapFor } from './kernel-heap.js';
+import { kernelHeap, kernelHeapFor } from './kernel-heap.js';
+import { describe } from '../errors.js';
 import type { BatchKernel } from './tensor-batch.js';
 import { checkBuffer } from '../rules/buffer-shape.js';
 import { flag } from '../validate.js';
@@ -58,12 +59,27 @@ function runOne(param: FloatArray, operands: readonly Operand[], written: readon
 }
 
 /**
+ * Refuses a gradient given as a byte offset that does not hold `param.length` values of its type
+ * inside the kernels' memory: the kernel trapped with WebAssembly's "memory access out of bounds",
+ * or read whatever lay there.
+ */
+function checkOffset(owner: string, param: FloatArray, grad: Operand): void {
+  if (typeof grad !== 'number') return;
+  const size = param.BYTES_PER_ELEMENT;
+  const heap = kernelHeap();
+  if (!Number.isInteger(grad) || grad < 0 || grad % size !== 0 || heap === null || grad + param.length * size > heap.buffer.byteLength) {
+    throw new RangeError(`${owner}: grad given as a byte offset must be a whole multiple of ${size} ≥ 0 with ${param.length} values after it inside the kernels' memory, got ${describe(grad)}`);
+  }
+}
+
+/**
  * signSGD on the SIMD kernel, equal bit for bit to `signSgd`; false (nothing done) when it should not
  * run. Here and below `grad` is an array, or the byte offset of its staged copy (see `Operand`), and
  * the constants are already in the parameter's precision.
  */
 export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maximize: boolean): boolean {
-  checkBuffer('signSgdKernel', 'grad', param, grad);
+  checkBuffer('signSgdKernel', 'grad', param, grad, false, true);
+  checkOffset('signSgdKernel', param, grad);
   flag('signSgdKernel', 'maximize', maximize); // as signSgd refuses it
   finiteConstant('signSgdKernel', 'lr', lr);
   return runOne(param, [param, grad], [true, false], () => signSgdBatchKernel(lr, lr, maximize));
@@ -73,7 +89,8 @@ export function signSgdKernel(param: FloatArray, grad: Operand, lr: number, maxi
 export function signumKernel(
   param: FloatArray, grad: Operand, momentum: FloatArray, lr: number, beta: number, oneMinusBeta: number, maximize: boolean,
 ): boolean {
-  checkBuffer('signumKernel', 'grad', param, grad);
+  checkBuffer('signumKernel', 'grad', param, grad, false, true);
+  checkOffset('signumKernel', param, grad);
   checkBuffer('signumKernel', 'momentum', param, momentum);
   // The kernel takes it as an i32, where "true" is 0: it minimized where the rule, by JS truthiness, maximized.
   flag('signumKernel', 'maximize', maximize);
@@ -86,7 +103,8 @@ export function signumKernel(
 
 /** Lion on the SIMD kernel, equal bit for bit to `lion`; false when it should not run. */
 export function lionKernel(param: FloatArray, grad: Operand, momentum: FloatArray, c: LionConstants): boolean {
-  checkBuffer('lionKernel', 'grad', param, grad);
+  checkBuffer('lionKernel', 'grad', param, grad, false, true);
+  checkOffset('lionKernel', param, grad);
   checkBuffer('lionKernel', 'momentum', param, momentum);
   checkConstants('lionKernel', '{ lr, beta1, oneMinusBeta1, beta2, oneMinusBeta2, weightDecay, maximize }', c, ['lr', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'weightDecay']); // maximize an i32 in the kernel, as signumKernel's
   return runOne(param, [param, grad, momentum], [true, false, true], () => lionBatchKernel(c, c));

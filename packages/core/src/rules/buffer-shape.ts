@@ -9,8 +9,10 @@ import type { RpropBuffers } from './rprop-constants.js';
  * type: a short gradient made NaN in the rules (a state no step can make) and, in the kernels, was
  * read past its end from whatever an earlier call left in their scratch memory; a Float64Array
  * gradient beside a Float32Array parameter was rounded by the kernels and not by the rules. A byte
- * offset (a number: a buffer already in the kernels' memory, as the optimizers pass one) is not
- * checked, nor an absent buffer (null, undefined) where it is `optional` (a − variant's dw, SGD's
+ * offset (a number: a buffer already in the kernels' memory, as the optimizers pass one) passes only
+ * where `offset` says the caller takes one (a kernel, which checks its bounds): the reference rules
+ * read a number as an array of undefined and wrote NaN into the weights and state without a word.
+ * Nor is an absent buffer checked (null, undefined) where it is `optional` (a − variant's dw, SGD's
  * momentum without momentum). A required one absent is refused: the loops met it only when they
  * first read it, after writing (Adam's m before its missing v), with "Cannot read properties of null".
  * `param` itself must be a Float32Array or Float64Array: the buffers were only compared with it, so
@@ -18,10 +20,12 @@ import type { RpropBuffers } from './rprop-constants.js';
  * a word, and a null one failed with "Cannot read properties of null (reading 'constructor')".
  * O(1), allocates nothing.
  */
-export function checkBuffer(owner: string, name: string, param: FloatArray, buffer: FloatArray | number | null | undefined, optional = false): void {
+export function checkBuffer(
+  owner: string, name: string, param: FloatArray, buffer: FloatArray | number | null | undefined, optional = false, offset = false,
+): void {
   if (!isFloatArray(param)) throw new TypeError(`${owner}: param must be a Float32Array or Float64Array, got ${describe(param)}`);
   if ((buffer === null || buffer === undefined) && optional) return;
-  if (typeof buffer === 'number') return;
+  if (typeof buffer === 'number' && offset) return;
   if (typeof buffer !== 'object' || buffer === null || buffer.constructor !== param.constructor) {
     throw new TypeError(`${owner}: ${name} must be a ${param.constructor.name} like param, got ${describe(buffer)}`);
   }
