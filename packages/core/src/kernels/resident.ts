@@ -8,6 +8,9 @@ export type Dtype = 'float32' | 'float64';
 
 const CTOR = { float32: Float32Array, float64: Float64Array } as const;
 
+/** `ResidentParameter`'s `grad` set to its own buffer (see `override`). */
+const BUFFER = Symbol('the gradient buffer');
+
 /**
  * A typed array in the kernels' memory, re-viewed whenever the memory has grown (growth detaches
  * the old buffer and every view of it).
@@ -70,7 +73,12 @@ export class ResidentParameter implements Parameter {
   private readonly values: ResidentArray | null;
   private readonly gradient: ResidentArray | null;
   private readonly plain: { data: FloatArray; grad: FloatArray } | null;
-  private override: FloatArray | null | undefined;
+  /**
+   * What `grad` was set to, or BUFFER for `gradBuffer`. Not undefined for the buffer: `grad = undefined`
+   * (a gradient that was never computed) then read back as the buffer and a step ran on whatever it
+   * held, where a plain parameter's undefined grad is refused by the step.
+   */
+  private override: FloatArray | null | undefined | typeof BUFFER = BUFFER;
 
   constructor(length: number, dtype: Dtype = 'float32', readonly name?: string) {
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`allocate: length must be an integer ≥ 0, got ${describe(length)}`);
@@ -103,11 +111,11 @@ export class ResidentParameter implements Parameter {
    * Setting it back to `gradBuffer` restores the zero-copy path.
    */
   get grad(): FloatArray | null {
-    return this.override !== undefined ? this.override : this.gradBuffer;
+    return this.override === BUFFER ? this.gradBuffer : (this.override as FloatArray | null);
   }
 
   set grad(value: FloatArray | null) {
-    this.override = value === this.gradBuffer ? undefined : value;
+    this.override = value === this.gradBuffer ? BUFFER : value;
   }
 
   /**
