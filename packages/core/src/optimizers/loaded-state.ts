@@ -95,6 +95,14 @@ function checkedGroups<O extends object>(
   // dict was made for other parameters (or edited), and loading it would drop that state silently.
   const orphan = Object.keys(sd.state).find((key) => !seen.has(key));
   if (orphan !== undefined) throw new RangeError(`${where}: the state has an entry '${orphan}' that no parameter group names (their ids: ${[...seen.keys()].join(', ') || 'none'})`);
+  // A key beside state and paramGroups that the optimizer does not save (a misspelt 'prevLos' for
+  // Rprop's previous loss) was dropped without a word, the optimizer-wide scalar it meant left unset:
+  // refused, as a state's stray key is. After the groups: another optimizer's dict is named there.
+  const known = ['state', 'paramGroups', ...Object.keys(hooks.extraState())];
+  const strayKey = Object.keys(sd).find((key) => !known.includes(key) && (sd as unknown as Record<string, unknown>)[key] !== undefined);
+  if (strayKey !== undefined) {
+    throw new RangeError(`${where}: the state dict has a key '${strayKey}' that ${owner}'s does not have (it holds ${known.join(', ')})`);
+  }
   const extra: Record<string, number | null> = {};
   for (const key of Object.keys(hooks.extraState())) {
     const v = (sd as StateDict<O> & Record<string, unknown>)[key] ?? null;

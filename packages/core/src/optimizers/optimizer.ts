@@ -573,7 +573,8 @@ export abstract class Optimizer<O extends object> {
    * own the live group has too — so a dict saved by another optimizer is refused, naming it; then
    * their values), every state's keys (none missing, none it does not keep), every buffer's length
    * and values (finite; within float32 for float32 parameters; step sizes ≥ 0, a −0 becoming +0;
-   * Adam's second moments ≥ 0) and optimizer-wide scalars. On any mismatch it throws a message saying what does not match, and
+   * Adam's second moments ≥ 0) and optimizer-wide scalars (and no other key beside `state` and
+   * `paramGroups`). On any mismatch it throws a message saying what does not match, and
    * nothing is changed.
    */
   // Typed `StateDict<O>`, the exported type a caller annotates a saved dict with: an intersection with
