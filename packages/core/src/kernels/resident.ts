@@ -54,6 +54,19 @@ function mustAllocate(heap: KernelHeap, like: FloatArray, length: number, slab: 
 }
 
 /**
+ * `length` zeros of `dtype` as an ordinary array (no kernels' memory): a length the engine cannot
+ * make threw its own "Invalid typed array length", naming neither allocate nor the length.
+ */
+function plainArray(dtype: Dtype, length: number): FloatArray {
+  try {
+    return new CTOR[dtype](length);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RangeError(`allocate: cannot make ${length} ${dtype} values (${error.message})`);
+  }
+}
+
+/**
  * A parameter whose values and gradient live in the kernels' WebAssembly memory, so an optimizer
  * step updates them in place and copies nothing (the zero-copy path for large models).
  *
@@ -92,7 +105,7 @@ export class ResidentParameter implements Parameter {
     this.values = heap === null ? null : mustAllocate(heap, like, length, parameterSlabs(heap).values);
     this.gradient = heap === null ? null : mustAllocate(heap, like, length, parameterSlabs(heap).gradients);
     // Without WebAssembly the parameter is an ordinary one: same API, plain arrays.
-    this.plain = heap === null ? { data: new CTOR[dtype](length), grad: new CTOR[dtype](length) } : null;
+    this.plain = heap === null ? { data: plainArray(dtype, length), grad: plainArray(dtype, length) } : null;
   }
 
   /** The values (a view of the kernels' memory). */
