@@ -77,7 +77,7 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
   // ArrayLike of ArrayLike, not of tuples: a `number[][]` (how most code holds such a table) and
   // typed-array pairs type-check; the pair's length is checked when minimize runs.
   bounds?: ArrayLike<ArrayLike<number>>;
-  /** Called after every step; return `false` to stop. */
+  /** Called after every step; return `false` to stop (any return but true, false or nothing is refused: a Promise cannot stop it). */
   onIteration?: (info: IterationInfo) => boolean | void;
 }
 
@@ -256,8 +256,12 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     const overflowed = firstNonFinite(x);
     if (overflowed >= 0) return finish(iteration + 1, false, `x overflowed to ${describe(x[overflowed])} at index ${overflowed}, iteration ${iteration + 1}: lower stepSizes[1] (Δmax)`);
     prevScore = score;
-    if (o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize }) === false) {
-      return finish(iteration + 1, false, 'stopped by onIteration');
+    const verdict: unknown = o.onIteration?.({ iteration: iteration + 1, x, fun: f, grad, stepSize });
+    if (verdict === false) return finish(iteration + 1, false, 'stopped by onIteration');
+    // Only false stops: an async callback's Promise (or a 'stop', a 0) was taken for "go on", and the
+    // run never stopped where the caller asked it to.
+    if (verdict !== undefined && verdict !== null && verdict !== true) {
+      throw new TypeError(`minimize: onIteration must return false (to stop), true or nothing, got ${describe(verdict)}${verdict instanceof Promise ? ' (an async callback cannot stop minimize)' : ''} at iteration ${iteration + 1}`);
     }
     // One more evaluation, so the last point is judged like every other (a non-finite f there stops
     // it unconverged and is never the best), then stop.
