@@ -151,6 +151,11 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   const seconds = (end - start) / 1000;
   const final = evaluate(model, x, y);
   tf.dispose([x, xT, y]);
+  // The loop checks the MSE before each epoch's steps, so the last epoch's steps are checked only
+  // here: a run whose last step overshoots to Infinity or NaN has diverged as much as one stopped an
+  // epoch later (was: `--epochs 3` reported diverged: false, saved the model and exited 0, where
+  // `--epochs 4` said "diverged at epoch 3").
+  if (diverged === null && !reachedTarget && !Number.isFinite(final.mse)) diverged = { epoch, what: 'MSE', value: String(final.mse) };
   const timing = {
     // With no epoch run, the time is the first evaluation's: no time per epoch to report.
     msPerEpoch: epoch === 0 ? null : (seconds * 1000) / curve.length,
