@@ -124,7 +124,7 @@ export abstract class Optimizer<O extends object> {
   addParamGroup(group: ParamGroup<O>): void {
     const context = `${this.owner}.addParamGroup`;
     this.checkNotDisposed(context);
-    this.indexParams(context); // the groups as edited since, checked as a step checks them
+    this.indexParams('addParamGroup'); // the groups as edited since, checked as a step checks them
     // Where each parameter already is, so one given again is named by its place, not just refused.
     const placed = new Map<Parameter, { index: number; group: number }>();
     this.paramGroups.forEach((g, k) => g.params.forEach((p) => placed.set(p, { index: placed.size, group: k })));
@@ -368,7 +368,7 @@ export abstract class Optimizer<O extends object> {
    * the state is kept by parameter, so without this a parameter would step on another's state. A
    * changed list must hold objects only (a step checks the data of those it updates), each once.
    */
-  private indexParams(context = `${this.owner}.step`): void {
+  private indexParams(method = 'step'): void {
     const indexed = this.indexedParams;
     let index = 0;
     let same = this.paramGroups.length === this.indexedSizes.length;
@@ -376,7 +376,7 @@ export abstract class Optimizer<O extends object> {
       const group = this.paramGroups[g]!;
       if (typeof group !== 'object' || group === null || !Array.isArray(group.params)) {
         const got = typeof group === 'object' && group !== null ? `params ${describe(group.params)}` : describe(group);
-        throw new TypeError(`${context}: group ${g} must be { params: Parameter[], ...options }, got ${got}; nothing was changed`);
+        throw new TypeError(`${this.owner}.${method}: group ${g} must be { params: Parameter[], ...options }, got ${got}; nothing was changed`);
       }
       if (group.params.length !== this.indexedSizes[g]) same = false;
       for (const p of group.params) {
@@ -385,6 +385,7 @@ export abstract class Optimizer<O extends object> {
       }
     }
     if (same && index === indexed.length) return;
+    const context = `${this.owner}.${method}`; // only past the common case: a step allocates nothing here
     const seen = new Set<Parameter>();
     index = 0;
     for (const group of this.paramGroups) {
@@ -459,7 +460,7 @@ export abstract class Optimizer<O extends object> {
    */
   zeroGrad(setToNone = false): void {
     if (typeof setToNone !== 'boolean') throw new TypeError(`${this.owner}.zeroGrad: setToNone must be true or false, got ${describe(setToNone)}`);
-    this.indexParams(`${this.owner}.zeroGrad`); // the groups as edited since, checked as a step checks them
+    this.indexParams('zeroGrad'); // the groups as edited since, checked as a step checks them
     if (setToNone) {
       let index = 0;
       for (const group of this.paramGroups) {
@@ -543,7 +544,7 @@ export abstract class Optimizer<O extends object> {
    */
   stateDict(): StateDict<O> & Record<string, unknown> {
     this.checkNotDisposed(`${this.owner}.stateDict`);
-    this.indexParams(`${this.owner}.stateDict`); // the groups as edited since, checked as a step checks them
+    this.indexParams('stateDict'); // the groups as edited since, checked as a step checks them
     const state: Record<string, SerializedParamState> = {};
     const paramGroups: Array<{ params: number[] } & O> = [];
     let index = 0;

@@ -4,6 +4,7 @@ import { powWhole } from '../../src/rules/adam.js';
 import { exact, fusedAdam, fusedSgd, roundTo } from './torch-fused.js';
 import { giveGradients } from '../fixtures/give-gradients.js';
 import { extraBaselineFolders, loadBaselineTraces, type BaselineState, type BaselineTrace } from '../fixtures/load-trace.js';
+import { firstMismatch } from '../fixtures/first-mismatch.js';
 
 /**
  * Replays of torch.optim.SGD and torch.optim.Adam (PyTorch 1.13.1, foreach=False; foreach=True
@@ -79,15 +80,6 @@ function replay(trace: BaselineTrace, path: Path): Replayed {
   const sd = opt.stateDict();
   out.state = params.map((_, k) => sd.state[String(k)]!);
   return out;
-}
-
-/** Index and values of the first element that is not identical (Object.is), or null. */
-function firstMismatch(actual: ArrayLike<number>, expected: readonly number[]): string | null {
-  if (actual.length !== expected.length) return `length ${actual.length} ≠ ${expected.length}`;
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) return `index ${i}: got ${actual[i]}, expected ${expected[i]}`;
-  }
-  return null;
 }
 
 const bits64 = new Float64Array(1);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lion, Signum, SignSGD, useKernels, type Optimizer, type Parameter } from '../../src/index.js';
 import { giveGradients } from '../fixtures/give-gradients.js';
+import { firstMismatch } from '../fixtures/first-mismatch.js';
 
 /**
  * Replays of signSGD, Signum and Lion as computed by PyTorch's tensor ops (fixtures/relatives/,
@@ -41,15 +42,6 @@ function optimizerFor(trace: RelativeTrace, params: Parameter[]): Optimizer<obje
   if (trace.optimizer === 'SignSGD') return new SignSGD(params, { lr, maximize });
   if (trace.optimizer === 'Signum') return new Signum(params, { lr, beta: beta!, maximize });
   return new Lion(params, { lr, betas: betas!, weightDecay: weightDecay!, maximize });
-}
-
-/** Index and values of the first element that is not identical (Object.is), or null. */
-function firstMismatch(actual: ArrayLike<number>, expected: readonly number[]): string | null {
-  if (actual.length !== expected.length) return `length ${actual.length} ≠ ${expected.length}`;
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) return `index ${i}: got ${actual[i]}, expected ${expected[i]}`;
-  }
-  return null;
 }
 
 function replay(trace: RelativeTrace, path: Path): void {

@@ -9,6 +9,7 @@ type Path = 'reference' | 'kernel' | 'zero-copy';
 const PATHS: Path[] = ['reference', 'kernel', 'zero-copy'];
 import { giveGradients } from '../fixtures/give-gradients.js';
 import { extraTraceFolders, loadTraces, type Trace } from '../fixtures/load-trace.js';
+import { firstMismatch } from '../fixtures/first-mismatch.js';
 
 /** Builds the parameters and the optimizer a trace describes. */
 export function setUp(trace: Trace, path: Path = 'reference'): { params: Parameter[]; opt: Rprop } {
@@ -33,17 +34,6 @@ export function feed(trace: Trace, params: Parameter[], opt: Rprop, t: number): 
   giveGradients(params, step.grads, Ctor);
   const loss = step.loss;
   opt.step(loss === undefined ? undefined : () => loss);
-}
-
-/** Index and values of the first element that is not identical (Object.is), or null. */
-function firstMismatch(actual: ArrayLike<number>, expected: readonly number[]): string | null {
-  if (actual.length !== expected.length) return `length ${actual.length} ≠ ${expected.length}`;
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) {
-      return `index ${i}: got ${actual[i]}, expected ${expected[i]}`;
-    }
-  }
-  return null;
 }
 
 function replay(trace: Trace, path: Path): void {
