@@ -15,11 +15,10 @@ import { checkedGradients, checkFinite } from './gradient-checks.js';
 import { checkedLoadedState } from './loaded-state.js';
 import { savedOptions } from './saved-options.js';
 import { withOwnArrays } from './own-arrays.js';
-import { shapeCode } from './shape-code.js';
+import { ParameterStates, type ParamState } from './parameter-states.js';
 import { settable } from './settable.js';
 
-/** One parameter's optimizer state: typed buffers of the parameter's type and length, and scalars. */
-export type ParamState = Record<string, FloatArray | number>;
+export type { ParamState } from './parameter-states.js';
 
 /** A parameter group with every option filled in (group values over optimizer-wide defaults). */
 export type ResolvedGroup<O> = { params: Parameter[] } & O;
@@ -45,7 +44,7 @@ export abstract class Optimizer<O extends object> {
    */
   readonly paramGroups: ResolvedGroup<O>[];
   /** Per-parameter state, created on the parameter's first step with a gradient. */
-  protected readonly state = new Map<Parameter, ParamState>();
+  private readonly states = new ParameterStates();
   /** The optimizer's name in error messages. */
   protected readonly owner: string;
   /** The names of its options (its defaults' keys): a loaded group must have exactly these. */
@@ -215,14 +214,14 @@ export abstract class Optimizer<O extends object> {
       throw new TypeError(`${this.owner}.step: the closure must return the loss as a number, got ${describe(loss)}`);
     }
     this.checkStep(loss);
-    const grads = checkedGradients(this.owner, this.paramGroups, this.stateShapes);
+    const grads = checkedGradients(this.owner, this.paramGroups, this.states.shapes);
     this.refuseOverlappingArrays(grads);
     // Staging copies ordinary gradients into the kernels' memory, where the finiteness check and the
     // update read them; it may grow that memory, so resident buffers are read afresh from here on.
     const staged = stageGradients(grads);
     checkFinite(this.owner, this.paramGroups, grads, staged);
     this.beginStep(loss);
-    this.makeMissingStates();
+    this.states.makeMissing(this.paramGroups, (params, group) => this.initStates(params, group));
     this.staged = staged;
     try {
       this.updateAll();
@@ -318,7 +317,7 @@ export abstract class Optimizer<O extends object> {
 
   /** During a step's updates: the state of parameter `index` (made before any update runs). */
   protected stateAt(index: number): ParamState {
-    return this.stateByIndex[index]!;
+    return this.states.at(index);
   }
 
   /**
@@ -337,80 +336,11 @@ export abstract class Optimizer<O extends object> {
   private readonly stepParams: Parameter[] = [];
 
   /**
-   * `state` by parameter index, for the update loop (an array read, where a Map lookup per tensor
-   * showed up over many tensors). Rebuilt by `makeMissingStates` after any change.
-   */
-  private readonly stateByIndex: Array<ParamState | undefined> = [];
-
-  /**
-   * By parameter index, the shape of the `data` its state was made for (`shapeCode`), or undefined
-   * while it has none: a step refuses a parameter whose array has since been swapped for one of another
-   * length or type, which the state's buffers (and the kernels, which trust them) do not fit.
-   */
-  private readonly stateShapes: Array<number | undefined> = [];
-
-  /**
-   * By parameter, the shape of the `data` its state was made for (`shapeCode`): `stateShapes` by
-   * index is rebuilt from it when the groups' parameters change.
-   */
-  private readonly stateShapeOf = new Map<Parameter, number>();
-
-  /** Every parameter in order, as `stateByIndex` and `stateShapes` were last built for (empty: to be built). */
-  private readonly indexedParams: Parameter[] = [];
-
-  /** How many of `indexedParams` each group had (a parameter moved to the next group keeps its index). */
-  private readonly indexedSizes: number[] = [];
-
-  /**
-   * Rebuilds `stateByIndex` and `stateShapes` if the groups' parameters are not those they were built
-   * for: `paramGroups` is open, and a group's `params` may have been edited since the last step (a
-   * parameter replaced or added, the list reordered, a group removed). Both are read by position while
-   * the state is kept by parameter, so without this a parameter would step on another's state. A
-   * changed list must hold objects only (a step checks the data of those it updates), each once.
+   * Re-indexes the states if the groups' parameters were edited since (see `ParameterStates.reindex`),
+   * telling the optimizer through `paramsEdited`; `method` names the call in messages.
    */
   private indexParams(method = 'step'): void {
-    const indexed = this.indexedParams;
-    let index = 0;
-    let same = this.paramGroups.length === this.indexedSizes.length;
-    for (let g = 0; g < this.paramGroups.length; g++) {
-      const group = this.paramGroups[g]!;
-      if (typeof group !== 'object' || group === null || !Array.isArray(group.params)) {
-        const got = typeof group === 'object' && group !== null ? `params ${describe(group.params)}` : describe(group);
-        throw new TypeError(`${this.owner}.${method}: group ${g} must be { params: Parameter[], ...options }, got ${got}; nothing was changed`);
-      }
-      if (group.params.length !== this.indexedSizes[g]) same = false;
-      for (const p of group.params) {
-        if (indexed[index] !== p) same = false;
-        index++;
-      }
-    }
-    if (same && index === indexed.length) return;
-    const context = `${this.owner}.${method}`; // only past the common case: a step allocates nothing here
-    const seen = new Set<Parameter>();
-    index = 0;
-    for (const group of this.paramGroups) {
-      for (const p of group.params) {
-        // An object, not its data: a step checks the data of the parameters it updates, and skips the
-        // others (grad null) whatever they hold, on this step as on any other.
-        if (typeof p !== 'object' || p === null) {
-          throw new TypeError(`${context}: parameter ${index} must be { data: Float32Array | Float64Array, grad }, got ${describe(p)}; nothing was changed`);
-        }
-        if (seen.has(p)) throw new TypeError(`${context}: ${parameterLabel(index, p.name)} appears more than once in the parameter groups; nothing was changed`);
-        seen.add(p);
-        index++;
-      }
-    }
-    indexed.length = 0;
-    for (const group of this.paramGroups) for (const p of group.params) indexed.push(p);
-    this.indexedSizes.length = 0;
-    for (const group of this.paramGroups) this.indexedSizes.push(group.params.length);
-    this.stateByIndex.length = 0;
-    this.stateShapes.length = 0;
-    for (const p of indexed) {
-      this.stateByIndex.push(this.state.get(p));
-      this.stateShapes.push(this.stateShapeOf.get(p));
-    }
-    this.paramsEdited();
+    if (this.states.reindex(this.paramGroups, this.owner, method)) this.paramsEdited();
   }
 
   /**
@@ -419,27 +349,6 @@ export abstract class Optimizer<O extends object> {
    * its parameters.
    */
   protected paramsEdited(): void {}
-
-  /** Makes the state of every parameter that steps now and has none, group by group. */
-  private makeMissingStates(): void {
-    if (!this.stateByIndex.includes(undefined)) return; // every state made (and indexed, by `indexParams`)
-    let index = 0;
-    for (const group of this.paramGroups) {
-      const missing = group.params.filter((p) => p.grad !== null && !this.state.has(p));
-      if (missing.length > 0) {
-        const states = this.initStates(missing, group);
-        missing.forEach((p, i) => {
-          this.state.set(p, states[i]!);
-          this.stateShapeOf.set(p, shapeCode(p.data));
-        });
-      }
-      for (const p of group.params) {
-        this.stateByIndex[index] = this.state.get(p);
-        this.stateShapes[index] = this.stateShapeOf.get(p);
-        index++;
-      }
-    }
-  }
 
   /**
    * Fresh state for several parameters of one group, in order. By default `initState` for each;
@@ -552,7 +461,7 @@ export abstract class Optimizer<O extends object> {
       const { params, ...options } = group;
       const ids: number[] = [];
       for (const p of params) {
-        const s = this.state.get(p);
+        const s = this.states.get(p);
         if (s !== undefined) {
           const out: SerializedParamState = {};
           for (const [k, v] of Object.entries(s)) out[k] = typeof v === 'number' ? v : Array.from(v);
@@ -612,14 +521,7 @@ export abstract class Optimizer<O extends object> {
    * give it back late — the engine does not count WebAssembly memory as pressure.
    */
   private replaceStates(states: ReadonlyMap<Parameter, ParamState>): void {
-    const replaced = [...this.state.values()];
-    this.state.clear();
-    this.stateShapeOf.clear();
-    for (const [p, s] of states) {
-      this.state.set(p, s);
-      this.stateShapeOf.set(p, shapeCode(p.data));
-    }
-    this.indexedParams.length = 0; // re-indexed at the next step
+    const replaced = this.states.replace(states); // re-indexed at the next step
     this.statesReplaced();
     for (const s of replaced) releaseOptimizerState(s);
   }
