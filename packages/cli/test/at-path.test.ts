@@ -25,4 +25,10 @@ describe('atPath', () => {
   it('lets an error that is no file system\'s pass through', () => {
     expect(() => atPath('model', failing('ERR_SOMETHING'))).toThrow(/^ERR_SOMETHING: write$/);
   });
+
+  // The reasons are looked up by code in a plain object: a code that is one of its prototype's names
+  // is no file system's either, and must not become "model: function Object() { [native code] }".
+  it.each(['constructor', 'toString', '__proto__'])('lets an error whose code is %s pass through', (code) => {
+    expect(() => atPath('model', failing(code))).toThrow(new RegExp(`^${code}: write$`));
+  });
 });
