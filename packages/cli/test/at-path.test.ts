@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atPath } from '../src/errors/at-path.js';
+import { atPath, atPathAsync } from '../src/errors/at-path.js';
 import { InputError } from '../src/errors/input-error.js';
 
 const failing = (code: string) => () => {
@@ -24,5 +24,24 @@ describe('atPath', () => {
 
   it('lets an error that is no file system\'s pass through', () => {
     expect(() => atPath('model', failing('ERR_SOMETHING'))).toThrow(/^ERR_SOMETHING: write$/);
+  });
+
+  // The reasons are looked up by code in a plain object: a code that is one of its prototype's names
+  // is no file system's either, and must not become "model: function Object() { [native code] }".
+  it.each(['constructor', 'toString', '__proto__'])('lets an error whose code is %s pass through', (code) => {
+    expect(() => atPath('model', failing(code))).toThrow(new RegExp(`^${code}: write$`));
+  });
+});
+
+// --save writes the model through an asynchronous handler: its file-system errors need the same words.
+describe('atPathAsync', () => {
+  it('turns a file-system error of the path into input the user can fix, naming the path', async () => {
+    const error = await atPathAsync('model', async () => failing('ENOSPC')()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('model: no space left on the device');
+  });
+
+  it('lets an error that is no file system\'s pass through', async () => {
+    await expect(atPathAsync('model', async () => failing('ERR_SOMETHING')())).rejects.toThrow(/^ERR_SOMETHING: write$/);
   });
 });

@@ -40,6 +40,8 @@ describe('flag parsers take plain decimal numbers only, and say their rule', () 
     ['--hidden', layerSizes, '0x4', '--hidden takes sizes like 16 or 16,8, got "0x4"'],
     ['--hidden', layerSizes, '16,,8', '--hidden takes sizes like 16 or 16,8, got "16,,8"'],
     ['--hidden', layerSizes, '', '--hidden takes sizes like 16 or 16,8, got ""'],
+    ['--hidden', layerSizes, '0', '--hidden takes sizes like 16 or 16,8, got "0"'], // (a layer of no units passes nothing on)
+    ['--hidden', layerSizes, '16,0', '--hidden takes sizes like 16 or 16,8, got "16,0"'],
     ['--target', targetColumns, 'y1,y1', '--target names the column "y1" twice'],
     ['--target', targetColumns, 'a,y , y', '--target names the column "y" twice'],
     ['--target', targetColumns, '"price, usd', '--target: unterminated quote: field 1 opens a " and never closes it'],

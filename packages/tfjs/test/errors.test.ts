@@ -98,4 +98,20 @@ describe('bad input', () => {
     tf.dispose([v, g]);
     opt.dispose();
   });
+
+  // The gradient's dtype is checked too: the fused path reads its storage as float32 values, and the
+  // composed ops would fail mid-step on mixing dtypes, after some of the state had been written.
+  it.each([false, true])('an int32 gradient of a float32 variable is refused, changing nothing (composed ops: %s)', async (composed) => {
+    const v = tf.variable(tf.tensor1d([1, 2]), true, `int32Gradient${composed}`);
+    const g = tf.tensor1d([1, -1], 'int32');
+    const opt = new RpropOptimizer();
+    opt.forceComposedOps = composed;
+    expect(() => opt.applyGradients([{ name: v.name, tensor: g }])).toThrow(
+      `RpropOptimizer: variable '${v.name}' is float32 and its gradient int32; only float32 is supported; nothing was changed`,
+    );
+    expect(Array.from(v.dataSync())).toEqual([1, 2]);
+    expect((await opt.getWeights()).length).toBe(2); // iterations and prevLoss: no slots were made
+    tf.dispose([v, g]);
+    opt.dispose();
+  });
 });
