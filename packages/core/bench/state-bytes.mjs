@@ -8,8 +8,8 @@ function bytesPerParameter(make, Ctor) {
   const p = { data: new Ctor(N), grad: new Ctor(N).fill(1) };
   const opt = make([p]);
   opt.step(() => 0);
-  // `state` is protected in TypeScript only; the benchmark reads it to count what is really kept.
-  const s = opt.state.get(p);
+  // `states` is private in TypeScript only; the benchmark reads it to count what is really kept.
+  const s = opt.states.get(p);
   let bytes = 0;
   for (const v of Object.values(s)) if (typeof v === 'object') bytes += v.byteLength;
   return bytes / N;

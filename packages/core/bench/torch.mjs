@@ -8,8 +8,12 @@ const PYTHON = '/usr/bin/python3';
 
 let available;
 
-/** Whether /usr/bin/python3 can import torch (asked once). */
+/**
+ * Whether /usr/bin/python3 can import torch (asked once). RPROP_BENCH_NO_TORCH=1 says no without
+ * asking: the test suite's smoke run of the benchmark leaves torch out (it takes minutes).
+ */
 export function torchAvailable() {
+  if (available === undefined && process.env.RPROP_BENCH_NO_TORCH === '1') available = false;
   if (available === undefined) {
     try {
       execFileSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore', timeout: 120_000 });
