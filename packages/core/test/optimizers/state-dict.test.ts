@@ -150,6 +150,30 @@ describe('a loaded step size of −0', () => {
   });
 });
 
+describe('an lr of −0', () => {
+  // −0 passes "lr ≥ 0" (−0 < 0 is false) and is taken as 0: its step sizes start at +0, as lr 0's
+  // do. A Δ of −0 would be saved in the state, turn a weight of −0 into +0 (w − 0·(−0)), and break
+  // the kernels' assumption that Δ ≥ +0.
+  it.each(['rprop-', 'irprop-', 'rprop+', 'irprop+'] as const)('steps and saves exactly as lr 0 (%s)', (variant) => {
+    const run = (lr: number, kernels: boolean) => {
+      useKernels(kernels, { minLength: 0 });
+      try {
+        const p = { data: new Float32Array([-0, 0, 1, -2]), grad: new Float32Array([0, 0, 1, -1]) };
+        const opt = new Rprop([p], { lr, stepSizes: [0, 50], variant });
+        opt.step(() => 1);
+        return { data: Array.from(p.data), state: opt.stateDict().state };
+      } finally {
+        useKernels(true, { minLength: 64 });
+      }
+    };
+    for (const kernels of [false, true]) {
+      const positive = run(0, kernels);
+      expect(positive.data.filter((v) => Object.is(v, -0))).toHaveLength(1); // the weight of −0 with no gradient stays −0
+      expect(run(-0, kernels)).toStrictEqual(positive);
+    }
+  });
+});
+
 describe('loadStateDict checks values against the parameters they load into', () => {
   it('refuses a float32 parameter\'s value that overflows float32 (it would load as Infinity), and changes nothing', () => {
     const q: Parameter = { data: new Float32Array(2), grad: Float32Array.of(1, 1) };
