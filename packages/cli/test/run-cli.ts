@@ -26,12 +26,13 @@ export function userCanRun(uid: number, gid: number): boolean {
  * Runs the built command as `rprop` does, and calls `meanwhile` once, at its first progress line
  * (piped, without `--json`, it comes at epoch 1): the destinations have passed their checks and
  * training runs, so what `meanwhile` changes, the command meets only when it writes its outputs.
- * Give enough epochs that training outlasts `meanwhile`; `acted` says whether it ran.
+ * Give enough epochs that training outlasts `meanwhile`; `acted` says whether it ran. `meanwhile` gets
+ * the command's process id, which names its temporary files (`PATH.partial-<pid>`).
  */
 export async function rpropWhileTraining(
   args: string[],
   cwd: string,
-  meanwhile: () => void,
+  meanwhile: (pid: number) => void,
   extra: Pick<SpawnOptions, 'uid' | 'gid'> = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string; acted: boolean }> {
   if (!existsSync(bin)) throw new Error('packages/cli is not built: run `npm run build` first (npm test does)');
@@ -43,7 +44,7 @@ export async function rpropWhileTraining(
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     if (!acted && chunk.startsWith('epoch ')) {
       acted = true;
-      meanwhile();
+      meanwhile(child.pid!);
     }
     stderr += chunk;
   });

@@ -69,6 +69,34 @@ describe('--save whose folder changes during training: one line, nothing written
   });
 });
 
+// The outputs are written aside under PATH.partial-<pid> first. Something of that name the command did
+// not make (left by a killed run of another command with the same process id) is not its to overwrite
+// or remove: the command stops, saying which name is taken, and leaves everything as it was.
+describe('a temporary name taken during training: one line, nothing written, what took it untouched', () => {
+  it("the plot's (was: the file overwritten, then renamed over curve.svg)", async () => {
+    const folder = caseFolder('plot-temporary-taken');
+    let taken = '';
+    const r = await rpropWhileTraining(TRAIN, folder, (pid) => writeFileSync(join(folder, (taken = `curve.svg.partial-${pid}`)), 'not the command\'s'));
+    expectFailedAfterTraining(r, 2, `rprop: curve.svg: the temporary name ${taken} is taken by something this command did not make, left as it is (remove it if it is stale); nothing was written`);
+    expect(readdirSync(folder).sort()).toEqual([taken, 'model']);
+    expect(readFileSync(join(folder, taken), 'utf8')).toBe('not the command\'s');
+    expect(contents(join(folder, 'model'))).toEqual(OLD);
+  });
+
+  it("the model's (was: 'model: already exists', of a folder the command was asked to replace)", async () => {
+    const folder = caseFolder('model-temporary-taken');
+    let taken = '';
+    const r = await rpropWhileTraining(TRAIN, folder, (pid) => {
+      mkdirSync(join(folder, (taken = `model.partial-${pid}`)));
+      writeFileSync(join(folder, taken, 'notes.txt'), 'mine');
+    });
+    expectFailedAfterTraining(r, 2, `rprop: model: the temporary name ${taken} is taken by something this command did not make, left as it is (remove it if it is stale); nothing was written`);
+    expect(readdirSync(folder).sort()).toEqual(['model', taken]);
+    expect(contents(join(folder, taken))).toEqual({ 'notes.txt': 'mine' });
+    expect(contents(join(folder, 'model'))).toEqual(OLD);
+  });
+});
+
 // A mount point cannot be renamed (EBUSY). A user and mount namespace of the test's own lets it mount
 // one without privileges, where the kernel allows that.
 const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs none ${JSON.stringify(dir)}`]).status === 0;

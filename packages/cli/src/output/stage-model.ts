@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { onInterrupt } from '../interrupt.js';
-import type { Revertible } from './staged.js';
+import { temporaryTaken, type Revertible } from './staged.js';
 import { swapFolder } from './swap-folder.js';
 
 /**
@@ -20,6 +20,7 @@ export async function stageModel(model: tf.LayersModel, dir: string): Promise<Re
     mkdirSync(temporary); // fails if it exists: a folder we did not make is not ours to fill or delete
   } catch (error) {
     forget();
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw temporaryTaken(dir, `${dir}.partial-${process.pid}`);
     throw error;
   }
   try {

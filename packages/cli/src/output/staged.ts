@@ -1,4 +1,5 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { InputError } from '../errors/input-error.js';
 import { onInterrupt } from '../interrupt.js';
 
 /**
@@ -33,9 +34,10 @@ export function stageFile(path: string, text: string): Staged {
     writeFileSync(temporary, text, { flag: 'wx' }); // 'wx': a file of that name that we did not make is not ours to overwrite
   } catch (error) {
     // Ours unless it was there before: a full disk leaves it half-written.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') remove();
+    const taken = (error as NodeJS.ErrnoException).code === 'EEXIST';
+    if (!taken) remove();
     forget();
-    throw error;
+    throw taken ? temporaryTaken(path, temporary) : error;
   }
   let committed = false;
   return {
@@ -48,4 +50,14 @@ export function stageFile(path: string, text: string): Staged {
       forget();
     },
   };
+}
+
+/**
+ * The error for a temporary name (`temporary`, beside `path`, as the user gave it) taken by a file or
+ * folder this command did not make: a run of another command whose process had the same id, or one
+ * killed before it could clean up. Said as such (an EEXIST said "`path`: already exists", of a `path`
+ * that may well not exist), and left as it is: it is not ours to overwrite or remove.
+ */
+export function temporaryTaken(path: string, temporary: string): InputError {
+  return new InputError(`${path}: the temporary name ${temporary} is taken by something this command did not make, left as it is (remove it if it is stale); nothing was written`);
 }

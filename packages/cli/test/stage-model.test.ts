@@ -1,0 +1,31 @@
+import type * as tf from '@tensorflow/tfjs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { stageModel } from '../src/output/stage-model.js';
+
+// What the command cannot be made to meet from outside: the model's encoding failing after it has
+// begun writing. The folder it wrote into is the command's own, and must not outlive the failure.
+const root = mkdtempSync(join(tmpdir(), 'rprop-stage-model-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/**
+ * A model whose save writes its weights, then fails on the topology: what TF.js's `model.save` does
+ * with the handler it is given, with a topology JSON cannot encode (a BigInt).
+ */
+const failingPartWay = {
+  save: (handler: tf.io.IOHandler) =>
+    handler.save!({ modelTopology: { units: 1n } as never, weightSpecs: [], weightData: new ArrayBuffer(8) }),
+} as unknown as tf.LayersModel;
+
+it('a save that fails part-way removes what it wrote aside, leaves the previous model, and passes the error on', async () => {
+  const folder = join(root, 'part-way');
+  const model = join(folder, 'model');
+  mkdirSync(model, { recursive: true });
+  writeFileSync(join(model, 'model.json'), 'previous model');
+  await expect(stageModel(failingPartWay, model)).rejects.toThrow(/BigInt/);
+  expect(readdirSync(folder)).toEqual(['model']); // no model.partial-<pid>, weights.bin and all
+  expect(readdirSync(model)).toEqual(['model.json']);
+  expect(readFileSync(join(model, 'model.json'), 'utf8')).toBe('previous model');
+});
