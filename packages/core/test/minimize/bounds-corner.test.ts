@@ -43,3 +43,15 @@ describe.each(VARIANTS)('minimize with bounds, %s', (variant) => {
     expect(r.iterations).toBeLessThanOrEqual(300);
   });
 });
+
+it('a minimum exactly on a bound is not counted as held there: its derivative is 0, it pushes nowhere', () => {
+  for (const [x0, bounds] of [[[0, 0.5], [[0, 1], [0, 1]]], [[1, 0.5], [[-1, 1], [0, 1]]]] as const) {
+    const r = minimize((x, g) => {
+      g[0] = 2 * (x[0]! - x0[0]);
+      g[1] = 2 * (x[1]! - 0.5);
+      return (x[0]! - x0[0]) ** 2 + (x[1]! - 0.5) ** 2;
+    }, x0, { bounds });
+    expect(r.message).toBe('the gradient is zero');
+    expect(r.iterations).toBe(0);
+  }
+});

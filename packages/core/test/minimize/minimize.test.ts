@@ -119,6 +119,23 @@ describe('minimize', () => {
     expect(minimize(q, [3], null as unknown as undefined)).toEqual(minimize(q, [3]));
   });
 
+  it('counts a step size equal to xTolAbs as negligible (Δ ≤ xTolAbs, not <)', () => {
+    // With lr and the etas powers of 2, every Δ is one: no Δ lies in [2⁻²⁰, 1.5·2⁻²⁰), so both stop alike.
+    const run = (xTolAbs: number) => {
+      const seen: number[] = [];
+      const r = minimize(scaledQuadratic([1]), [0.3], {
+        variant: 'irprop+', lr: 2 ** -3, etas: [0.5, 2], stepSizes: [0, 64], xTol: 0, xTolAbs,
+        onIteration: (info) => void seen.push(info.stepSize[0]!),
+      });
+      return { r, seen };
+    };
+    const exact = run(2 ** -20);
+    expect(exact.seen).toContain(2 ** -20); // the boundary is met
+    expect(exact.r.message).toBe('every step size is negligible against x');
+    expect(exact.seen.at(-1)).toBe(2 ** -20);
+    expect(exact.r.iterations).toBe(run(1.5 * 2 ** -20).r.iterations);
+  });
+
   it('returns the best point it evaluated, with its value', () => {
     const f = scaledQuadratic([1]);
     const r = minimize(f, [3], { variant: 'rprop-', maxIterations: 40 });

@@ -33,3 +33,21 @@ it('still returns the lowest f evaluated when the last point is worse (the best 
   expect(r.fun).toBe(Math.min(...seen));
   expect(Math.abs(r.x[0]!)).toBe(r.fun);
 });
+
+it('of points with equal f, returns the latest also when the run stops unconverged (maxIterations)', () => {
+  // 1 + 1e-20·x rounds to 1 for every x near 0: f is flat to the last bit, its derivative is not.
+  const evaluated: number[] = [];
+  const r = minimize(
+    (x, grad) => {
+      grad[0] = 1e-20;
+      evaluated.push(x[0]!);
+      return 1 + 1e-20 * x[0]!;
+    },
+    [0],
+    { maxIterations: 3 },
+  );
+  expect(r.converged).toBe(false);
+  expect(new Set(evaluated).size).toBe(4); // four points, all f = 1
+  expect(r.x[0]).toBe(evaluated.at(-1));
+  expect(r.fun).toBe(1);
+});

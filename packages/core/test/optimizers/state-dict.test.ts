@@ -106,6 +106,9 @@ describe('stateDict / loadStateDict', () => {
     ['ids that name no saved state', (sd: any) => (sd.paramGroups[0].params = [7, 8]), /the state has an entry '0' that no parameter group names \(their ids: 7, 8\)/],
     ['an id twice', (sd: any) => (sd.paramGroups[0].params = [1, 1]), /parameter id 1 appears twice \(groups 0 and 0\)/],
     ['an id that is no whole number', (sd: any) => (sd.paramGroups[0].params = [0, 'one']), /group 0 of the state names a parameter "one"; ids are whole numbers ≥ 0/],
+    // Renamed consistently, the state under '-1': nothing else would catch it, and it would load.
+    ['a negative id', (sd: any) => ((sd.paramGroups[0].params = [0, -1]), (sd.state['-1'] = sd.state['1']), delete sd.state['1']),
+      /group 0 of the state names a parameter -1; ids are whole numbers ≥ 0/],
     ['a NaN previous loss', (sd: any) => (sd.prevLoss = NaN), /'prevLoss' must be a number or null, got NaN/],
     ['a previous loss of −∞', (sd: any) => (sd.prevLoss = -Infinity), /'prevLoss' cannot be -Infinity \(a step refuses that loss\), got -Infinity/],
     ['a null state', (sd: any) => (sd.state = null), /expected \{ state, paramGroups \}, got an object/],
