@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Adam, Lion, Rprop, SGD, SignSGD, Signum, type Parameter } from '../../src/index.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
@@ -61,5 +63,29 @@ describe('dispose()', () => {
       }
       expect(heap!.buffer.byteLength).toBe(size);
     }
+  });
+});
+
+// An optimizer lives as long as its model; an array it held on to from a step (a parameter's data the
+// caller has since replaced, say with weights loaded into a fresh array) would live as long, unseen.
+describe("holds no caller's array past the step", () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it.each(makers)("%s: a parameter's replaced data can be collected", async (_label, make) => {
+    // Many small tensors: they step batched (see TensorBatch), from ordinary arrays.
+    const ps = Array.from({ length: 8 }, () => param(100));
+    const opt = make(ps);
+    opt.step(() => 1);
+    const replaced = (() => {
+      const old = ps[3]!.data;
+      ps[3]!.data = new Float32Array(100);
+      return new WeakRef(old);
+    })();
+    await nextTask(); // a WeakRef keeps its target alive until the task that made it ends
+    gc();
+    expect(replaced.deref()).toBeUndefined();
+    expect(ps[3]!.data).toHaveLength(100); // (the optimizer and its parameters live on)
   });
 });
