@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Adam, Lion, Rprop, Signum, type Parameter } from '../../src/index.js';
+import { Adam, Lion, Rprop, SGD, Signum, type Parameter } from '../../src/index.js';
 
 const param = (): Parameter => ({ data: Float64Array.of(1, 2, 3), grad: Float64Array.of(1, -1, 1) });
 
@@ -48,6 +48,19 @@ describe('an option changed after construction to a value the constructor refuse
     opt.paramGroups[0]!.etas = [0.25, 2];
     opt.step();
     expect(opt.stateDict().state['0']!.stepSize).toEqual([0.02, 0.02, 0.02]);
+  });
+
+  it("SGD's momentum turned on after steps without it starts from the gradient, as torch's buffer does", () => {
+    // torch keeps no buffer while μ = 0 and starts one at b = g; steps without momentum must leave
+    // nothing in it that the first step with momentum would carry (b = μ·g_prev + g).
+    const a = param();
+    const opt = new SGD([a], { lr: 0.1, momentum: 0 });
+    opt.step();
+    expect(opt.stateDict().state['0']!.momentumBuffer).toEqual([0, 0, 0]);
+    opt.paramGroups[0]!.momentum = 0.5;
+    a.grad = Float64Array.of(2, 2, 2);
+    opt.step();
+    expect(Array.from(a.data)).toEqual([1 - 0.1 * 1 - 0.1 * 2, 2 + 0.1 * 1 - 0.1 * 2, 3 - 0.1 * 1 - 0.1 * 2]);
   });
 });
 
