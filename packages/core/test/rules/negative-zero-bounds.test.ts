@@ -28,3 +28,21 @@ it.each([4, 9])('a Δmax of −0 leaves a weight of −0 with a zero gradient at
     for (let i = 0; i < n; i++) expect(Object.is(b.param[i], -0), `index ${i}`).toBe(true);
   }
 });
+
+// Constants built by hand (as `rprop/kernels` users may) are not normalized: a Δmax of −0 reaches
+// the float32 kernel, whose clamp must be the reference's `d > hi ? hi : d` (+0 > −0 is false, so a
+// Δ of +0 stays +0), not IEEE min, which orders −0 below +0 and would store Δ = −0.
+it.each([100, 103])('hand-built constants with a Δmax of −0 leave a Δ of +0 at +0, on the float32 kernel as on the reference (%i weights: above minLength (64), so on the kernel, an odd tail too)', (n) => {
+  const c = { etaMinus: 0.5, etaPlus: 1.2, stepMin: 0, stepMax: -0, maximize: false };
+  const buffers = () => ({ param: new Float32Array(n).fill(-0), grad: new Float32Array(n).fill(1), prev: new Float32Array(n).fill(1), stepSize: new Float32Array(n) });
+  const onKernel = buffers();
+  fastRpropStep('rprop-', onKernel, c, false);
+  const onRule = buffers();
+  rpropMinus(onRule, c);
+  for (const b of [onKernel, onRule]) {
+    for (let i = 0; i < n; i++) {
+      expect(Object.is(b.stepSize[i], 0), `Δ at index ${i}`).toBe(true);
+      expect(Object.is(b.param[i], -0), `w at index ${i}`).toBe(true);
+    }
+  }
+});
