@@ -29,7 +29,7 @@ import { copyFloor, draws, DTYPES, plainPath, SHAPES as ALL_SHAPES, zeroCopyPath
 import { threadedZeroCopy } from './threads.mjs';
 import { interleavedMedians, medianSeconds } from './timing.mjs';
 import { stateBytesPerParameter } from './state-bytes.mjs';
-import { formatTargets, targets } from './targets.mjs';
+import { floorVsTorch, formatFloorVsTorch, formatTargets, targets } from './targets.mjs';
 import { torchAvailable, torchNsPerParameter } from './torch.mjs';
 
 const json = process.argv.includes('--json');
@@ -107,8 +107,9 @@ for (const { dtype, Ctor } of DTYPES) {
 
 const state = stateBytesPerParameter();
 const goals = targets(rows, state);
+const ceilings = floorVsTorch(rows);
 if (json) {
-  console.log(JSON.stringify({ rows, stateBytesPerParameter: state, targets: goals }, null, 2));
+  console.log(JSON.stringify({ rows, stateBytesPerParameter: state, targets: goals, floorVsTorch: ceilings }, null, 2));
 } else {
   const f = (v, d = 2) => (v === null ? '—' : v.toFixed(d));
   const x = (v, d = 1) => (v === null ? '—' : `${v.toFixed(d)}×`);
@@ -122,7 +123,7 @@ if (json) {
   console.log('torch: torch.optim.Rprop(foreach=True), 2 threads, glibc malloc as installed; torch reused: glibc set to reuse freed memory (no page faults per step)');
   console.log('zero-copy 2 thr: rprop/threads useKernelThreads(2), in a process of its own per row, timed in turns with 1 thread and the floor there');
   console.log('optimizer state, bytes per parameter:', Object.entries(state).map(([k, v]) => `${k} ${v}`).join(', '));
-  if (goals.length > 0) console.log(['targets (float32, defaults; this run):', ...formatTargets(goals)].join('\n  '));
+  if (goals.length > 0) console.log(['targets (float32, defaults; this run):', ...formatTargets(goals), ...formatFloorVsTorch(ceilings)].join('\n  '));
   if (rows.every((r) => r.torchForeachNs === null)) {
     console.log('(torch not measured: /usr/bin/python3 cannot import torch; apt-get install python3-torch)');
   }

@@ -29,7 +29,31 @@ export function targets(rows, stateBytes) {
   return out;
 }
 
+/**
+ * How fast torch is against the copy floor itself, per float32 shape with a 10× target: the highest
+ * "vs torch" ratio any step could reach in this run without moving less than the floor's bytes. A
+ * step on plain arrays moves more (it copies the gradient and the parameter into the kernels' memory
+ * and the parameter back), so where this is near or under 10 the 10× targets are out of reach on the
+ * machine as it was, whatever the kernels do; the targets against the floor still say whether they
+ * are at the memory limit. [{ shape, torch, torchReused }] (null where torch was not measured).
+ */
+export function floorVsTorch(rows) {
+  return PLAIN_SHAPES.flatMap((shape) => {
+    const r = rows.find((row) => row.dtype === 'float32' && row.shape === shape);
+    if (r === undefined || r.torchForeachNs === null) return [];
+    const over = (ns) => (ns === null ? null : ns / r.copyFloorNs);
+    return [{ shape, torch: over(r.torchForeachNs), torchReused: over(r.torchReusedNs) }];
+  });
+}
+
 /** One line per target: ✓ or ✗, the value and the limit. */
 export function formatTargets(list) {
   return list.map((t) => `${t.met ? '✓' : '✗'} ${t.what}: ${t.value.toFixed(2)} (${t.kind === 'min' ? '≥' : '≤'} ${t.limit})`);
+}
+
+/** One line for `floorVsTorch`'s list, or none when torch was not measured. */
+export function formatFloorVsTorch(list) {
+  if (list.length === 0) return [];
+  const x = (v) => (v === null ? '—' : `${v.toFixed(1)}×`);
+  return [`the copy floor itself (any step on plain arrays moves more): ${list.map((f) => `${f.shape} ${x(f.torch)} torch, ${x(f.torchReused)} reused`).join('; ')}`];
 }
