@@ -22,8 +22,13 @@ export const VARIANTS: readonly Variant[] = ['rprop-', 'irprop-', 'rprop+', 'irp
 /** Returns the loss at the current point (and may fill the gradients), as PyTorch's `step(closure)`. */
 export type Closure = () => number;
 
-/** A parameter group: its parameters, and options that override the optimizer-wide defaults. */
-export type ParamGroup<O> = { params: Parameter[] } & Partial<O>;
+/**
+ * A parameter group: its parameters, options that override the optimizer-wide defaults, and any keys
+ * of the caller's own (a `name`, say), kept with the group and in `stateDict()` as PyTorch's groups
+ * keep theirs. A key that looks like a misspelt option (`learningRate`, `step_sizes`) is refused when
+ * the group is given, since its option would otherwise be left at the default without a word.
+ */
+export type ParamGroup<O> = { params: Parameter[] } & Partial<O> & { [key: string]: unknown };
 
 /** A JSON-serialisable snapshot of one parameter's optimizer state. */
 export type SerializedParamState = Record<string, number[] | number>;

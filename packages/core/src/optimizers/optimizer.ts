@@ -20,8 +20,11 @@ import { settable } from './settable.js';
 
 export type { ParamState } from './parameter-states.js';
 
-/** A parameter group with every option filled in (group values over optimizer-wide defaults). */
-export type ResolvedGroup<O> = { params: Parameter[] } & O;
+/**
+ * A parameter group with every option filled in (group values over optimizer-wide defaults), and the
+ * caller's own keys as given (see `ParamGroup`).
+ */
+export type ResolvedGroup<O> = { params: Parameter[] } & O & { [key: string]: unknown };
 
 /**
  * The shape every optimizer here shares with `torch.optim.Optimizer`: parameter groups with defaults

@@ -9,10 +9,20 @@ import { minimize, Rprop, Signum, type Parameter } from '../../src/index.js';
 describe('parameter groups keep keys of their own that resemble no option', () => {
   it.each(['name', 'tag', 'id', 'lrScale', 'frozen', 'layer', 'data'])('%s', (key) => {
     const p: Parameter = { data: new Float32Array(2), grad: new Float32Array([1, -1]) };
-    const opt = new Rprop([{ params: [p], [key]: 'x' } as never]);
-    expect((opt.paramGroups[0] as unknown as Record<string, unknown>)[key]).toBe('x');
+    const opt = new Rprop([{ params: [p], [key]: 'x' }]);
+    expect(opt.paramGroups[0]![key]).toBe('x');
     opt.step();
     expect(Array.from(p.data)).toEqual([Math.fround(-0.01), Math.fround(0.01)]);
+  });
+
+  it('as the types say: a group literal may carry them, and options in it are still checked', () => {
+    const p: Parameter = { data: new Float32Array(2), grad: new Float32Array([1, -1]) };
+    const opt = new Rprop([{ params: [p], name: 'encoder', lr: 0.1 }]);
+    const name: unknown = opt.paramGroups[0]!.name;
+    expect([name, opt.paramGroups[0]!.lr]).toEqual(['encoder', 0.1]);
+    expect(opt.stateDict().paramGroups[0]).toMatchObject({ name: 'encoder', params: [0] });
+    // @ts-expect-error: an option's value keeps its type next to keys of the caller's own
+    expect(() => new Rprop([{ params: [p], name: 'encoder', lr: '0.1' }])).toThrow(/lr/);
   });
 
   it('null or undefined options are no options', () => {
