@@ -140,13 +140,18 @@ function flatNumbers(value: unknown, path: string): number[] {
   return out;
 }
 
-/** Appends `list`'s numbers to `out`, row-major; its items must be all numbers or all lists of one length. */
+/**
+ * Appends `list`'s numbers to `out`, row-major; its items must be all numbers or all lists of one
+ * length and one depth (a tensor's `tolist()` is rectangular all the way down).
+ */
 function flattenInto(list: unknown[], path: string, out: number[]): void {
   if (list.length > 0 && Array.isArray(list[0])) {
-    const rowLength = (list[0] as unknown[]).length;
+    const first = list[0] as unknown[];
+    const rowLength = first.length;
+    const rowsNested = Array.isArray(first[0]);
     list.forEach((row, i) => {
-      if (!Array.isArray(row) || row.length !== rowLength) {
-        throw new RangeError(`${WHERE}: ${path} is a ragged list: item ${i} is ${describe(row)}, item 0 a list of ${rowLength}`);
+      if (!Array.isArray(row) || row.length !== rowLength || Array.isArray(row[0]) !== rowsNested) {
+        throw new RangeError(`${WHERE}: ${path} is a ragged list: item ${i} is ${describe(row)}, item 0 a list of ${rowLength}${rowsNested ? ' lists' : ''}`);
       }
       flattenInto(row, `${path}[${i}]`, out);
     });

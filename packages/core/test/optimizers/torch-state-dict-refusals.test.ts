@@ -49,6 +49,7 @@ it.each<[string, unknown, Error]>([
   ['no step_size', edited((d) => { delete d.state['0']!.step_size; }), new TypeError('fromTorchStateDict: state["0"].step_size must be an array of numbers, got undefined')],
   ['prev and step_size of different lengths', edited((d) => { d.state['0']!.step_size = [0.01, 0.01]; }), new RangeError('fromTorchStateDict: state["0"].prev has 3 values and state["0"].step_size 2; they must match')],
   ['a ragged nested list', edited((d) => { d.state['0']!.prev = [[0.5, -1], [0]]; }), new RangeError('fromTorchStateDict: state["0"].prev is a ragged list: item 1 is [0], item 0 a list of 2')],
+  ['a nested list of uneven depth', edited((d) => { d.state['0']!.prev = [[0.5, -1], [[0], [2]]]; }), new RangeError('fromTorchStateDict: state["0"].prev is a ragged list: item 1 is [[0], [2]], item 0 a list of 2')],
   ['another optimizer\'s state key', edited((d) => { d.state['0']!.exp_avg = [0, 0, 0]; }), new RangeError("fromTorchStateDict: state[\"0\"] has a key 'exp_avg' that torch's Rprop state does not have (it holds step, prev, step_size)")],
 ])('refuses %s', (_, input, error) => {
   expect(() => fromTorchStateDict(input as TorchRpropStateDict)).toThrow(error);
