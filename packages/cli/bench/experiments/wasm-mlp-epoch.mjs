@@ -6,28 +6,18 @@
 //
 //   node packages/cli/bench/experiments/wasm-mlp-epoch.mjs   (after npm run build; FANN_DATASETS as bench:fann)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rprop } from 'rprop';
+import { CASES, compileFann, fannInstalled, foundCases, median, readCase, runFann, trainFile } from '../fann/fann-sets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..', '..');
-const datasets = resolve(process.env.FANN_DATASETS ?? join(root, '..', 'shared', 'datasets', 'fann'));
-const CASES = [
-  { name: 'diabetes', hidden: 16, target: 0.1, maxEpochs: 5000 },
-  { name: 'thyroid', hidden: 16, target: 0.01, maxEpochs: 5000 },
-];
 const RUNS = 7; // timed training runs per trainer (after one warm-up run); the median is kept
 const TOLERANCE = 1e-4; // max |g − reference| / max |reference| per gradient, float32 against float64
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-
-const found = CASES.filter((c) => existsSync(join(datasets, `${c.name}.train`)));
-if (found.length === 0) {
-  console.log(`wasm-mlp-epoch: no data sets found: looked for ${CASES.map((c) => `${c.name}.train`).join(' and ')} in ${datasets}; FANN_DATASETS=<dir> sets the folder. Nothing to measure.`);
-  process.exit(0);
-}
+const found = foundCases('wasm-mlp-epoch', 'Nothing to measure.');
 const scratch = mkdtempSync(join(tmpdir(), 'rprop-wasm-mlp-'));
 try {
   const wasmFile = join(scratch, 'wasm-mlp-epoch.wasm');
@@ -35,18 +25,17 @@ try {
     '-O3', '--runtime', 'stub', '--noAssert', '--initialMemory', '1', '--enable', 'simd', '--outFile', wasmFile], { stdio: 'inherit' });
   const kernel = (await WebAssembly.instantiate(readFileSync(wasmFile), { env: { abort() { throw new Error('abort'); } } })).instance.exports;
   // FANN as bench-fann.mjs runs it (same C file, same arguments), when libfann-dev is installed.
-  const fannBinary = existsSync('/usr/include/fann.h') ? join(scratch, 'train_fann') : null;
-  if (fannBinary) execFileSync('gcc', ['-O2', '-o', fannBinary, join(here, '..', 'fann', 'train_fann.c'), '-lfann', '-lm'], { stdio: 'inherit' });
-  else console.log('wasm-mlp-epoch: FANN is not installed (apt-get install libfann-dev); its column stays empty.');
+  const fannBinary = fannInstalled() ? compileFann(scratch) : null;
+  if (!fannBinary) console.log('wasm-mlp-epoch: FANN is not installed (apt-get install libfann-dev); its column stays empty.');
   console.log(`exp (Cephes polynomial, f32x4): max relative error ${expError(kernel).toExponential(2)} against Math.exp on [−20, 20]`);
   const rows = [];
   for (const c of CASES) {
-    const file = join(datasets, `${c.name}.train`);
     if (!found.includes(c)) {
-      console.log(`wasm-mlp-epoch: ${file} not found; skipping ${c.name}.`);
+      console.log(`wasm-mlp-epoch: ${trainFile(c)} not found; skipping ${c.name}.`);
       continue;
     }
-    rows.push(measure(kernel, c, parseFann(readFileSync(file, 'utf8')), fannBinary, file));
+    const { y: t, ...data } = await readCase(c); // (the kernel's name for the targets)
+    rows.push(measure(kernel, c, { ...data, t }, fannBinary));
   }
   console.log(`\nfull batch to the target MSE; ms/epoch: median of ${RUNS} runs after a warm-up run (FANN: of ${RUNS} processes)`);
   console.log('set       epochs (wasm / FANN)  wasm+Rprop  wasm+allocate  kernel only  FANN     FANN ÷ wasm+Rprop');
@@ -57,19 +46,6 @@ try {
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
-}
-
-/** FANN's format: `N inputs outputs`, then each sample's inputs and outputs (read as one stream of numbers, as FANN does). */
-function parseFann(text) {
-  const numbers = text.trim().split(/\s+/).map(Number);
-  const [count, inputs, outputs] = numbers;
-  if (numbers.length !== 3 + count * (inputs + outputs) || numbers.some(Number.isNaN)) throw new Error('wasm-mlp-epoch: not a FANN training file');
-  const x = new Float32Array(count * inputs), t = new Float32Array(count * outputs);
-  for (let k = 0, at = 3; k < count; k++) {
-    for (let i = 0; i < inputs; i++) x[k * inputs + i] = numbers[at++];
-    for (let o = 0; o < outputs; o++) t[k * outputs + o] = numbers[at++];
-  }
-  return { count, inputs, outputs, x, t };
 }
 
 /** Max relative error of the kernel's vector exp over a grid, the range tanh and the sigmoid use most. */
@@ -182,7 +158,7 @@ function train(c, net, allocated) {
   return { epochs, reached: mse <= c.target, msPerEpoch: elapsed / (epochs < c.maxEpochs ? epochs + 1 : epochs) };
 }
 
-function measure(kernel, c, data, fannBinary, file) {
+function measure(kernel, c, data, fannBinary) {
   const net = layout(kernel, data, c.hidden);
   randomize(net.p, 1);
   check(c.name, data, c.hidden, net, 'initial weights');
@@ -202,13 +178,7 @@ function measure(kernel, c, data, fannBinary, file) {
     for (let i = 0; i < calls; i++) net.run();
     return (performance.now() - t0) / calls;
   }));
-  const fann = fannBinary ? fannRun(fannBinary, file, c) : null;
+  const fann = fannBinary ? runFann(fannBinary, c, RUNS) : null;
   if (!plain.reached) console.log(`wasm-mlp-epoch: ${c.name}: the target MSE ${c.target} was not reached in ${c.maxEpochs} epochs`);
   return { set: c.name, epochs: plain.epochs, plain: plain.msPerEpoch, allocated: allocated.msPerEpoch, kernelOnly, fann };
-}
-
-/** FANN's figures as bench:fann takes them: train_fann.c's JSON line, seed 1, median ms/epoch of RUNS processes. */
-function fannRun(binary, file, c) {
-  const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(binary, [file, String(c.hidden), String(c.target), String(c.maxEpochs), '1'], { encoding: 'utf8' })));
-  return { epochs: runs[0].epochs, msPerEpoch: median(runs.map((r) => r.msPerEpoch)) };
 }

@@ -1,16 +1,14 @@
 // npm run bench:fann -w rprop-cli: FANN's iRprop− (Debian's libfann-dev, compiled here at bench time)
 // beside `rprop train` with each Rprop variant, on the FANN/PROBEN1 sets when present: epochs to the
 // target MSE and milliseconds per epoch, side by side in one run.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CASES, compileFann, fannInstalled, foundCases, median, runFann, trainFile } from './fann-sets.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..', '..', '..');
-/** The folder of the FANN/PROBEN1 `.train` files: FANN_DATASETS, else where the shared ones sit beside the checkout. */
-const datasets = resolve(process.env.FANN_DATASETS ?? join(root, '..', 'shared', 'datasets', 'fann'));
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const json = process.argv.includes('--json');
 /**
  * Runs per trainer; the median ms/epoch is reported. A FANN run on thyroid lasts ≈0.1 s, and on this
@@ -18,38 +16,24 @@ const json = process.argv.includes('--json');
  * Epochs are the same in every run (seeded weights, full batch).
  */
 const REPEATS = Number(process.env.FANN_BENCH_REPEATS ?? 5);
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-const CASES = [
-  { name: 'diabetes', hidden: 16, target: 0.1, maxEpochs: 5000 },
-  { name: 'thyroid', hidden: 16, target: 0.01, maxEpochs: 5000 },
-];
 
-// The data first: without it there is nothing to compare, and no table (not even an empty one) is
-// printed. Exit code 0: a missing optional data set is not a failure of the bench.
-const found = CASES.filter((c) => existsSync(join(datasets, `${c.name}.train`)));
-if (found.length === 0) {
-  console.log(`bench:fann: no data sets found: looked for ${CASES.map((c) => `${c.name}.train`).join(' and ')} in ${datasets}; FANN_DATASETS=<dir> sets the folder. Nothing to compare.`);
-  process.exit(0);
-}
-if (!existsSync('/usr/include/fann.h')) {
+// The data first: without it there is nothing to compare.
+const found = foundCases('bench:fann', 'Nothing to compare.');
+if (!fannInstalled()) {
   console.log('bench:fann: FANN is not installed (apt-get install libfann-dev); nothing to compare.');
   process.exit(0);
 }
 const work = mkdtempSync(join(tmpdir(), 'rprop-fann-'));
-const binary = join(work, 'train_fann');
 try {
-  execFileSync('gcc', ['-O2', '-o', binary, join(here, 'train_fann.c'), '-lfann', '-lm'], { stdio: 'inherit' });
+  const binary = compileFann(work);
   const rows = [];
   for (const c of CASES) {
-    const file = join(datasets, `${c.name}.train`);
+    const file = trainFile(c);
     if (!found.includes(c)) {
       console.log(`bench:fann: ${file} not found; skipping ${c.name} (FANN_DATASETS=<dir> sets the folder).`);
       continue;
     }
-    const fannRuns = Array.from({ length: REPEATS }, () =>
-      JSON.parse(execFileSync(binary, [file, String(c.hidden), String(c.target), String(c.maxEpochs), '1'], { encoding: 'utf8' })),
-    );
-    const fann = { ...fannRuns[0], msPerEpoch: median(fannRuns.map((f) => f.msPerEpoch)) };
+    const fann = runFann(binary, c, REPEATS);
     rows.push({ set: c.name, trainer: 'FANN iRprop−', ...fann });
     for (const variant of ['irprop-', 'irprop+', 'rprop-', 'rprop+']) {
       const runs = Array.from({ length: REPEATS }, () => {

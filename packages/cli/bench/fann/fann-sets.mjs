@@ -1,0 +1,67 @@
+// What bench:fann and the experiments beside it share: where the FANN/PROBEN1 sets are, the cases
+// trained on them, and FANN's own trainer (train_fann.c against Debian's libfann-dev) run on a case.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..', '..');
+
+/** The folder of the FANN/PROBEN1 `.train` files: FANN_DATASETS, else where the shared ones sit beside the checkout. */
+export const datasets = resolve(process.env.FANN_DATASETS ?? join(root, '..', 'shared', 'datasets', 'fann'));
+
+/** The sets, the network (hidden tanh units) and the target MSE, as the issue gives them. */
+export const CASES = [
+  { name: 'diabetes', hidden: 16, target: 0.1, maxEpochs: 5000 },
+  { name: 'thyroid', hidden: 16, target: 0.01, maxEpochs: 5000 },
+];
+
+export const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/** The path of a case's `.train` file. */
+export const trainFile = (c) => join(datasets, `${c.name}.train`);
+
+/**
+ * The cases whose data is present. With none, says where it looked (as `tool`, ending with `nothing`)
+ * and exits with 0: a missing optional data set is not a failure of a benchmark, and no table (not
+ * even an empty one) is printed.
+ */
+export function foundCases(tool, nothing) {
+  const found = CASES.filter((c) => existsSync(trainFile(c)));
+  if (found.length === 0) {
+    console.log(`${tool}: no data sets found: looked for ${CASES.map((c) => `${c.name}.train`).join(' and ')} in ${datasets}; FANN_DATASETS=<dir> sets the folder. ${nothing}`);
+    process.exit(0);
+  }
+  return found;
+}
+
+/** Whether Debian's libfann-dev is installed (its header is what the C program compiles against). */
+export const fannInstalled = () => existsSync('/usr/include/fann.h');
+
+/** Compiles train_fann.c into `folder`; returns the binary's path. */
+export function compileFann(folder) {
+  const binary = join(folder, 'train_fann');
+  execFileSync('gcc', ['-O2', '-o', binary, join(here, 'train_fann.c'), '-lfann', '-lm'], { stdio: 'inherit' });
+  return binary;
+}
+
+/**
+ * FANN's iRprop− on case `c`, seed 1, `runs` processes: the first's JSON line (epochs, reachedTarget,
+ * …) with the median ms/epoch. One 0.1 s FANN run on thyroid varied from 2.0 to 3.5 ms/epoch here.
+ */
+export function runFann(binary, c, runs) {
+  const all = Array.from({ length: runs }, () =>
+    JSON.parse(execFileSync(binary, [trainFile(c), String(c.hidden), String(c.target), String(c.maxEpochs), '1'], { encoding: 'utf8' })),
+  );
+  return { ...all[0], msPerEpoch: median(all.map((f) => f.msPerEpoch)) };
+}
+
+/**
+ * A case's data read as `rprop train` reads a FANN file: the CLI's own parser, from its build (imported
+ * here, not at the top, so that a script that reads no data runs before `npm run build`).
+ */
+export async function readCase(c) {
+  const { parseFann } = await import(pathToFileURL(join(root, 'packages', 'cli', 'dist', 'data', 'fann.js')).href);
+  return parseFann(readFileSync(trainFile(c), 'utf8'), trainFile(c));
+}
