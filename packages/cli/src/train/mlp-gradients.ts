@@ -78,17 +78,24 @@ export function mlpGradients(layers: readonly DenseLayer[], x: tf.Tensor2D, xT: 
     const error = tf.sub(outputs.at(-1)!, y);
     const loss = tf.mean(tf.square(error)) as tf.Scalar;
     // Backward: δ = ∂loss/∂z per layer, from the last.
-    const grads: tf.NamedTensorMap = {};
+    const kernelGrads: tf.Tensor[] = [];
+    const biasGrads: tf.Tensor[] = [];
     let upstream: tf.Tensor = tf.mul(error, 2 / error.size); // ∂loss/∂h of the last layer
     const ones = tf.ones([1, x.shape[0]]);
     for (let i = layers.length - 1; i >= 0; i--) {
       const l = layers[i]!;
       const fPrime = DERIVATIVES[l.activation]!(outputs[i]!);
       const delta = (fPrime === null ? upstream : tf.mul(upstream, fPrime)) as tf.Tensor2D;
-      grads[l.kernel.name] = tf.matMul(inputsT[i]!, delta);
-      grads[l.bias.name] = tf.reshape(tf.matMul(ones, delta), l.bias.shape); // column sums, as one product
+      kernelGrads[i] = tf.matMul(inputsT[i]!, delta);
+      biasGrads[i] = tf.reshape(tf.matMul(ones, delta), l.bias.shape); // column sums, as one product
       if (i > 0) upstream = tf.matMul(delta, tf.transpose(l.kernel));
     }
+    // In the model's variable order (kernel, bias, layer by layer), not the order computed in:
+    // optimizers keep their slots by the order of the gradients they are given, and a saved model's
+    // optimizer is resumed by `model.fit`, whose gradients come in that order. Listing the last layer
+    // first, `rprop train --save` saved slots that `fit` refused (shape mismatch) or, where the
+    // shapes agreed, applied to the wrong variables.
+    const grads: tf.NamedTensorMap = Object.fromEntries(layers.flatMap((l, i) => [[l.kernel.name, kernelGrads[i]!], [l.bias.name, biasGrads[i]!]]));
     return { loss, grads };
   });
 }
