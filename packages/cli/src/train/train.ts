@@ -4,11 +4,12 @@ import type { Dataset } from '../data/dataset.js';
 import { evaluate, meanSquaredError } from './metrics.js';
 import { miniBatchEpoch } from './mini-batch-epoch.js';
 import { buildMlp, type Activation } from './mlp.js';
-import { mlpGradients, mlpLayers } from './mlp-gradients.js';
-import { hasSetLoss, makeOptimizer, type OptimizerName } from './optimizer.js';
+import { mlpLayers } from './mlp-gradients.js';
+import { makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
 import { refusedGradient } from './refused-gradient.js';
 import { shuffledBatches } from './shuffled-batches.js';
+import { tfjsFullBatch } from './tfjs-full-batch.js';
 
 const WARM_UP = 5;
 /** How often the loop lets the event loop run, so a signal's handler (interrupt.ts) gets its turn. */
@@ -85,6 +86,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   // Full batch keeps its own path, as before mini-batches existed: no shuffle, and its step's gradient
   // comes with the MSE the curve records, at no extra tensor op.
   const nextBatches = batchSize < data.count ? shuffledBatches(data.count, batchSize, o.seed) : null;
+  const full = nextBatches === null ? tfjsFullBatch(model, optimizer, layers, x, xT, y) : null;
   let steps = 0;
   const bar = progress(o.epochs, o.quiet);
   const curve: number[] = [];
@@ -105,8 +107,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
       if (curve.length === WARM_UP) warm = performance.now();
       if (performance.now() >= nextYield) await breathe(); // (tested first: an epoch not due awaits nothing)
       // FANN's MSE at the current point, and (full batch) one step from it (as fann_train_epoch does).
-      const full = nextBatches === null ? mlpGradients(layers, x, xT, y) : null;
-      const mse = full === null ? meanSquaredError(model, x, y) : full.loss.dataSync()[0]!;
+      const mse = full === null ? meanSquaredError(model, x, y) : full.lossAndGradient();
       try {
         if (!Number.isFinite(mse)) {
           diverged = { epoch, what: 'MSE', value: String(mse) };
@@ -120,8 +121,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
           break;
         }
         if (full !== null) {
-          if (hasSetLoss(optimizer)) optimizer.setLoss(mse); // the + variants compare successive losses
-          optimizer.applyGradients(full.grads);
+          full.step(mse);
           steps++;
         } else {
           const nonFinite = await miniBatchEpoch(layers, optimizer, data, nextBatches!(), hooks);
@@ -138,16 +138,17 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
         curve.push(mse); // (the MSE itself was finite)
         break;
       } finally {
-        if (full !== null) tf.dispose([full.loss, full.grads]);
+        full?.release();
       }
       curve.push(mse);
       epoch++;
-      bar.update(epoch, () => evaluate(model, x, y)); // (at the weights after this epoch's steps)
+      bar.update(epoch, () => full?.evaluate() ?? evaluate(model, x, y)); // (at the weights after this epoch's steps)
     }
   } finally {
     bar.stop(); // the terminal back as it was (cursor, line wrap), also when training throws
   }
   const end = performance.now();
+  await full?.finish();
   const seconds = (end - start) / 1000;
   const final = evaluate(model, x, y);
   tf.dispose([x, xT, y]);
