@@ -13,9 +13,9 @@
 //     that starts at its last element stays inside memory that belongs to no other array;
 //   - per-layer activation scratch and the two gradient scratch buffers hold a multiple of 4 floats.
 // Lanes past the last unit: in the forward pass they read the next kernel row (garbage) into the
-// scratch's padding, never read back as an input; in the backward pass the gradient stores keep those
-// lanes' bits (v128.bitselect) and the upstream sum drops them (v128.and), so a NaN or Infinity in a
-// neighbouring weight cannot leak into another element.
+// scratch's padding, never read back as an input; in the backward pass the kernel gradient's stores
+// keep those lanes' bits (v128.bitselect: they are the next row's) and the upstream sum drops them
+// (v128.and), so a NaN or Infinity in a neighbouring weight cannot leak into another element.
 //
 // Samples are processed one at a time (forward, then backward), float32 throughout, except the sum
 // of squared errors, which is accumulated in float64.
@@ -73,10 +73,10 @@ function backward(table: usize, layers: i32, xk: usize, g: usize, spare: usize):
       const at = j << 2;
       v128.store(g + at, derivative(v128.load(g + at), v128.load(output + at), activation));
     }
-    for (let at: usize = 0; at < tailBytes; at += 16) v128.store(biasGrad + at, f32x4.add(v128.load(biasGrad + at), v128.load(g + at)));
-    if (full < units) {
-      const old = v128.load(biasGrad + tailBytes);
-      v128.store(biasGrad + tailBytes, v128.bitselect(f32x4.add(old, v128.load(g + tailBytes)), old, tail));
+    // The bias gradient is one row: a partial block's extra lanes fall in its own padding, unmasked.
+    for (let j: usize = 0; j < units; j += 4) {
+      const at = j << 2;
+      v128.store(biasGrad + at, f32x4.add(v128.load(biasGrad + at), v128.load(g + at)));
     }
     // Per input: its kernel row's gradient += a_i·δ, and (below the first layer) the upstream
     // d MSE / d a_i = Σ_j δ_j·K[i, j], from the same row while it is at hand.
