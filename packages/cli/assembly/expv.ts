@@ -10,7 +10,7 @@
  * instead of turning into Infinity, and tanh and the sigmoid come out at their limits for large |z|.
  * The clamp is pmax/pmin with x FIRST: pmax(x, c) is `x < c ? c : x` and pmin(x, c) is
  * `c < x ? c : x`, both false for a NaN x, which is returned unchanged; the polynomial then makes the
- * result NaN (f32x4.max/min would have kept NaN too, but the order matters for pmin/pmax). ±Infinity
+ * result NaN. (Swapped, pmin(88, pmax(−87, x)) turns NaN into −87: checked, e^NaN came out 1.6e-38.) ±Infinity
  * IS clamped, to e^−87 or e^88: the caller (`activate`) turns an infinite pre-activation into NaN
  * itself, so a diverged weight is never hidden behind a saturated, finite output.
  */

@@ -48,6 +48,8 @@ export class FusedMlp {
   /** Same shapes and order; written by `lossAndGradients`. */
   readonly grads: readonly Float32Array[];
   private kernel: MlpKernel | null;
+  /** Where `evaluate` leaves the bit-fail count. */
+  private readonly bitFailSlot: Int32Array;
 
   private constructor(
     kernel: MlpKernel,
@@ -61,6 +63,7 @@ export class FusedMlp {
     const view = (at: number, length: number): Float32Array => new Float32Array(buffer, at, length);
     this.weights = Object.freeze(shapes.flatMap((s, k) => [view(layout.layers[k]!.kernel, s.inputs * s.units), view(layout.layers[k]!.bias, s.units)]));
     this.grads = Object.freeze(shapes.flatMap((s, k) => [view(layout.layers[k]!.kernelGrad, s.inputs * s.units), view(layout.layers[k]!.biasGrad, s.units)]));
+    this.bitFailSlot = new Int32Array(buffer, layout.bitFail, 1);
   }
 
   /**
@@ -92,9 +95,8 @@ export class FusedMlp {
   /** MSE and bit-fail at `weights` on the data given to create. */
   evaluate(): FusedEvaluation {
     const { table, x, y, bitFail } = this.layout;
-    const kernel = this.live('evaluate');
-    const mse = kernel.evaluate(table, this.layerCount, x, y, this.count, bitFail);
-    return { mse, bitFail: new Int32Array(kernel.memory.buffer, bitFail, 1)[0]! };
+    const mse = this.live('evaluate').evaluate(table, this.layerCount, x, y, this.count, bitFail);
+    return { mse, bitFail: this.bitFailSlot[0]! };
   }
 
   /**
