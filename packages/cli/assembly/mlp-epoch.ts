@@ -8,9 +8,10 @@
 // then a bias [units]. That layout makes a sample's pre-activations a sum of kernel rows, so every
 // loop runs over units, four at a time. A layer whose width is not a multiple of 4 ends in a partial
 // block; it is computed as a whole vector anyway, and the lanes past the last unit are harmless
-// because the layout guarantees (and this file relies on):
-//   - every kernel, bias and gradient is followed by at least 12 bytes of its own padding, so a block
-//     that starts at its last element stays inside memory that belongs to no other array;
+// because the layout (src/train/fused/fused-layout.ts) guarantees, and this file relies on:
+//   - every kernel, bias and gradient starts 16-byte aligned and is followed by at least 12 bytes of
+//     its own padding, so a block that starts at its last element stays inside memory that belongs
+//     to no other array (the unmasked bias gradient store below needs this);
 //   - per-layer activation scratch and the two gradient scratch buffers hold a multiple of 4 floats.
 // Lanes past the last unit: in the forward pass they read the next kernel row (garbage) into the
 // scratch's padding, never read back as an input; in the backward pass the kernel gradient's stores
@@ -66,17 +67,15 @@ function backward(table: usize, layers: i32, xk: usize, g: usize, spare: usize):
     const inputs = layerInputs(e), units = layerUnits(e), activation = layerActivation(e);
     const kernel = layerKernel(e), kernelGrad = layerKernelGrad(e), biasGrad = layerBiasGrad(e), output = layerOutput(e);
     const input = l > 0 ? layerOutput(e - LAYER_BYTES) : xk;
-    const full = units & ~3, tailBytes = full << 2, tail = lanesBelow(units - full);
+    const full = units & ~3, fullBytes = full << 2, partialLanes = lanesBelow(units - full);
     const rowBytes = units << 2;
-    // δ = d MSE / d z, in place of d MSE / d a (partial block included: its extra lanes are scratch).
+    // δ = d MSE / d z, in place of d MSE / d a, and the bias gradient += δ. The partial block too,
+    // unmasked: its extra lanes fall in g's padding and in the bias gradient's own padding.
     for (let j: usize = 0; j < units; j += 4) {
       const at = j << 2;
-      v128.store(g + at, derivative(v128.load(g + at), v128.load(output + at), activation));
-    }
-    // The bias gradient is one row: a partial block's extra lanes fall in its own padding, unmasked.
-    for (let j: usize = 0; j < units; j += 4) {
-      const at = j << 2;
-      v128.store(biasGrad + at, f32x4.add(v128.load(biasGrad + at), v128.load(g + at)));
+      const delta = derivative(v128.load(g + at), v128.load(output + at), activation);
+      v128.store(g + at, delta);
+      v128.store(biasGrad + at, f32x4.add(v128.load(biasGrad + at), delta));
     }
     // Per input: its kernel row's gradient += a_i·δ, and (below the first layer) the upstream
     // d MSE / d a_i = Σ_j δ_j·K[i, j], from the same row while it is at hand.
@@ -85,15 +84,16 @@ function backward(table: usize, layers: i32, xk: usize, g: usize, spare: usize):
       const a = f32x4.splat(load<f32>(input + (i << 2)));
       const row = kernel + i * rowBytes, gradRow = kernelGrad + i * rowBytes;
       let sum = f32x4.splat(0);
-      for (let at: usize = 0; at < tailBytes; at += 16) {
+      for (let at: usize = 0; at < fullBytes; at += 16) {
         const delta = v128.load(g + at);
         v128.store(gradRow + at, f32x4.add(v128.load(gradRow + at), f32x4.mul(a, delta)));
         if (upstream) sum = f32x4.add(sum, f32x4.mul(delta, v128.load(row + at)));
       }
       if (full < units) {
-        const delta = v128.load(g + tailBytes), old = v128.load(gradRow + tailBytes);
-        v128.store(gradRow + tailBytes, v128.bitselect(f32x4.add(old, f32x4.mul(a, delta)), old, tail));
-        if (upstream) sum = f32x4.add(sum, v128.and(f32x4.mul(delta, v128.load(row + tailBytes)), tail));
+        // The partial block's extra lanes are the next row's: keep their bits, leave them out of the sum.
+        const delta = v128.load(g + fullBytes), old = v128.load(gradRow + fullBytes);
+        v128.store(gradRow + fullBytes, v128.bitselect(f32x4.add(old, f32x4.mul(a, delta)), old, partialLanes));
+        if (upstream) sum = f32x4.add(sum, v128.and(f32x4.mul(delta, v128.load(row + fullBytes)), partialLanes));
       }
       if (upstream) store<f32>(spare + (i << 2), horizontalSum(sum));
     }

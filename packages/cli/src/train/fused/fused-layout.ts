@@ -30,9 +30,13 @@ export interface FusedLayout {
 /** Bytes per layer table record; assembly/layer-table.ts reads the same eight i32 fields. */
 const LAYER_BYTES = 32;
 /**
- * Space left after every array: the kernel reads (and, for gradients, rewrites with the same bits)
- * whole 4-float vectors, so a layer whose width is not a multiple of 4 touches up to 12 bytes past its
- * last element (see assembly/mlp-epoch.ts). Each array starts 16-byte aligned, then.
+ * Space left after every array, each of which starts 16-byte aligned. The kernel works in whole
+ * 4-float vectors, so for a layer whose width is not a multiple of 4 it touches up to 12 bytes past an
+ * array's last element (see assembly/mlp-epoch.ts). For a bias or a bias gradient (one row) the
+ * alignment alone keeps that inside the array's own slack; a kernel's last row can reach past it, and
+ * the pad keeps those lanes — read, or for the gradient written back with the bits they had — off
+ * the next array. Not observable in one thread (no test can tell it is there), but no array is ever
+ * touched by the code that works on another, and the kernel never reaches past the layout's end.
  */
 const PAD = 16;
 
