@@ -5,6 +5,7 @@ import { runBench } from './bench/run-bench.js';
 import { runDemo } from './demo/run-demo.js';
 import { reportError } from './errors/report-error.js';
 import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from './flag-parsers.js';
+import { ENGINES, type EngineName } from './train/full-batch.js';
 import { DEFAULT_LR, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { runTrain } from './train/run-train.js';
 
@@ -68,6 +69,11 @@ program
   .option('--target-mse <x>', 'stop when the training MSE is at most this', nonNegativeNumber('--target-mse'))
   .option('--seed <n>', "seed of the initial weights and of --batch-size's shuffles", wholeNumber('--seed', 0), 1)
   .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['cpu', 'wasm']).default('wasm'))
+  .addOption(
+    new Option('--engine <name>', 'what computes full-batch epochs: tfjs (TF.js ops on --backend) or fused (one WebAssembly SIMD call per epoch and the core\'s Rprop; --optimizer rprop, full batch only; several times faster on small sets)')
+      .choices([...ENGINES])
+      .default('tfjs'),
+  )
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)
@@ -91,6 +97,7 @@ program
         targetMse: o.targetMse as number | undefined,
         seed: o.seed as number,
         backend: o.backend as 'cpu' | 'wasm',
+        engine: o.engine as EngineName,
         save: o.save as string | undefined,
         plot: o.plot as string | undefined,
         json: o.json as boolean,

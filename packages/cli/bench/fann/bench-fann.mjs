@@ -16,6 +16,9 @@ const json = process.argv.includes('--json');
  * Epochs are the same in every run (seeded weights, full batch).
  */
 const REPEATS = Number(process.env.FANN_BENCH_REPEATS ?? 5);
+const VARIANTS = ['irprop-', 'irprop+', 'rprop-', 'rprop+'];
+/** `rprop train --engine`: TF.js ops on its wasm backend, and the fused WebAssembly epoch. */
+const ENGINES = ['tfjs', 'fused'];
 
 // The data first: without it there is nothing to compare.
 const found = foundCases('bench:fann', 'Nothing to compare.');
@@ -35,11 +38,11 @@ try {
     }
     const fann = runFann(binary, c, REPEATS);
     rows.push({ set: c.name, trainer: 'FANN iRprop−', ...fann });
-    for (const variant of ['irprop-', 'irprop+', 'rprop-', 'rprop+']) {
+    for (const [engine, variant] of ENGINES.flatMap((e) => VARIANTS.map((v) => [e, v]))) {
       const runs = Array.from({ length: REPEATS }, () => {
         const r = spawnSync(
           process.execPath,
-          [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'train', file, '--hidden', String(c.hidden), '--target-mse', String(c.target), '--epochs', String(c.maxEpochs), '--variant', variant, '--lr', '0.1', '--json', '--backend', 'wasm'],
+          [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'train', file, '--hidden', String(c.hidden), '--target-mse', String(c.target), '--epochs', String(c.maxEpochs), '--variant', variant, '--lr', '0.1', '--json', '--backend', 'wasm', '--engine', engine],
           { encoding: 'utf8' },
         );
         if (r.status !== 0) throw new Error(r.stderr);
@@ -48,17 +51,17 @@ try {
       const ours = runs[0];
       const msPerEpoch = median(runs.map((r) => r.msPerEpoch));
       const msPerEpochSteady = median(runs.map((r) => r.msPerEpochSteady));
-      rows.push({ set: c.name, trainer: `rprop ${variant}`, epochs: ours.epochs, reachedTarget: ours.reachedTarget, msPerEpoch, msPerEpochSteady, mse: ours.trainMse, vsFann: msPerEpochSteady / fann.msPerEpoch });
+      rows.push({ set: c.name, trainer: `rprop ${variant}${engine === 'fused' ? ' fused' : ''}`, epochs: ours.epochs, reachedTarget: ours.reachedTarget, msPerEpoch, msPerEpochSteady, mse: ours.trainMse, vsFann: msPerEpochSteady / fann.msPerEpoch });
     }
   }
   if (json) console.log(JSON.stringify(rows));
   else {
-    console.log('full-batch training to a target MSE: FANN 2.2 (C) vs rprop train (TF.js wasm backend), Δ0 = 0.1 for both');
+    console.log('full-batch training to a target MSE: FANN 2.2 (C) vs rprop train (TF.js wasm backend; "fused": --engine fused), Δ0 = 0.1 for both');
     console.log(`ms/epoch: mean over a run; steady: after its first 5 epochs (TF.js warm-up); medians of ${REPEATS} runs each; × FANN uses steady`);
-    console.log('set       trainer           epochs  reached  ms/epoch   steady  × FANN');
+    console.log('set       trainer                 epochs  reached  ms/epoch   steady  × FANN');
     for (const r of rows) {
       const steady = r.msPerEpochSteady === undefined ? '' : r.msPerEpochSteady.toFixed(3);
-      console.log(`${r.set.padEnd(9)} ${r.trainer.padEnd(16)} ${String(r.epochs).padStart(7)}  ${String(r.reachedTarget).padEnd(7)} ${r.msPerEpoch.toFixed(3).padStart(9)} ${steady.padStart(8)}  ${r.vsFann === undefined ? '' : r.vsFann.toFixed(1)}`);
+      console.log(`${r.set.padEnd(9)} ${r.trainer.padEnd(22)} ${String(r.epochs).padStart(7)}  ${String(r.reachedTarget).padEnd(7)} ${r.msPerEpoch.toFixed(3).padStart(9)} ${steady.padStart(8)}  ${r.vsFann === undefined ? '' : r.vsFann.toFixed(1)}`);
     }
   }
 } finally {

@@ -1,6 +1,7 @@
 import type { Variant } from 'rprop';
 import { formatOf } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
+import type { EngineName } from './full-batch.js';
 import type { OptimizerName } from './optimizer.js';
 
 /** The flags of `rprop train` that only some runs use. */
@@ -11,6 +12,7 @@ export interface ConditionalFlags {
   optimizer: OptimizerName;
   /** --variant as the user gave it; undefined when not given (the default then applies). */
   variant?: Variant;
+  engine?: EngineName;
 }
 
 /**
@@ -21,9 +23,22 @@ export function checkFlagsApply(o: ConditionalFlags): void {
   if (o.variant !== undefined && o.optimizer !== 'rprop') {
     throw new InputError(`--variant ${o.variant}: only --optimizer rprop has variants, and the optimizer is ${o.optimizer}`);
   }
+  if (o.engine === 'fused' && o.optimizer !== 'rprop') {
+    throw new InputError(`--engine fused: the fused engine steps only --optimizer rprop, and the optimizer is ${o.optimizer}`);
+  }
   if (o.target !== undefined) {
     const format = formatOf(o.data);
     if (format === 'builtin') throw new InputError(`--target: ${o.data} is a built-in set, not a CSV; --target names a CSV's output columns`);
     if (format === 'fann') throw new InputError(`--target: ${o.data} is read as a FANN file (only a name ending in .csv is read as CSV); --target names a CSV's output columns`);
+  }
+}
+
+/**
+ * Refuses `--engine fused` with mini-batches (a --batch-size below the set's size): the fused engine
+ * computes whole-set epochs. Checked once the data is read, since a larger --batch-size means full batch.
+ */
+export function checkEngineFits(engine: EngineName | undefined, batchSize: number | undefined, count: number, source: string): void {
+  if (engine === 'fused' && batchSize !== undefined && batchSize < count) {
+    throw new InputError(`--engine fused: the fused engine trains full batch only, and --batch-size ${batchSize} is below the ${count} samples of ${source}`);
   }
 }

@@ -1,3 +1,7 @@
+/** Which code computes full-batch epochs: TF.js ops (the default), or one WebAssembly call each. */
+export type EngineName = 'tfjs' | 'fused';
+export const ENGINES: readonly EngineName[] = ['tfjs', 'fused'];
+
 /** MSE and bit-fail count (outputs not within 0.5 of their target) at some weights, as `evaluate` gives them. */
 export interface Evaluation {
   readonly mse: number;

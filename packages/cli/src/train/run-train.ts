@@ -13,7 +13,7 @@ import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
 import { columnsLine } from './columns-line.js';
 import { curveChart } from './curve-chart.js';
-import { checkFlagsApply } from './flags-apply.js';
+import { checkEngineFits, checkFlagsApply } from './flags-apply.js';
 import { evaluate } from './metrics.js';
 import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
 import { rpropMiniBatchWarning } from './rprop-mini-batch.js';
@@ -62,6 +62,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     throw new DataError(o.test!, test.headerLine ?? null, `has ${counted(test.inputs, 'input')} and ${counted(test.outputs, 'output')}, the training data ${data.inputs} and ${data.outputs}`);
   }
   if (test) checkTargetColumns(data, test, o.test!);
+  checkEngineFits(o.engine, o.batchSize, data.count, data.source);
   const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
   if (warning !== null) warn(warning);
   await useBackend(o.backend);
@@ -103,6 +104,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     batchSize: result.batchSize,
     targetMse: o.targetMse ?? null,
     backend: o.backend,
+    engine: o.engine ?? 'tfjs',
     epochs: result.epochs,
     // Optimizer steps (the saved optimizer's iteration count): epochs × ⌈samples / batchSize⌉, plus any of an epoch cut short by divergence.
     steps: result.steps,
@@ -120,7 +122,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (o.json) {
     print(JSON.stringify(summary));
   } else {
-    print(`${data.source}: ${counted(data.count, 'sample')}, ${counted(data.inputs, 'input')}, ${counted(data.outputs, 'output')}; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}`);
+    print(`${data.source}: ${counted(data.count, 'sample')}, ${counted(data.inputs, 'input')}, ${counted(data.outputs, 'output')}; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}${o.engine === 'fused' ? ', fused engine' : ''}`);
     const columns = columnsLine(data);
     if (columns !== undefined) print(columns);
     if (diverged !== null) {

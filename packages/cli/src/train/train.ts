@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
+import type { RpropOptimizer } from 'rprop-tfjs';
 import type { Dataset } from '../data/dataset.js';
 import { evaluate, meanSquaredError } from './metrics.js';
+import { fusedFullBatch } from './fused/fused-full-batch.js';
+import type { EngineName, FullBatchEngine } from './full-batch.js';
 import { miniBatchEpoch } from './mini-batch-epoch.js';
 import { buildMlp, type Activation } from './mlp.js';
 import { mlpLayers } from './mlp-gradients.js';
-import { makeOptimizer, type OptimizerName } from './optimizer.js';
+import { effectiveLr, makeOptimizer, type OptimizerName } from './optimizer.js';
 import { progress } from './progress.js';
 import { refusedGradient } from './refused-gradient.js';
 import { shuffledBatches } from './shuffled-batches.js';
@@ -30,6 +33,12 @@ export interface TrainOptions {
    * one step per epoch on the whole set. Smaller: mini-batches, shuffled every epoch.
    */
   batchSize?: number;
+  /**
+   * What computes full-batch epochs: 'tfjs' (TF.js ops, the model's optimizer), or 'fused' (one
+   * WebAssembly call per epoch, the core's Rprop; `--optimizer rprop`, full batch only: the caller
+   * checks). Undefined: 'tfjs'.
+   */
+  engine?: EngineName;
   quiet: boolean;
 }
 
@@ -82,11 +91,18 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   const y = tf.tensor2d(data.y, [data.count, data.outputs]);
   const xT = tf.transpose(x);
   const layers = mlpLayers(model);
+  const fullBatchEngine = (): FullBatchEngine =>
+    o.engine === 'fused'
+      ? fusedFullBatch(layers, optimizer as RpropOptimizer, data, { variant: o.variant, lr: effectiveLr('rprop', o.lr) })
+      : tfjsFullBatch(model, optimizer, layers, x, xT, y);
   const batchSize = Math.min(o.batchSize ?? data.count, data.count);
+  if (o.engine === 'fused' && (o.optimizer !== 'rprop' || batchSize < data.count)) {
+    throw new Error(`train: the fused engine steps Rprop full batch only, not ${o.optimizer} with batches of ${batchSize} (the command checks its flags first)`);
+  }
   // Full batch keeps its own path, as before mini-batches existed: no shuffle, and its step's gradient
   // comes with the MSE the curve records, at no extra tensor op.
   const nextBatches = batchSize < data.count ? shuffledBatches(data.count, batchSize, o.seed) : null;
-  const full = nextBatches === null ? tfjsFullBatch(model, optimizer, layers, x, xT, y) : null;
+  const full = nextBatches === null ? fullBatchEngine() : null;
   let steps = 0;
   const bar = progress(o.epochs, o.quiet);
   const curve: number[] = [];
