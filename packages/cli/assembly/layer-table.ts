@@ -1,8 +1,8 @@
 // The layer table the fused MLP kernel reads: one record per dense layer, written by the TypeScript
 // side (src/train/fused/fused-layout.ts, which must agree on these offsets).
 
-/** Bytes per record: eight 32-bit fields. */
-export const LAYER_BYTES: usize = 32;
+/** Bytes per record: ten 32-bit fields. */
+export const LAYER_BYTES: usize = 40;
 
 /** The layer's number of inputs (the previous layer's units, or the data's inputs). */
 @inline export function layerInputs(e: usize): usize { return <usize>load<i32>(e, 0); }
@@ -20,3 +20,10 @@ export const LAYER_BYTES: usize = 32;
 @inline export function layerBiasGrad(e: usize): usize { return <usize>load<i32>(e, 24); }
 /** Address of scratch for one sample's activations of this layer, padded to a multiple of 4 floats. */
 @inline export function layerOutput(e: usize): usize { return <usize>load<i32>(e, 28); }
+/**
+ * Address of scratch for the kernel transposed, [units × inputs rounded up to a multiple of 4],
+ * for a layer that runs across its inputs (across-inputs.ts); 0 for one that runs across its units.
+ */
+@inline export function layerKernelT(e: usize): usize { return <usize>load<i32>(e, 32); }
+/** Address of scratch for d MSE / d kernel in the same transposed layout as layerKernelT (0 with it). */
+@inline export function layerKernelGradT(e: usize): usize { return <usize>load<i32>(e, 36); }

@@ -5,10 +5,17 @@
 // src/train/fused/fused-mlp.ts, which lays the memory out (fused-layout.ts).
 //
 // Weights are TF.js's: per layer a kernel [inputs × units] row-major, z_j = b_j + Σ_i a_i·K[i·units + j],
-// then a bias [units]. That layout makes a sample's pre-activations a sum of kernel rows, so every
-// loop runs over units, four at a time. A layer whose width is not a multiple of 4 ends in a partial
-// block; it is computed as a whole vector anyway, and the lanes past the last unit are harmless
-// because the layout (src/train/fused/fused-layout.ts) guarantees, and this file relies on:
+// then a bias [units]. Each layer runs in one of two orientations, which the layout picks per layer
+// (src/train/fused/fused-orientation.ts) and the layer table records:
+//   - across its units (across-units.ts), on the kernel as it is: a sample's pre-activations are a
+//     sum of kernel rows, four units a vector. Right for wide layers.
+//   - across its inputs (across-inputs.ts), on a transposed copy made at the start of each call, its
+//     gradient accumulated transposed and copied back at the end. Right for narrow layers (an output
+//     layer of 2 or 3 units), which across their units would waste lanes, need a horizontal sum per
+//     input for the upstream gradient, and store partial blocks that straddle two kernel rows.
+// Across units, a layer whose width is not a multiple of 4 ends in a partial block; it is computed
+// as a whole vector anyway, and the lanes past the last unit are harmless because the layout
+// (src/train/fused/fused-layout.ts) guarantees, and this file relies on:
 //   - every kernel, bias and gradient starts 16-byte aligned and is followed by at least 12 bytes of
 //     its own padding, so a block that starts at its last element stays inside memory that belongs
 //     to no other array (the unmasked bias gradient store below needs this);
@@ -17,22 +24,17 @@
 // scratch's padding, never read back as an input; in the backward pass the kernel gradient's stores
 // keep those lanes' bits (v128.bitselect: they are the next row's) and the upstream sum drops them
 // (v128.and), so a NaN or Infinity in a neighbouring weight cannot leak into another element.
+// Across inputs, the lanes past the last input are masked (across-inputs.ts).
 //
 // Samples are processed one at a time (forward, then backward), float32 throughout, except the sum
 // of squared errors, which is accumulated in float64.
-import { activate, derivative } from './activations';
+import { derivative } from './activations';
+import { backwardAcrossInputs, forwardAcrossInputs, transposeKernel, transposedStride, untransposeGradient } from './across-inputs';
+import { backwardAcrossUnits, forwardAcrossUnits } from './across-units';
 import {
-  LAYER_BYTES, layerActivation, layerBias, layerBiasGrad, layerInputs, layerKernel, layerKernelGrad, layerOutput, layerUnits,
+  LAYER_BYTES, layerActivation, layerBias, layerBiasGrad, layerInputs, layerKernel, layerKernelGrad, layerKernelGradT, layerKernelT,
+  layerOutput, layerUnits,
 } from './layer-table';
-
-/** Lanes 0 … n − 1 all ones, the rest zero (n in 0 … 4): the units of a layer's last, partial block. */
-@inline function lanesBelow(n: usize): v128 {
-  return i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(<i32>n));
-}
-
-@inline function horizontalSum(v: v128): f32 {
-  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
-}
 
 /** One sample's forward pass from its inputs at `xk`: each layer's activations into its scratch. Returns the last layer's. */
 function forward(table: usize, layers: i32, xk: usize): usize {
@@ -40,17 +42,9 @@ function forward(table: usize, layers: i32, xk: usize): usize {
   for (let l = 0; l < layers; l++) {
     const e = table + <usize>l * LAYER_BYTES;
     const inputs = layerInputs(e), units = layerUnits(e), activation = layerActivation(e);
-    const kernel = layerKernel(e), bias = layerBias(e), output = layerOutput(e);
-    const rowBytes = units << 2;
-    for (let j: usize = 0; j < units; j += 4) {
-      const at = j << 2;
-      let z = v128.load(bias + at);
-      let k = kernel + at;
-      for (let i: usize = 0; i < inputs; i++, k += rowBytes) {
-        z = f32x4.add(z, f32x4.mul(f32x4.splat(load<f32>(input + (i << 2))), v128.load(k)));
-      }
-      v128.store(output + at, activate(z, activation));
-    }
+    const bias = layerBias(e), output = layerOutput(e), kernelT = layerKernelT(e);
+    if (kernelT != 0) forwardAcrossInputs(inputs, units, activation, kernelT, bias, output, input);
+    else forwardAcrossUnits(inputs, units, activation, layerKernel(e), bias, output, input);
     input = output;
   }
   return input;
@@ -58,48 +52,38 @@ function forward(table: usize, layers: i32, xk: usize): usize {
 
 /**
  * One sample's backward pass: `g` holds d MSE / d (last layer's activations) on entry; adds the
- * sample's d MSE / d w to every gradient. `spare` is the other scratch buffer (each layer's
- * upstream gradient goes there, then the two swap).
+ * sample's d MSE / d w to every gradient (a transposed layer's to its transposed scratch). `spare`
+ * is the other scratch buffer (each layer's upstream gradient goes there, then the two swap).
  */
 function backward(table: usize, layers: i32, xk: usize, g: usize, spare: usize): void {
   for (let l = layers - 1; l >= 0; l--) {
     const e = table + <usize>l * LAYER_BYTES;
     const inputs = layerInputs(e), units = layerUnits(e), activation = layerActivation(e);
-    const kernel = layerKernel(e), kernelGrad = layerKernelGrad(e), biasGrad = layerBiasGrad(e), output = layerOutput(e);
+    const biasGrad = layerBiasGrad(e), output = layerOutput(e), kernelT = layerKernelT(e);
     const input = l > 0 ? layerOutput(e - LAYER_BYTES) : xk;
-    const full = units & ~3, fullBytes = full << 2, partialLanes = lanesBelow(units - full);
-    const rowBytes = units << 2;
     // δ = d MSE / d z, in place of d MSE / d a, and the bias gradient += δ. The partial block too,
     // unmasked: its extra lanes fall in g's padding and in the bias gradient's own padding.
-    for (let j: usize = 0; j < units; j += 4) {
-      const at = j << 2;
+    for (let at: usize = 0; at < units << 2; at += 16) {
       const delta = derivative(v128.load(g + at), v128.load(output + at), activation);
       v128.store(g + at, delta);
       v128.store(biasGrad + at, f32x4.add(v128.load(biasGrad + at), delta));
     }
-    // Per input: its kernel row's gradient += a_i·δ, and (below the first layer) the upstream
-    // d MSE / d a_i = Σ_j δ_j·K[i, j], from the same row while it is at hand.
-    const upstream = l > 0;
-    for (let i: usize = 0; i < inputs; i++) {
-      const a = f32x4.splat(load<f32>(input + (i << 2)));
-      const row = kernel + i * rowBytes, gradRow = kernelGrad + i * rowBytes;
-      let sum = f32x4.splat(0);
-      for (let at: usize = 0; at < fullBytes; at += 16) {
-        const delta = v128.load(g + at);
-        v128.store(gradRow + at, f32x4.add(v128.load(gradRow + at), f32x4.mul(a, delta)));
-        if (upstream) sum = f32x4.add(sum, f32x4.mul(delta, v128.load(row + at)));
-      }
-      if (full < units) {
-        // The partial block's extra lanes are the next row's: keep their bits, leave them out of the sum.
-        const delta = v128.load(g + fullBytes), old = v128.load(gradRow + fullBytes);
-        v128.store(gradRow + fullBytes, v128.bitselect(f32x4.add(old, f32x4.mul(a, delta)), old, partialLanes));
-        if (upstream) sum = f32x4.add(sum, v128.and(f32x4.mul(delta, v128.load(row + fullBytes)), partialLanes));
-      }
-      if (upstream) store<f32>(spare + (i << 2), horizontalSum(sum));
-    }
+    if (kernelT != 0) backwardAcrossInputs(inputs, units, kernelT, layerKernelGradT(e), input, g, spare, l > 0);
+    else backwardAcrossUnits(inputs, units, layerKernel(e), layerKernelGrad(e), input, g, spare, l > 0);
     const swap = g;
     g = spare;
     spare = swap;
+  }
+}
+
+/**
+ * Copies the kernel of every layer that runs across its inputs into its transposed scratch: afresh at
+ * every call, since the weights change between calls (the optimizer steps them in place).
+ */
+function transposeKernels(table: usize, layers: i32): void {
+  for (let l = 0; l < layers; l++) {
+    const e = table + <usize>l * LAYER_BYTES;
+    if (layerKernelT(e) != 0) transposeKernel(layerInputs(e), layerUnits(e), layerKernel(e), layerKernelT(e));
   }
 }
 
@@ -113,10 +97,12 @@ function backward(table: usize, layers: i32, xk: usize, g: usize, spare: usize):
  * 2(y − t)/(count·outputs), the factor rounded to float32 as TF.js's `mul(error, 2 / size)` does.
  */
 export function lossAndGradients(table: usize, layers: i32, x: usize, t: usize, count: i32, g: usize, spare: usize): f64 {
+  transposeKernels(table, layers);
   for (let l = 0; l < layers; l++) {
     const e = table + <usize>l * LAYER_BYTES;
-    const inputs = layerInputs(e), units = layerUnits(e);
-    memory.fill(layerKernelGrad(e), 0, (inputs * units) << 2);
+    const inputs = layerInputs(e), units = layerUnits(e), kernelGradT = layerKernelGradT(e);
+    if (kernelGradT != 0) memory.fill(kernelGradT, 0, (units * transposedStride(inputs)) << 2);
+    else memory.fill(layerKernelGrad(e), 0, (inputs * units) << 2);
     memory.fill(layerBiasGrad(e), 0, units << 2);
   }
   const last = table + <usize>(layers - 1) * LAYER_BYTES;
@@ -133,6 +119,11 @@ export function lossAndGradients(table: usize, layers: i32, x: usize, t: usize, 
     }
     backward(table, layers, xk, g, spare);
   }
+  for (let l = 0; l < layers; l++) {
+    const e = table + <usize>l * LAYER_BYTES;
+    const kernelGradT = layerKernelGradT(e);
+    if (kernelGradT != 0) untransposeGradient(layerInputs(e), layerUnits(e), kernelGradT, layerKernelGrad(e));
+  }
   return sse / (<f64>count * <f64>outputs);
 }
 
@@ -142,6 +133,7 @@ export function lossAndGradients(table: usize, layers: i32, x: usize, t: usize, 
  * counts them — is stored as an i32 at `bitFailAt`.
  */
 export function evaluate(table: usize, layers: i32, x: usize, t: usize, count: i32, bitFailAt: usize): f64 {
+  transposeKernels(table, layers);
   const last = table + <usize>(layers - 1) * LAYER_BYTES;
   const inputs = layerInputs(table), outputs = layerUnits(last);
   let sse: f64 = 0;

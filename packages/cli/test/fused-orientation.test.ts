@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { FusedMlp, type FusedLayerShape } from '../src/train/fused/fused-mlp.js';
+import { runsAcrossInputs } from '../src/train/fused/fused-orientation.js';
+import { referenceEpoch } from './mlp-reference.js';
+
+/** As fused-mlp-reference.test.ts bounds it: relative to the size of what cancels. */
+const TOLERANCE = 1e-4;
+
+const dense = (inputs: number, units: number): FusedLayerShape => ({ inputs, units, activation: 'tanh' });
+
+describe('runsAcrossInputs', () => {
+  it('runs narrow output layers across their inputs (FANN diabetes 16→2, thyroid 16→3)', () => {
+    expect(runsAcrossInputs(dense(16, 2), true)).toBe(true);
+    expect(runsAcrossInputs(dense(16, 3), true)).toBe(true);
+    expect(runsAcrossInputs(dense(9, 1), false)).toBe(true);
+  });
+
+  it('leaves wide layers, and layers with nothing to vectorise over, across their units', () => {
+    expect(runsAcrossInputs(dense(8, 16), false)).toBe(false);
+    expect(runsAcrossInputs(dense(21, 16), false)).toBe(false);
+    expect(runsAcrossInputs(dense(16, 16), true)).toBe(false);
+    expect(runsAcrossInputs(dense(6, 5), true)).toBe(false);
+    expect(runsAcrossInputs(dense(1, 1), true)).toBe(false);
+  });
+});
+
+/** Deterministic values in [−1, 1], multiples of 1/512 (exact in float32), divided by `divisor`. */
+function values(length: number, seed: number, divisor = 1): number[] {
+  let s = seed;
+  return Array.from({ length }, () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return ((s >>> 8) % 1025 - 512) / 512 / divisor;
+  });
+}
+
+// A layer run across its inputs in each position: the only layer (no upstream gradient), in the
+// middle (between two layers run across their units), and last. Widths not multiples of 4, so the
+// masked last block of inputs and the zero tails of the transposed rows are exercised too.
+describe.each([
+  ['the only layer', [9, 1], [true]],
+  ['a middle layer', [3, 9, 2, 5], [false, true, false]],
+  ['the last layer', [5, 7, 3], [false, true]],
+])('FusedMlp with %s run across its inputs (widths %j)', (_, widths, acrossInputs) => {
+  const layers: FusedLayerShape[] = widths.slice(1).map((units, k) => ({ inputs: widths[k]!, units, activation: k % 2 ? 'sigmoid' : 'tanh' }));
+  const count = 6;
+  const data = { count, inputs: widths[0]!, outputs: widths.at(-1)!, x: values(count * widths[0]!, 1), y: values(count * widths.at(-1)!, 2) };
+  const weightsAt = (seed: number) => layers.flatMap((l, k) => [values(l.inputs * l.units, seed + k, 2 ** Math.ceil(Math.log2(l.inputs))), values(l.units, seed + 50 + k)]);
+
+  it('runs the layers in the orientations this test is about', () => {
+    expect(layers.map((l, k) => runsAcrossInputs(l, k > 0))).toEqual(acrossInputs);
+  });
+
+  it('gives the reference gradient, and evaluates at weights changed since the last epoch', () => {
+    const net = FusedMlp.create(layers, data);
+    for (const seed of [10, 20]) {
+      const weights = weightsAt(seed);
+      net.weights.forEach((w, k) => w.set(weights[k]!));
+      const ref = referenceEpoch(layers, weights, data);
+      // evaluate first: it must read these weights, not a transposed copy left by the previous epoch
+      expect(Math.abs(net.evaluate().mse - ref.mse)).toBeLessThanOrEqual(TOLERANCE * ref.mseMagnitude);
+      expect(Math.abs(net.lossAndGradients() - ref.mse)).toBeLessThanOrEqual(TOLERANCE * ref.mseMagnitude);
+      net.grads.forEach((g, k) => {
+        for (let i = 0; i < g.length; i++) {
+          expect(Math.abs(g[i]! - ref.grads[k]![i]!), `seed ${seed}, variable ${k}, element ${i}`).toBeLessThanOrEqual(TOLERANCE * ref.gradientMagnitude);
+        }
+      });
+    }
+    net.dispose();
+  });
+});
