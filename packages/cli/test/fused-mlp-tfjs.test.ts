@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../src/data/dataset.js';
 import { FusedMlp, type FusedActivation } from '../src/train/fused/fused-mlp.js';
 import { buildMlp, type Activation } from '../src/train/mlp.js';
 import { mlpGradients, mlpLayers } from '../src/train/mlp-gradients.js';
+import { randomDataset } from './random-dataset.js';
 
 /**
  * Max |fused − TF.js| per gradient element, relative to the largest |TF.js| element of all: two
@@ -19,15 +19,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** A random set whose targets span `range` (which picks buildMlp's output activation), inputs up to ±3. */
-function dataset(count: number, inputs: number, outputs: number, range: [number, number], seed: number): Dataset {
-  let s = seed;
-  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  const x = Float32Array.from({ length: count * inputs }, () => next() * 6 - 3);
-  const y = Float32Array.from({ length: count * outputs }, () => range[0] + (range[1] - range[0]) * next());
-  return { source: 'test', count, inputs, outputs, x, y };
-}
-
 describe('FusedMlp against mlpGradients (TF.js, cpu backend) for models from buildMlp', () => {
   const cases: Array<{ inputs: number; hidden: number[]; outputs: number; activation: Activation; range: [number, number] }> = [
     { inputs: 8, hidden: [16], outputs: 2, activation: 'tanh', range: [0, 1] }, // FANN's diabetes shape; sigmoid output
@@ -35,7 +26,7 @@ describe('FusedMlp against mlpGradients (TF.js, cpu backend) for models from bui
     { inputs: 3, hidden: [9, 5], outputs: 1, activation: 'relu', range: [-3, 4] }, // linear output
   ];
   it.each(cases)('equal loss and gradients: $inputs → $hidden → $outputs, $activation', ({ inputs, hidden, outputs, activation, range }) => {
-    const data = dataset(150, inputs, outputs, range, 2024);
+    const data = randomDataset(150, inputs, outputs, range, 2024, 3);
     const model = buildMlp(data, hidden, activation, 11);
     const layers = mlpLayers(model);
     const x = tf.tensor2d(data.x, [data.count, data.inputs]);

@@ -1,22 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../src/data/dataset.js';
 import { buildMlp, type Activation } from '../src/train/mlp.js';
 import { mlpGradients, mlpLayers } from '../src/train/mlp-gradients.js';
+import { randomDataset } from './random-dataset.js';
 
 beforeAll(async () => {
   tf.enableProdMode();
   await tf.setBackend('cpu');
 });
 
-/** A small random regression set whose targets span `range` (which picks the output activation). */
-function dataset(count: number, inputs: number, outputs: number, range: [number, number], seed: number): Dataset {
-  let s = seed;
-  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  const x = Float32Array.from({ length: count * inputs }, () => next() * 2 - 1);
-  const y = Float32Array.from({ length: count * outputs }, () => range[0] + (range[1] - range[0]) * next());
-  return { source: 'test', count, inputs, outputs, x, y };
-}
 
 /** The same loss differentiated by TF.js: the MSE of `model.predict`. */
 function autodiff(model: tf.Sequential, x: tf.Tensor2D, y: tf.Tensor2D): { loss: number; grads: Record<string, Float32Array> } {
@@ -34,7 +26,7 @@ describe('mlpGradients (the loss and gradients `rprop train` steps with)', () =>
     { hidden: [7], activation: 'relu', range: [-3, 4] }, // linear output
   ];
   it.each(cases)('equal TF.js autodiff up to float32 rounding: hidden $hidden, $activation', ({ hidden, activation, range }) => {
-    const data = dataset(40, 3, 2, range, 12345);
+    const data = randomDataset(40, 3, 2, range, 12345);
     const model = buildMlp(data, hidden, activation, 3);
     const x = tf.tensor2d(data.x, [data.count, data.inputs]);
     const y = tf.tensor2d(data.y, [data.count, data.outputs]);

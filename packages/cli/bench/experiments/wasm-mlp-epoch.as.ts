@@ -7,27 +7,9 @@
 //   rows and vectorise over hidden units; b1 [hidden]; W2 [outputs × hidden]; b2 [outputs].
 // hidden must be a multiple of 4 (the caller checks). Addresses are byte offsets, 16-byte aligned.
 
-/**
- * e^x for four lanes: Cephes' expf (range reduction by ln 2 in two parts, degree-6 polynomial, 2^n
- * put into the exponent bits), with no table and no branch, so it vectorises. Its max relative error
- * against Math.exp is printed by the caller (7.6e-8 on [−20, 20], under one float32 ulp). Inputs are
- * clamped so that 2^n stays a normal float: e^x then saturates instead of turning into Infinity or
- * a NaN, and the tanh below still comes out ±1 for large |z|.
- */
-@inline function expv(x: v128): v128 {
-  x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-87.0)), f32x4.splat(88.0));
-  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(1.44269504088896341)));
-  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375))), f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
-  let y = f32x4.splat(1.9875691500e-4);
-  y = f32x4.add(f32x4.mul(y, r), f32x4.splat(1.3981999507e-3));
-  y = f32x4.add(f32x4.mul(y, r), f32x4.splat(8.3334519073e-3));
-  y = f32x4.add(f32x4.mul(y, r), f32x4.splat(4.1665795894e-2));
-  y = f32x4.add(f32x4.mul(y, r), f32x4.splat(1.6666665459e-1));
-  y = f32x4.add(f32x4.mul(y, r), f32x4.splat(5.0000001201e-1));
-  y = f32x4.add(f32x4.add(f32x4.mul(y, f32x4.mul(r, r)), r), f32x4.splat(1));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
-  return f32x4.mul(y, scale);
-}
+// e^x for four lanes: the shipped kernel's (Cephes' expf, clamped; see assembly/expv.ts), so the
+// experiment and `--engine fused` time the same function.
+import { expv } from '../../assembly/expv';
 
 /** expv over n floats (n a multiple of 4), for the caller's accuracy check. */
 export function expArray(src: usize, dst: usize, n: i32): void {
