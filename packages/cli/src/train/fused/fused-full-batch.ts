@@ -27,7 +27,12 @@ export function fusedFullBatch(layers: readonly DenseLayer[], optimizer: RpropOp
   );
   let steps = 0;
   return {
-    lossAndGradient: () => net.lossAndGradients(),
+    lossAndGradient: () => {
+      // The kernel's float64 sum stays finite past float32's range, where the TF.js engine's float32
+      // MSE is already Infinity and training stops as diverged: past that range, so does this engine.
+      const mse = net.lossAndGradients();
+      return Number.isFinite(Math.fround(mse)) ? mse : Infinity;
+    },
     step(mse) {
       // Rounded to float32 as RpropOptimizer.setLoss takes a loss (and saves it): the + variants then
       // compare losses, and save the last one, as the TF.js engine's optimizer does.
