@@ -31,7 +31,7 @@ export function fusedFullBatch(layers: readonly DenseLayer[], optimizer: RpropOp
       // The kernel's float64 sum stays finite past float32's range, where the TF.js engine's float32
       // MSE is already Infinity and training stops as diverged: past that range, so does this engine.
       const mse = net.lossAndGradients();
-      return Number.isFinite(Math.fround(mse)) ? mse : Infinity;
+      return Math.fround(mse) === Infinity ? Infinity : mse; // (a NaN stays NaN, as the run reports it)
     },
     step(mse) {
       // Rounded to float32 as RpropOptimizer.setLoss takes a loss (and saves it): the + variants then
