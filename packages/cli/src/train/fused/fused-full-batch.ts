@@ -13,8 +13,9 @@ import { rpropSlotWeights } from './rprop-slot-weights.js';
  * On small sets TF.js spends an epoch dispatching ops (a diabetes epoch: ≈0.6 ms on its wasm backend
  * against ≈0.07 ms here). The model's weights are copied in at the start and back at the end, with
  * the optimizer's state put into `optimizer` (the model's `RpropOptimizer`, same options), so what
- * `--save` writes is the model and optimizer the TF.js engine would have left — its numbers differ
- * from that engine's by rounding (another summation order, another exp), so the runs differ too.
+ * `--save` writes is the model and optimizer the TF.js engine would have left. Its numbers differ
+ * from that engine's by rounding (another summation order, another exp); Rprop reads only the
+ * gradients' signs, so the two take the same steps until a near-zero gradient's sign differs.
  */
 export function fusedFullBatch(layers: readonly DenseLayer[], optimizer: RpropOptimizer, data: Dataset, o: { variant: Variant; lr: number }): FullBatchEngine {
   const shapes = layers.map((l) => ({ inputs: l.kernel.shape[0]!, units: l.kernel.shape[1]!, activation: l.activation as FusedActivation }));

@@ -14,9 +14,9 @@ const vectors = (n: number): number => Math.ceil(n / 4);
  * takes a horizontal sum per input for at most 3 useful products; on FANN's 8-16-2 and 21-16-3 sets
  * running the output layer across its inputs made the epoch 1.6× faster
  * (bench/experiments/fused-epoch.mjs). A layer of 4 units or more is left across its units: the
- * count below is too rough to promise a gain there, and a different order of summation moves the
- * rounding (the TF.js engine's agreement, test/fused-engine.test.ts, is close to its bound already
- * on two-spirals). Counted per sample, 4 floats a vector:
+ * count below is too rough to promise a gain there (none was measured), and another order of
+ * summation moves the rounding, which can flip the sign of a near-zero gradient and part the run
+ * from the TF.js engine's. Counted per sample, 4 floats a vector:
  *   across units:  forward ⌈units/4⌉·inputs; backward the same for the kernel gradient, and upstream
  *                  as many again plus a horizontal sum per input;
  *   across inputs: forward units·⌈inputs/4⌉ plus a horizontal sum per unit; backward the same
