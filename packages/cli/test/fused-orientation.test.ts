@@ -22,6 +22,11 @@ describe('runsAcrossInputs', () => {
     expect(runsAcrossInputs(dense(6, 5), true)).toBe(false);
     expect(runsAcrossInputs(dense(1, 1), true)).toBe(false);
   });
+
+  it('keeps a layer of 4 units across its units, though the count alone would favour its inputs', () => {
+    // 16 → 4 with upstream: across units 2·16 + 16 + 16 = 64, across inputs 2·16 + 4 + 16 = 52.
+    expect(runsAcrossInputs(dense(16, 4), true)).toBe(false);
+  });
 });
 
 /** Deterministic values in [−1, 1], multiples of 1/512 (exact in float32), divided by `divisor`. */

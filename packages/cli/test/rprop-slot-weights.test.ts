@@ -9,8 +9,9 @@ import { rpropSlotWeights } from '../src/train/fused/rprop-slot-weights.js';
 // --save. Both run the same kernels, so after the same steps the hand-off must give exactly what the
 // RpropOptimizer would hold itself, and stepping on from it must stay equal.
 
+// Names, dtypes (the iteration count is an int32) and values: what --save writes of each.
 const values = async (weights: Array<{ name: string; tensor: tf.Tensor }>) =>
-  Promise.all(weights.map(async (w) => [w.name, Array.from(await w.tensor.data())] as const));
+  Promise.all(weights.map(async (w) => [w.name, w.tensor.dtype, Array.from(await w.tensor.data())] as const));
 
 describe('rpropSlotWeights: the core Rprop state as RpropOptimizer.getWeights lays it out', () => {
   it('equals the RpropOptimizer stepped alike, for every variant; a fresh one loaded from it steps on alike', async () => {
@@ -49,7 +50,7 @@ describe('rpropSlotWeights: the core Rprop state as RpropOptimizer.getWeights la
             }
           }
           expect(copies.map((v) => Array.from(v.dataSync()))).toEqual(variables.map((v) => Array.from(v.dataSync())));
-          expect((await values(await loaded.getWeights())).map(([, v]) => v)).toEqual((await values(await tfjs.getWeights())).map(([, v]) => v));
+          expect((await values(await loaded.getWeights())).map(([, , v]) => v)).toEqual((await values(await tfjs.getWeights())).map(([, , v]) => v));
           tf.dispose([...variables, ...copies, ...handed.map((w) => w.tensor)]);
           tfjs.dispose();
           loaded.dispose();
