@@ -110,6 +110,8 @@ describe('a quoted field holding a line break (RFC 4180; a spreadsheet cell type
     // Any line end, and a blank line inside the quotes is part of the name, not a line to skip.
     expect(parse('a,"b\r\n\r\nc",y\r\n1,2,3\r\n').inputNames).toEqual(['a', 'b\n\nc']);
     expect(parse('a,"b""\rc",y\r1,2,3\r').inputNames).toEqual(['a', 'b"\nc']);
+    // After a space, as spreadsheets write `a, "b"`: the quote still opens the field, and the record runs on.
+    expect(parse('a, "b\nc",y\n1,2,3\n').inputNames).toEqual(['a', 'b\nc']);
   });
 
   it('names the line a later record starts on, counting the lines a record ran over', () => {
