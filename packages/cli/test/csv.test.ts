@@ -95,6 +95,10 @@ describe('parseCsv', () => {
     expect([...d.y]).toEqual([100]);
   });
 
+  it('keeps the line the header is on, after blank lines: errors about the whole file (test data unlike the training data) name it', () => {
+    expect(parse('\n\na,y\n1,2\n').headerLine).toBe(3);
+  });
+
   it('takes the last column as the default target, by position (an earlier column may have the same, empty, name)', () => {
     const d = parse(',b,\n1,2,3\n');
     expect([...d.x]).toEqual([1, 2]);
