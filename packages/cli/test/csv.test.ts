@@ -27,6 +27,7 @@ describe('splitCsvLine (RFC 4180 within one line)', () => {
     ['1,"2""', 'f.csv:7: unterminated quote: field 2 opens a " and never closes it'],
     ['1,2,"x', 'f.csv:7: unterminated quote: field 3 opens a " and never closes it'],
     ['"a"b,c', 'f.csv:7: field 1 has text after its closing quote'],
+    ['1,"2"x', 'f.csv:7: field 2 has text after its closing quote'], // one character, at the line's end
   ];
   it.each(errors)('%s is an error naming file and line', (line, message) => {
     expect(() => split(line)).toThrow(message);
