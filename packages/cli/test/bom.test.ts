@@ -32,4 +32,10 @@ describe('a file in UTF-16 (Excel\'s "Unicode Text", Windows tools)', () => {
     writeFileSync(noBom, Buffer.from('1 1 1\n0\n1\n', 'utf16le'));
     expect(() => loadDataset(noBom)).toThrow(`${noBom}: holds NUL bytes: UTF-16 text, or not text at all; save it as UTF-8 (or ASCII) text`);
   });
+
+  it('is refused as UTF-16 in big-endian order too (its byte order mark is FE FF)', () => {
+    const bigEndian = join(dir, 'utf16be.csv');
+    writeFileSync(bigEndian, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('a,y\r\n0,1\r\n', 'utf16le').swap16()]));
+    expect(() => loadDataset(bigEndian)).toThrow(`${bigEndian}: is UTF-16 text; save it as UTF-8 (or ASCII) text`);
+  });
 });

@@ -27,6 +27,7 @@ describe('splitCsvLine (RFC 4180 within one line)', () => {
     ['1,"2""', 'f.csv:7: unterminated quote: field 2 opens a " and never closes it'],
     ['1,2,"x', 'f.csv:7: unterminated quote: field 3 opens a " and never closes it'],
     ['"a"b,c', 'f.csv:7: field 1 has text after its closing quote'],
+    ['1,"2"x', 'f.csv:7: field 2 has text after its closing quote'], // one character, at the line's end
   ];
   it.each(errors)('%s is an error naming file and line', (line, message) => {
     expect(() => split(line)).toThrow(message);
@@ -95,6 +96,10 @@ describe('parseCsv', () => {
     expect([...d.y]).toEqual([100]);
   });
 
+  it('keeps the line the header is on, after blank lines: errors about the whole file (test data unlike the training data) name it', () => {
+    expect(parse('\n\na,y\n1,2\n').headerLine).toBe(3);
+  });
+
   it('takes the last column as the default target, by position (an earlier column may have the same, empty, name)', () => {
     const d = parse(',b,\n1,2,3\n');
     expect([...d.x]).toEqual([1, 2]);
@@ -110,6 +115,8 @@ describe('a quoted field holding a line break (RFC 4180; a spreadsheet cell type
     // Any line end, and a blank line inside the quotes is part of the name, not a line to skip.
     expect(parse('a,"b\r\n\r\nc",y\r\n1,2,3\r\n').inputNames).toEqual(['a', 'b\n\nc']);
     expect(parse('a,"b""\rc",y\r1,2,3\r').inputNames).toEqual(['a', 'b"\nc']);
+    // After a space, as spreadsheets write `a, "b"`: the quote still opens the field, and the record runs on.
+    expect(parse('a, "b\nc",y\n1,2,3\n').inputNames).toEqual(['a', 'b\nc']);
   });
 
   it('names the line a later record starts on, counting the lines a record ran over', () => {

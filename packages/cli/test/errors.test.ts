@@ -13,6 +13,7 @@ writeFileSync(join(dir, 'afile'), 'my file');
 mkdirSync(join(dir, 'sub'));
 writeFileSync(join(dir, 'two.train'), '2 2 1\n0 0\n0\n0 1\n1\n');
 writeFileSync(join(dir, 'three.test'), '1 3 1\n0 0 1\n0\n');
+writeFileSync(join(dir, 'twoout.test'), '1 2 2\n0 0\n0 1\n');
 writeFileSync(join(dir, 'ab.csv'), 'a,b,y\n0,1,1\n1,0,0\n');
 writeFileSync(join(dir, 'ba.csv'), 'b,a,y\n1,0,1\n0,1,0\n');
 writeFileSync(join(dir, 'yab.csv'), 'y,a,b\n1,0,1\n0,1,0\n');
@@ -48,6 +49,7 @@ describe('every error is one line on stderr with no stack trace, and nothing is 
     ['an empty --test', ['train', 'xor', '--test', ''], 2, /^rprop: --test: the file name is empty$/],
     ['a folder as data', ['train', 'sub'], 2, /^rprop: sub: not a file$/],
     ['test data of another shape', ['train', 'two.train', '--test', 'three.test'], 2, /^rprop: three\.test:1: has 3 inputs and 1 output, the training data 2 and 1$/],
+    ['test data with another number of outputs', ['train', 'two.train', '--test', 'twoout.test'], 2, /^rprop: twoout\.test:1: has 2 inputs and 2 outputs, the training data 2 and 1$/],
     ['test data whose last column is not the target, without --target (says so)', ['train', 'ab.csv', '--test', 'yab.csv'], 2, /^rprop: yab\.csv:1: the input columns are y, a, the training data's a, b: inputs are matched by position, so both need the same columns in the same order; "y", the training data's target, is an input here: without --target each file's last column is its target$/],
     ['test data with the input columns in another order (was: evaluated with its inputs swapped)', ['train', 'ab.csv', '--test', 'ba.csv'], 2, /^rprop: ba\.csv:1: the input columns are b, a, the training data's a, b: inputs are matched by position, so both need the same columns in the same order$/],
     ['test data whose last column is another than the training target, without --target (was: scored against it)', ['train', 'ab.csv', '--test', 'abid.csv'], 2, /^rprop: abid\.csv:1: the target column is "id", the training data's "y": without --target each file's last column is its target, so both files need the target column under the same name$/],

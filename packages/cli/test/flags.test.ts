@@ -20,6 +20,12 @@ describe('flags, as the command takes them', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(lastJson(r.stdout)).toMatchObject({ epochs: 2 });
   });
+
+  it('takes --target-mse 0 (train until the fit is exact): the flag is ≥ 0, unlike --lr', () => {
+    const r = rprop(['train', 'xor', '--target-mse', '0', '--epochs', '2', '--json', '--backend', 'cpu']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(lastJson(r.stdout)).toMatchObject({ targetMse: 0, epochs: 2, reachedTarget: false });
+  });
 });
 
 describe('--target', () => {

@@ -21,6 +21,8 @@ mkdirSync(join(dir, 'old'));
 writeFileSync(join(dir, 'old', 'model.json'), '{}');
 writeFileSync(join(dir, 'old', 'weights.bin'), TWO_FANN);
 symlinkSync('old', join(dir, 'olink'));
+// Training data named elsewhere, a link into that folder: deleting the folder loses what the link leads to.
+symlinkSync(join('old', 'weights.bin'), join(dir, 'wlink.train'));
 mkdirSync(join(dir, 'model'));
 symlinkSync('model', join(dir, 'mlink'));
 
@@ -53,6 +55,7 @@ describe('no output overwrites or deletes an input: refused before training, wit
     // Was: exit 0, old/weights.bin (the training data) deleted with the previous model.
     ['--save a folder whose weights.bin is the training data', ['train', 'old/weights.bin', '--save', 'old'], /^rprop: old: holds the training data \(old\/weights\.bin\); --save would delete it$/],
     ['--save a folder holding the training data, reached through a link', ['train', 'olink/weights.bin', '--save', './old'], /^rprop: \.\/old: holds the training data \(olink\/weights\.bin\); --save would delete it$/],
+    ['--save the folder a link to the training data leads into', ['train', 'wlink.train', '--save', 'old'], /^rprop: old: holds the training data \(wlink\.train\); --save would delete it$/],
     ['--save a folder holding the --test data', ['train', 'two.train', '--test', 'old/weights.bin', '--save', 'old'], /^rprop: old: holds the --test data \(old\/weights\.bin\); --save would delete it$/],
     // Was: trained, then "internal error: ENOTEMPTY", exit 1, the plot left in a stray model.old-<pid> folder.
     ['--plot into the --save folder through a link', ['train', 'xor', '--save', 'model', '--plot', 'mlink/curve.svg'], /^rprop: mlink\/curve\.svg: is in the --save folder model, which holds only the model; write the plot elsewhere$/],

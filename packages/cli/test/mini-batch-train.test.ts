@@ -46,6 +46,14 @@ describe('train() with mini-batches', () => {
     expect(new Set(r.curve).size).toBe(5); // (it moved every epoch)
   });
 
+  it('a batch that diverges mid-epoch: the curve still has that epoch\'s starting MSE, the last finite point (the plot ends there)', async () => {
+    await tf.setBackend('cpu');
+    const r = await run({ optimizer: 'signum', lr: 1e38, batchSize: 10, epochs: 20 });
+    expect(r.diverged).toMatchObject({ what: 'batch MSE', epoch: r.epochs });
+    expect(r.curve).toHaveLength(r.epochs + 1);
+    expect(r.curve.every(Number.isFinite)).toBe(true);
+  });
+
   it('stops at a --target-mse met at an epoch\'s start, before its steps', async () => {
     await tf.setBackend('cpu');
     const r = await run({ targetMse: 1 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,12 @@ describe('isMountPoint', () => {
   it('takes the root for one, and a folder made in a temporary folder not', () => {
     expect(isMountPoint('/')).toBe(true);
     expect(isMountPoint(dir)).toBe(false);
+  });
+
+  it('knows a mount point by where a path leads, not how it is spelled (a link to the root)', () => {
+    const link = join(dir, 'to-root');
+    symlinkSync('/', link);
+    expect(isMountPoint(link)).toBe(true);
   });
 
   // The kernel writes a space in a mount point's name as \040; what is mounted on such a folder must

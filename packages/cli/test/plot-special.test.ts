@@ -35,5 +35,12 @@ describe('--plot onto what is no regular file: refused before training, left as 
     expect(noRegularFile(join(dir, 'new.svg'))).toBeUndefined();
     expect(noRegularFile(join(dir, 'missing', 'new.svg'))).toBeUndefined(); // (the folder's own check says it is missing)
     expect(noRegularFile(dir)).toBeUndefined(); // (a folder: the callers say so themselves)
+    const dangling = join(dir, 'dangling.svg');
+    symlinkSync(join(dir, 'nowhere'), dangling);
+    try {
+      expect(noRegularFile(dangling)).toBeUndefined(); // a link that leads nowhere is replaced (no device behind it)
+    } finally {
+      rmSync(dangling);
+    }
   });
 });

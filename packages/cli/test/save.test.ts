@@ -77,6 +77,12 @@ describe('--save never deletes what is not a model it wrote', () => {
     expect(readdirSync(project)).toEqual(['data.csv']);
   });
 
+  it('refuses `--save .` in an empty folder: the shell would be left standing in a deleted folder', () => {
+    const project = fresh('here');
+    expectOneLineError(train('.', project), 2, /^rprop: \.: is the current folder; give --save a folder of its own$/);
+    expect(readdirSync(project)).toEqual([]);
+  });
+
   it('refuses a --plot in the --save folder, or on it', () => {
     const target = fresh('withplot');
     for (const f of ['model.json', 'weights.bin']) writeFileSync(join(target, f), f);

@@ -35,6 +35,21 @@ describe('shuffledBatches: each epoch, every example once, in batches of the siz
     expect(a1).not.toEqual(range(50)); // (shuffled from the first epoch, not in file order)
   });
 
+  // Each epoch's order is drawn anew, whatever the last one was: of two examples, the order stays as it
+  // was about half the time. (Swapping every epoch, or never, are both orders equally often, or one.)
+  it('draws each epoch independently of the last: with two examples the order stays about half the time', () => {
+    const next = shuffledBatches(2, 1, 5);
+    let previous = next()[0]![0];
+    let stayed = 0;
+    for (let epoch = 0; epoch < 400; epoch++) {
+      const first = next()[0]![0];
+      if (first === previous) stayed++;
+      previous = first;
+    }
+    expect(stayed).toBeGreaterThan(150);
+    expect(stayed).toBeLessThan(250);
+  });
+
   it('hands out copies: a later epoch does not change an earlier one\'s batches', () => {
     const next = shuffledBatches(20, 6, 3);
     const first = next();

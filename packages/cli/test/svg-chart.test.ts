@@ -55,12 +55,21 @@ describe('curveChart', () => {
     const xTicks = [...svg.matchAll(/text-anchor="middle">([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(xTicks).toEqual(['0', '1', 'epoch', 'MSE (log scale)']); // (and the axes' labels)
   });
+
+  it('says in the legend that the MSE was 0 from the start (epoch 0 is an epoch too)', () => {
+    expect(curveChart('xor', 'rprop irprop-', [0, 0])).toContain('>rprop irprop- (MSE reached 0 at epoch 0)</text>');
+  });
 });
 
 describe('thin', () => {
   it('leaves a short series as it is', () => {
     const points: Array<[number, number]> = [[0, 1], [1, 2], [2, 3]];
     expect(thin(points, 10, finite)).toBe(points);
+  });
+
+  it('leaves a series of exactly max points as it is, a flat stretch included', () => {
+    const points: Array<[number, number]> = [[0, 1], [1, 2], [2, 2], [3, 1]];
+    expect(thin(points, 4, finite)).toBe(points);
   });
 
   it('keeps the first, the last, and each run\'s lowest and highest, in order, within max', () => {
