@@ -11,12 +11,14 @@ export const RELU: i32 = 3;
  * f(z) per lane. tanh as 2/(1 + e^(−2z)) − 1 (as FANN computes its symmetric sigmoid, and as
  * mlpGradients does on TF.js's wasm backend), the sigmoid as 1/(1 + e^(−z)), relu as max(z, 0).
  *
- * A non-finite z comes out NaN for every activation but linear (which passes ±Infinity and NaN on by
- * itself): `z − z` is 0 for finite z and NaN for ±Infinity and NaN, and is added to the result. Without
- * it an infinite weight or input would be hidden: the exp's clamp saturates tanh(±∞) to ±1 and σ(±∞)
- * to 1 or 0, relu(−∞) is 0, and the loss would stay finite while the network is broken. The cost:
- * a pre-activation that overflows float32 from finite weights (|z| > 3.4e38) also gives NaN, where
- * TF.js would saturate — a run that far gone has diverged anyway.
+ * An overflowed pre-activation saturates as TF.js's ops do: the exp's clamp makes tanh(±∞) = ±1 and
+ * σ(+∞) = 1, σ(−∞) = 1/(1 + e^88) (TF.js: 0), relu keeps ±∞ as max(z, 0) does; a NaN z stays NaN (the
+ * clamp and pmax pass it on). It used to add `z − z`, turning ±∞ into NaN so that an infinite weight
+ * could not hide behind a saturated unit; but weights and inputs are finite here (the core's Rprop
+ * refuses non-finite gradients, the data loaders values beyond float32), so ±∞ only comes from a sum
+ * that overflows, which TF.js saturates: a run then reported "the training MSE became NaN" and, from
+ * TF.js's evaluation of the same weights, a finite training MSE. Now both engines see the same loss,
+ * and the gradient that turns non-finite downstream (0 · ∞) stops the run as the TF.js engine's does.
  */
 @inline export function activate(z: v128, activation: i32): v128 {
   if (activation == LINEAR) return z;
@@ -29,7 +31,7 @@ export const RELU: i32 = 3;
   } else {
     a = f32x4.pmax(z, f32x4.splat(0)); // z < 0 ? 0 : z, which keeps a NaN z
   }
-  return f32x4.add(a, f32x4.sub(z, z));
+  return a;
 }
 
 /**

@@ -11,8 +11,8 @@
  * The clamp is pmax/pmin with x FIRST: pmax(x, c) is `x < c ? c : x` and pmin(x, c) is
  * `c < x ? c : x`, both false for a NaN x, which is returned unchanged; the polynomial then makes the
  * result NaN. (Swapped, pmin(88, pmax(−87, x)) turns NaN into −87: checked, e^NaN came out 1.6e-38.) ±Infinity
- * IS clamped, to e^−87 or e^88: the caller (`activate`) turns an infinite pre-activation into NaN
- * itself, so a diverged weight is never hidden behind a saturated, finite output.
+ * IS clamped, to e^−87 or e^88: tanh and the sigmoid of an overflowed pre-activation saturate, as
+ * TF.js's do (see `activate`).
  */
 @inline export function expv(x: v128): v128 {
   x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-87.0)), f32x4.splat(88.0));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FusedMlp, type FusedActivation, type FusedLayerShape } from '../src/train/fused/fused-mlp.js';
 
-// A diverged weight must show as a non-finite MSE (so training stops as diverged), never hide
-// behind a saturated activation: the exp's clamp maps ±Infinity to a finite e^88 or e^−87, so
-// tanh(±∞) and σ(±∞) would come out finite, and relu(−∞) is 0.
+// A NaN weight, bias or input must show as a NaN MSE (so training stops as diverged). ±Infinity
+// saturates tanh and the sigmoid as TF.js does (fused-mlp-overflow-saturates.test.ts); an infinite
+// input (which the data loaders refuse) must still never leave both the MSE and every gradient finite:
+// the weights it feeds get 0 · ∞ = NaN, which the optimizer refuses.
 
 const ACTIVATIONS: FusedActivation[] = ['tanh', 'sigmoid', 'relu', 'linear'];
 
@@ -32,28 +33,15 @@ describe('FusedMlp with non-finite weights or inputs', () => {
         }
         net.dispose();
       });
-
-      it(`is not finite with a ±Infinity weight or bias (${hidden} → ${output})`, () => {
-        const net = network(hidden, output);
-        for (const [k, w] of net.weights.entries()) {
-          for (const infinity of [Infinity, -Infinity]) {
-            const kept = w[0]!;
-            w[0] = infinity;
-            expect(Number.isFinite(net.lossAndGradients()), `${infinity} in variable ${k}`).toBe(false);
-            expect(Number.isFinite(net.evaluate().mse), `${infinity} in variable ${k}`).toBe(false);
-            w[0] = kept;
-          }
-        }
-        net.dispose();
-      });
     }
 
-    it(`is not finite with a ±Infinity input (${hidden} hidden layer)`, () => {
+    it(`leaves the MSE or a gradient non-finite with a ±Infinity input (${hidden} hidden layer)`, () => {
       for (const infinity of [Infinity, -Infinity]) {
         const x = Array.from({ length: 12 }, (_, i) => (i === 7 ? infinity : 0.5));
         const net = network(hidden, 'sigmoid', x);
-        expect(Number.isFinite(net.lossAndGradients()), String(infinity)).toBe(false);
-        expect(Number.isFinite(net.evaluate().mse), String(infinity)).toBe(false);
+        const loss = net.lossAndGradients();
+        const allFinite = Number.isFinite(loss) && net.grads.every((g) => g.every(Number.isFinite));
+        expect(allFinite, String(infinity)).toBe(false);
         net.dispose();
       }
     });
