@@ -1,18 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { FusedMlp, type FusedLayerShape } from '../src/train/fused/fused-mlp.js';
-import { referenceEpoch } from './mlp-reference.js';
-
-/** As fused-mlp-reference.test.ts bounds it: relative to the size of what cancels. */
-const TOLERANCE = 1e-4;
-
-/** Deterministic values in [−1, 1], multiples of 1/512 (exact in float32), divided by `divisor`. */
-function values(length: number, seed: number, divisor = 1): number[] {
-  let s = seed;
-  return Array.from({ length }, () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return ((s >>> 8) % 1025 - 512) / 512 / divisor;
-  });
-}
+import { expectReferenceEpoch, gridValues as values } from './fused-reference-check.js';
 
 // A layer of 16 units or more runs its forward pass sixteen units (four vectors) at a time, then the
 // rest a vector at a time (assembly/across-units.ts). The random networks of fused-mlp-reference are
@@ -31,15 +19,7 @@ describe.each([
 
   it('gives the reference MSE and gradient', () => {
     const net = FusedMlp.create(layers, data);
-    net.weights.forEach((w, k) => w.set(weights[k]!));
-    const ref = referenceEpoch(layers, weights, data);
-    expect(Math.abs(net.evaluate().mse - ref.mse)).toBeLessThanOrEqual(TOLERANCE * ref.mseMagnitude);
-    expect(Math.abs(net.lossAndGradients() - ref.mse)).toBeLessThanOrEqual(TOLERANCE * ref.mseMagnitude);
-    net.grads.forEach((g, k) => {
-      for (let i = 0; i < g.length; i++) {
-        expect(Math.abs(g[i]! - ref.grads[k]![i]!), `variable ${k}, element ${i}`).toBeLessThanOrEqual(TOLERANCE * ref.gradientMagnitude);
-      }
-    });
+    expectReferenceEpoch(net, layers, weights, data);
     net.dispose();
   });
 });

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FusedMlp, type FusedLayerShape } from '../src/train/fused/fused-mlp.js';
 import { runsAcrossInputs } from '../src/train/fused/fused-orientation.js';
-import { referenceEpoch } from './mlp-reference.js';
-
-/** As fused-mlp-reference.test.ts bounds it: relative to the size of what cancels. */
-const TOLERANCE = 1e-4;
+import { expectReferenceEpoch, gridValues as values } from './fused-reference-check.js';
 
 const dense = (inputs: number, units: number): FusedLayerShape => ({ inputs, units, activation: 'tanh' });
 
@@ -29,15 +26,6 @@ describe('runsAcrossInputs', () => {
   });
 });
 
-/** Deterministic values in [−1, 1], multiples of 1/512 (exact in float32), divided by `divisor`. */
-function values(length: number, seed: number, divisor = 1): number[] {
-  let s = seed;
-  return Array.from({ length }, () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return ((s >>> 8) % 1025 - 512) / 512 / divisor;
-  });
-}
-
 // A layer run across its inputs in each position: the only layer (no upstream gradient), in the
 // middle (between two layers run across their units), and last. Widths not multiples of 4, so the
 // masked last block of inputs and the zero tails of the transposed rows are exercised too.
@@ -58,17 +46,8 @@ describe.each([
   it('gives the reference gradient, and evaluates at weights changed since the last epoch', () => {
     const net = FusedMlp.create(layers, data);
     for (const seed of [10, 20]) {
-      const weights = weightsAt(seed);
-      net.weights.forEach((w, k) => w.set(weights[k]!));
-      const ref = referenceEpoch(layers, weights, data);
       // evaluate first: it must read these weights, not a transposed copy left by the previous epoch
-      expect(Math.abs(net.evaluate().mse - ref.mse)).toBeLessThanOrEqual(TOLERANCE * ref.mseMagnitude);
-      expect(Math.abs(net.lossAndGradients() - ref.mse)).toBeLessThanOrEqual(TOLERANCE * ref.mseMagnitude);
-      net.grads.forEach((g, k) => {
-        for (let i = 0; i < g.length; i++) {
-          expect(Math.abs(g[i]! - ref.grads[k]![i]!), `seed ${seed}, variable ${k}, element ${i}`).toBeLessThanOrEqual(TOLERANCE * ref.gradientMagnitude);
-        }
-      });
+      expectReferenceEpoch(net, layers, weightsAt(seed), data, `seed ${seed},`);
     }
     net.dispose();
   });
