@@ -11,14 +11,10 @@ export const RELU: i32 = 3;
  * f(z) per lane. tanh as 2/(1 + e^(−2z)) − 1 (as FANN computes its symmetric sigmoid, and as
  * mlpGradients does on TF.js's wasm backend), the sigmoid as 1/(1 + e^(−z)), relu as max(z, 0).
  *
- * An overflowed pre-activation saturates as TF.js's ops do: the exp's clamp makes tanh(±∞) = ±1 and
- * σ(+∞) = 1, σ(−∞) = 1/(1 + e^88) (TF.js: 0), relu keeps ±∞ as max(z, 0) does; a NaN z stays NaN (the
- * clamp and pmax pass it on). It used to add `z − z`, turning ±∞ into NaN so that an infinite weight
- * could not hide behind a saturated unit; but weights and inputs are finite here (the core's Rprop
- * refuses non-finite gradients, the data loaders values beyond float32), so ±∞ only comes from a sum
- * that overflows, which TF.js saturates: a run then reported "the training MSE became NaN" and, from
- * TF.js's evaluation of the same weights, a finite training MSE. Now both engines see the same loss,
- * and the gradient that turns non-finite downstream (0 · ∞) stops the run as the TF.js engine's does.
+ * A pre-activation of ±∞ (a sum that overflowed: weights and inputs are always finite here) saturates
+ * as TF.js's ops do — tanh(±∞) = ±1, σ(+∞) = 1, σ(−∞) = 1/(1 + e^88) by the exp's clamp (TF.js: 0),
+ * relu(+∞) = +∞, relu(−∞) = 0 — so both engines see the same loss, and the 0 · ∞ gradient downstream
+ * stops the run as the TF.js engine's does. A NaN z stays NaN: the clamp and pmax pass it on.
  */
 @inline export function activate(z: v128, activation: i32): v128 {
   if (activation == LINEAR) return z;
