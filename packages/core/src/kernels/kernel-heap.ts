@@ -1,4 +1,5 @@
 import type { FloatArray } from '../types.js';
+import { COLOR_SPAN, padTo } from './cache-colors.js';
 import { FreeList } from './free-list.js';
 import { kernelMinLength, kernels, type KernelExports } from './instance.js';
 
@@ -14,6 +15,13 @@ const ALIGN = 64;
 export const SLOT_BYTES = 128 * 1024;
 /** Scratch slots: one per array a kernel takes (w, g, gp, Δ and dw for the + variants). */
 export const SLOTS = 5;
+/**
+ * Bytes from one scratch slot's start to the next: a slot's chunk may start up to 4 KiB − 64 past
+ * it, at the colour that keeps it apart from the call's other arrays (see `cache-colors`).
+ */
+export const SLOT_STRIDE = SLOT_BYTES + COLOR_SPAN;
+/** Bytes of the scratch region. */
+const SCRATCH_BYTES = SLOTS * SLOT_STRIDE;
 
 /**
  * The allocator of the kernels' WebAssembly memory. Growing the memory detaches every view of the
@@ -38,7 +46,7 @@ export class KernelHeap {
       ? new FinalizationRegistry<{ at: number; bytes: number }>(({ at, bytes }) => this.release(at, bytes))
       : null;
   /**
-   * Byte offset of the SLOTS × SLOT_BYTES region user arrays are copied through. Reserved once, at
+   * Byte offset of the region of SLOTS slots (SLOT_STRIDE apart) user arrays are copied through. Reserved once, at
    * the start, so that a step never grows the memory (which would detach the views it works with).
    */
   readonly scratchAt: number;
@@ -52,7 +60,7 @@ export class KernelHeap {
     // From a page boundary: the scratch slots then start on one too (≈5 % faster over 2000 tensors of
     // 500 weights than at an offset of 1 KiB, measured; the cause was not pinned down).
     this.top = Math.ceil(k.heapBase() / PAGE) * PAGE;
-    const at = this.allocate(SLOTS * SLOT_BYTES);
+    const at = this.allocate(SCRATCH_BYTES);
     if (at < 0) throw new RangeError('rprop: cannot reserve the kernels\' scratch memory');
     this.scratchAt = at;
   }
@@ -66,13 +74,16 @@ export class KernelHeap {
 
   /**
    * `bytes` of memory, 64-byte aligned; its byte offset, or −1 if the memory cannot grow that far
-   * (WebAssembly memory ends at 4 GiB, or earlier where the engine says so).
+   * (WebAssembly memory ends at 4 GiB, or earlier where the engine says so). With a `color` (a
+   * multiple of 64 below 4096, see `cache-colors`), at an offset of that colour; the bytes skipped
+   * to reach it stay free for other arrays.
    */
-  allocate(bytes: number): number {
+  allocate(bytes: number, color = -1): number {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
-    const reused = this.free.take(size);
+    const reused = this.free.take(size, color);
     if (reused >= 0) return reused;
-    const at = this.top;
+    const skip = color < 0 ? 0 : padTo(this.top, color);
+    const at = this.top + skip;
     const have = this.buffer.byteLength;
     if (at + size > have) {
       try {
@@ -83,6 +94,7 @@ export class KernelHeap {
       if (this.current.byteLength > 0) this.earlier.add(this.current); // shared: still a view of this memory
       this.current = this.k.memory.buffer;
     }
+    if (skip > 0) this.free.give(this.top, skip);
     this.top = at + size;
     return at;
   }
@@ -115,10 +127,10 @@ export class KernelHeap {
   scratch<A extends FloatArray>(like: A): A {
     const buffer = this.buffer;
     if (like instanceof Float32Array) {
-      if (this.scratch32 === null || this.scratch32.buffer !== buffer) this.scratch32 = new Float32Array(buffer, this.scratchAt, SLOTS * SLOT_BYTES / 4);
+      if (this.scratch32 === null || this.scratch32.buffer !== buffer) this.scratch32 = new Float32Array(buffer, this.scratchAt, SCRATCH_BYTES / 4);
       return this.scratch32 as A;
     }
-    if (this.scratch64 === null || this.scratch64.buffer !== buffer) this.scratch64 = new Float64Array(buffer, this.scratchAt, SLOTS * SLOT_BYTES / 8);
+    if (this.scratch64 === null || this.scratch64.buffer !== buffer) this.scratch64 = new Float64Array(buffer, this.scratchAt, SCRATCH_BYTES / 8);
     return this.scratch64 as A;
   }
 

@@ -1,6 +1,7 @@
 import { describe } from '../errors.js';
 import { isFloatArray } from '../optimizers/float-arrays.js';
 import type { FloatArray } from '../types.js';
+import { freestColor } from './cache-colors.js';
 import { kernelHeap } from './kernel-heap.js';
 import { residentArray, type ResidentArray } from './resident.js';
 
@@ -22,17 +23,41 @@ export function optimizerState(like: FloatArray, names: readonly string[]): Reco
   if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
     throw new TypeError(`optimizerState: names must be an array of strings, got ${describe(names)}`);
   }
+  return stateAvoiding(like, names, NONE);
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * `optimizerState`, its buffers at colours apart from the byte offsets in `avoid` (the parameter's
+ * values, its gradient or that gradient's staged copy, where they are in the kernels' memory) and
+ * from each other: a step streams them all together (see `cache-colors`).
+ */
+export function stateAvoiding(like: FloatArray, names: readonly string[], avoid: readonly number[]): Record<string, FloatArray> {
   const state: Record<string, FloatArray> = {};
   // Read the length once: an allocation may grow the memory and detach `like` if it lives there.
   const length = like.length;
-  for (const name of names) addStateBuffer(state, name, like, length);
+  for (const name of names) addStateBuffer(state, name, like, length, avoid);
   return state;
 }
 
-/** Adds one more state buffer `name` (see `optimizerState`). */
-export function addStateBuffer(state: Record<string, FloatArray>, name: string, like: FloatArray, length = like.length): void {
+/** Reused by `addStateBuffer`: the offsets a new buffer's colour keeps apart from. */
+const taken: number[] = [];
+
+/**
+ * Adds one more state buffer `name` (see `optimizerState`), at a colour apart from `avoid`'s and
+ * from the record's other buffers' (see `stateAvoiding`).
+ */
+export function addStateBuffer(state: Record<string, FloatArray>, name: string, like: FloatArray, length = like.length, avoid = NONE): void {
   const heap = kernelHeap();
-  const array = heap === null || length === 0 ? null : residentArray(heap, like, length);
+  let array: ResidentArray | null = null;
+  if (heap !== null && length > 0) {
+    taken.length = 0;
+    for (const at of avoid) if (at >= 0) taken.push(at);
+    const arrays = (state as Partial<Record<typeof RESIDENT, Record<string, ResidentArray>>>)[RESIDENT];
+    if (arrays !== undefined) for (const key of Object.keys(arrays)) taken.push(arrays[key]!.at);
+    array = residentArray(heap, like, length, undefined, freestColor(taken));
+  }
   if (array === null) {
     state[name] = new (like.constructor as Float64ArrayConstructor)(length);
     return;

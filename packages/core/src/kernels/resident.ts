@@ -1,5 +1,6 @@
 import { describe } from '../errors.js';
 import type { FloatArray, Parameter } from '../types.js';
+import { freestColor } from './cache-colors.js';
 import { kernelHeap, type KernelHeap } from './kernel-heap.js';
 import { parameterSlabs, type Slab } from './slab.js';
 
@@ -33,20 +34,20 @@ export class ResidentArray {
 }
 
 /**
- * `length` zeros of `like`'s type in the kernels' memory (from `slab`, if given), or null if the
- * memory cannot hold them.
+ * `length` zeros of `like`'s type in the kernels' memory (from `slab`, if given; at `color`, if
+ * given: see `cache-colors`), or null if the memory cannot hold them.
  */
-export function residentArray(heap: KernelHeap, like: FloatArray, length: number, slab?: Slab): ResidentArray | null {
+export function residentArray(heap: KernelHeap, like: FloatArray, length: number, slab?: Slab, color = -1): ResidentArray | null {
   const bytes = length * like.BYTES_PER_ELEMENT;
-  const at = slab === undefined ? heap.allocate(bytes) : slab.allocate(bytes);
+  const at = slab === undefined ? heap.allocate(bytes, color) : slab.allocate(bytes, color);
   if (at < 0) return null;
   const array = new ResidentArray(heap, at, like, length);
   array.view.fill(0); // reused memory holds what its last owner left
   return array;
 }
 
-function mustAllocate(heap: KernelHeap, like: FloatArray, length: number, slab: Slab): ResidentArray {
-  const array = residentArray(heap, like, length, slab);
+function mustAllocate(heap: KernelHeap, like: FloatArray, length: number, slab: Slab, color = -1): ResidentArray {
+  const array = residentArray(heap, like, length, slab, color);
   if (array === null) {
     throw new RangeError(`allocate: the kernels' WebAssembly memory cannot hold ${length} more ${like.constructor.name.replace('Array', '')} values (it ends at 4 GiB)`);
   }
@@ -101,9 +102,10 @@ export class ResidentParameter implements Parameter {
     if (name !== undefined && typeof name !== 'string') throw new TypeError(`allocate: name must be a string, got ${describe(name)}`);
     const like = new CTOR[dtype](0);
     const heap = kernelHeap();
-    // Values with values and gradients with gradients, each kind one after another (see `Slab`).
+    // Values with values and gradients with gradients, each kind one after another (see `Slab`), a
+    // gradient at the colour farthest from its values' (see `cache-colors`): a step streams both.
     this.values = heap === null ? null : mustAllocate(heap, like, length, parameterSlabs(heap).values);
-    this.gradient = heap === null ? null : mustAllocate(heap, like, length, parameterSlabs(heap).gradients);
+    this.gradient = heap === null ? null : mustAllocate(heap, like, length, parameterSlabs(heap).gradients, freestColor([this.values!.at]));
     // Without WebAssembly the parameter is an ordinary one: same API, plain arrays.
     this.plain = heap === null ? { data: plainArray(dtype, length), grad: plainArray(dtype, length) } : null;
   }

@@ -1,3 +1,4 @@
+import { padTo } from './cache-colors.js';
 import type { KernelHeap } from './kernel-heap.js';
 
 /** Cache-line alignment, as the heap's. */
@@ -29,20 +30,28 @@ export class Slab {
 
   constructor(private readonly heap: KernelHeap) {}
 
-  /** `bytes` of memory, 64-byte aligned, after the last array of this kind; its offset, or −1 if the memory is full. */
-  allocate(bytes: number): number {
+  /**
+   * `bytes` of memory, 64-byte aligned, after the last array of this kind — with a `color` (see
+   * `cache-colors`), at the next offset of that colour, the bytes skipped going back to the heap;
+   * its offset, or −1 if the memory is full.
+   */
+  allocate(bytes: number, color = -1): number {
     const need = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
-    if (this.end - this.at < need) {
+    const skip = color < 0 ? 0 : padTo(this.at, color);
+    if (this.end - this.at < skip + need) {
       if (this.end > this.at) this.heap.release(this.at, this.end - this.at);
       this.at = this.end = 0;
       const size = Math.max(need, this.next);
       // Near the memory's end a whole slab may not fit where the array alone does.
-      let at = this.heap.allocate(size);
+      let at = this.heap.allocate(size, color);
       let got = size;
-      if (at < 0 && size > need) [at, got] = [this.heap.allocate(need), need];
+      if (at < 0 && size > need) [at, got] = [this.heap.allocate(need, color), need];
       if (at < 0) return -1;
       this.next = Math.min(2 * this.next, MAX_SLAB);
       [this.at, this.end] = [at, at + got];
+    } else if (skip > 0) {
+      this.heap.release(this.at, skip);
+      this.at += skip;
     }
     const at = this.at;
     this.at += need;

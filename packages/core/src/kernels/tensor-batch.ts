@@ -1,4 +1,5 @@
 import type { FloatArray } from '../types.js';
+import { freestColor, padTo } from './cache-colors.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
 import { kernels } from './instance.js';
 import { kernelHeap, SLOT_BYTES } from './kernel-heap.js';
@@ -9,6 +10,9 @@ import { kernelHeap, SLOT_BYTES } from './kernel-heap.js';
  * kernels' memory; `m` elements of float32 or float64.
  */
 export type BatchKernel = (offsets: readonly number[], m: number, float32: boolean) => void;
+
+/** The colours of a call's operands (reused). */
+const colors: number[] = [];
 
 /** Written operands of the chunked path: only w is ever an ordinary array here. */
 const W_ONLY = [true, false, false, false, false];
@@ -35,9 +39,10 @@ export class TensorBatch {
   private readonly call: number[];
   private readonly operands: Operand[];
   private count = 0;
-  /** The last view of the scratch slot's head, and the scratch array it views (reused for equal lengths). */
+  /** The last view of w's copy in the scratch region, the scratch array it views and where (reused for equal lengths). */
   private head: FloatArray | null = null;
   private headOf: FloatArray | null = null;
+  private headAt = 0;
 
   /** `width`: the operands per tensor besides w (at most 4). */
   constructor(private readonly width: number) {
@@ -108,16 +113,24 @@ export class TensorBatch {
         operands[0] = 0;
         continue;
       }
+      // w's copy at the colour farthest from its operands' (see `cache-colors`). Offset 0 is no
+      // operand: it stands for state the kernel does not read.
+      let placed = 0;
+      for (let k = 1; k < stride; k++) if (call[k]! > 0) colors[placed++] = call[k]!;
+      const color = freestColor(colors, placed);
+      const at = color < 0 ? heap.scratchAt : heap.scratchAt + padTo(heap.scratchAt, color);
+      const first = (at - heap.scratchAt) / w.BYTES_PER_ELEMENT;
       const scratch = heap.scratch(w);
-      scratch.set(w, 0);
-      call[0] = heap.scratchAt;
+      scratch.set(w, first);
+      call[0] = at;
       kernel(call, n, f32);
-      w.set(this.headOf === scratch && this.head!.length === n ? this.head! : this.viewHead(scratch, n));
+      w.set(this.headOf === scratch && this.headAt === first && this.head!.length === n ? this.head! : this.viewHead(scratch, first, n));
     }
   }
 
-  private viewHead(scratch: FloatArray, n: number): FloatArray {
+  private viewHead(scratch: FloatArray, first: number, n: number): FloatArray {
     this.headOf = scratch;
-    return (this.head = scratch.subarray(0, n));
+    this.headAt = first;
+    return (this.head = scratch.subarray(first, first + n));
   }
 }

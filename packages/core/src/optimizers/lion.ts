@@ -4,7 +4,7 @@ import { StateOffsets } from '../kernels/state-offsets.js';
 import { TensorBatch } from '../kernels/tensor-batch.js';
 import { lion, type LionConstants } from '../rules/lion.js';
 import { roundingOf } from '../sign.js';
-import { optimizerState } from '../kernels/kernel-state.js';
+import { stateAvoiding } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, optionsObject, pair, unitInterval } from '../validate.js';
 import { float32Group, validateLionFloat32 } from './float32-options.js';
@@ -55,7 +55,7 @@ export class Lion extends Optimizer<LionOptions> {
 
   protected override initState(p: Parameter): ParamState {
     // In the kernels' memory when they run, so a step copies only w and g through it.
-    return optimizerState(p.data, ['momentum']);
+    return stateAvoiding(p.data, ['momentum'], this.operandOffsets(p));
   }
 
   /** A group's tensors whose gradient and momentum are in the kernels' memory step together (see `TensorBatch`). */

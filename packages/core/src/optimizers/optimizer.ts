@@ -224,12 +224,15 @@ export abstract class Optimizer<O extends object> {
     const staged = stageGradients(grads);
     checkFinite(this.owner, this.paramGroups, grads, staged);
     this.beginStep(loss);
-    this.states.makeMissing(this.paramGroups, (params, group) => this.initStates(params, group));
     this.staged = staged;
     try {
+      // With the staged copies known, so that new state can keep its colours apart from theirs.
+      this.states.makeMissing(this.paramGroups, (params, group) => this.initStates(params, group));
+      this.stagedByParam = null;
       this.updateAll();
     } finally {
       this.staged = null;
+      this.stagedByParam = null;
     }
     this.endStep(loss);
     return loss;
@@ -334,6 +337,26 @@ export abstract class Optimizer<O extends object> {
 
   /** The current step's staged gradients (null outside `step`). */
   private staged: StagedGradients | null = null;
+
+  /** While a step makes new state: each parameter's staged gradient offset (built on first use). */
+  private stagedByParam: Map<Parameter, number> | null = null;
+
+  /**
+   * The byte offsets in the kernels' memory of what a step streams together with `p`'s state: its
+   * values and gradient where they live there, and its gradient's staged copy during a step. New
+   * state keeps its colours apart from these (see `stateAvoiding`).
+   */
+  protected operandOffsets(p: Parameter): number[] {
+    const heap = kernelHeap();
+    if (heap === null) return [];
+    if (this.staged !== null && this.stagedByParam === null) {
+      const byParam = new Map<Parameter, number>();
+      let index = 0;
+      for (const group of this.paramGroups) for (const q of group.params) byParam.set(q, this.staged.at[index++] ?? -1);
+      this.stagedByParam = byParam;
+    }
+    return [heap.offsetOf(p.data), p.grad === null ? -1 : heap.offsetOf(p.grad), this.stagedByParam?.get(p) ?? -1];
+  }
 
   /** Every parameter in order during `refuseOverlappingArrays`, empty otherwise (reused from step to step). */
   private readonly stepParams: Parameter[] = [];

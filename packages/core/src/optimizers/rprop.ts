@@ -130,7 +130,7 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   /** Laid out buffer by buffer (see `makeStates`); a + group's with a dw. */
   protected override initStates(params: readonly Parameter[], group: ResolvedGroup<RpropOptions>): ParamState[] {
-    return makeStates(params, group, isPlusVariant(group.variant));
+    return makeStates(params, group, isPlusVariant(group.variant), (p) => this.operandOffsets(p));
   }
 
   protected override initState(p: Parameter, group: ResolvedGroup<RpropOptions>): ParamState {
@@ -143,7 +143,7 @@ export class Rprop extends Optimizer<RpropOptions> {
    * first resumes it as an uninterrupted run would.
    */
   protected override loadedStateTemplate(p: Parameter, group: ResolvedGroup<RpropOptions>, saved: SerializedParamState): ParamState {
-    return makeStates([p], group, isPlusVariant(group.variant) || saved.prevUpdate !== undefined)[0]!;
+    return makeStates([p], group, isPlusVariant(group.variant) || saved.prevUpdate !== undefined, (q) => this.operandOffsets(q))[0]!;
   }
 
   /** A group's tensors whose gradient and state are in the kernels' memory step together (see `TensorBatch`). */
@@ -186,7 +186,7 @@ export class Rprop extends Optimizer<RpropOptions> {
     offsets.sync(state, index);
     if (plus && offsets.at(index, 2) < 0 && state.prevUpdate === undefined) {
       // A group switched to a + variant after its state was made has no dw yet: start it at 0.
-      addStateBuffer(state as Record<string, FloatArray>, 'prevUpdate', p.data);
+      addStateBuffer(state as Record<string, FloatArray>, 'prevUpdate', p.data, p.data.length, this.operandOffsets(p));
       offsets.refresh(state, index);
       grad = p.grad ?? grad; // the allocation may have grown the kernels' memory: re-view resident buffers
     }
@@ -271,10 +271,11 @@ export class Rprop extends Optimizer<RpropOptions> {
  * parameters lie one after another in the kernels' memory (when they run), and so do their gp (and
  * dw), so a step over many small tensors reads a few long streams instead of many short ones.
  */
-function makeStates(params: readonly Parameter[], group: ResolvedGroup<RpropOptions>, withDw: boolean): ParamState[] {
+function makeStates(params: readonly Parameter[], group: ResolvedGroup<RpropOptions>, withDw: boolean, avoid: (p: Parameter) => number[]): ParamState[] {
   const names = withDw ? ['prev', 'stepSize', 'prevUpdate'] : ['prev', 'stepSize'];
   const states = params.map(() => ({}) as Record<string, FloatArray>);
-  for (const name of names) params.forEach((p, i) => addStateBuffer(states[i]!, name, p.data));
+  const operands = params.map(avoid);
+  for (const name of names) params.forEach((p, i) => addStateBuffer(states[i]!, name, p.data, p.data.length, operands[i]));
   for (const state of states) state.stepSize!.fill(group.lr + 0); // + 0: an lr of −0 starts at +0
   return states;
 }
