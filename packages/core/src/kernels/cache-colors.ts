@@ -37,9 +37,15 @@ const sorted: number[] = [];
  */
 export function freestColor(taken: readonly number[], count = taken.length): number {
   if (count === 0) return -1;
+  // Insertion sort: at most five colours, and `Array.prototype.sort` with a comparator showed in
+  // profiles of a step over 200 tensors (≈3 % of it).
   sorted.length = count;
-  for (let i = 0; i < count; i++) sorted[i] = colorOf(taken[i]!);
-  sorted.sort((a, b) => a - b);
+  for (let i = 0; i < count; i++) {
+    const c = colorOf(taken[i]!);
+    let j = i;
+    for (; j > 0 && sorted[j - 1]! > c; j--) sorted[j] = sorted[j - 1]!;
+    sorted[j] = c;
+  }
   let best = 0;
   let bestGap = -1;
   for (let i = 0; i < count; i++) {

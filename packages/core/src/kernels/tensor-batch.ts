@@ -39,10 +39,13 @@ export class TensorBatch {
   private readonly call: number[];
   private readonly operands: Operand[];
   private count = 0;
-  /** The last view of w's copy in the scratch region, the scratch array it views and where (reused for equal lengths). */
-  private head: FloatArray | null = null;
-  private headOf: FloatArray | null = null;
-  private headAt = 0;
+  /**
+   * Views of w's copies in the scratch region, by where they start (one per 64-byte line of its
+   * first 4 KiB), and the scratch array they view: same-size tensors reuse them every step, where a
+   * fresh view per tensor showed in profiles.
+   */
+  private readonly views: Array<FloatArray | undefined> = [];
+  private viewsOf: FloatArray | null = null;
 
   /** `width`: the operands per tensor besides w (at most 4). */
   constructor(private readonly width: number) {
@@ -124,13 +127,19 @@ export class TensorBatch {
       scratch.set(w, first);
       call[0] = at;
       kernel(call, n, f32);
-      w.set(this.headOf === scratch && this.headAt === first && this.head!.length === n ? this.head! : this.viewHead(scratch, first, n));
+      w.set(this.copyView(scratch, first, n));
     }
   }
 
-  private viewHead(scratch: FloatArray, first: number, n: number): FloatArray {
-    this.headOf = scratch;
-    this.headAt = first;
-    return (this.head = scratch.subarray(first, first + n));
+  /** `scratch[first, first + n)`: the view made for that place last time, while it still fits. */
+  private copyView(scratch: FloatArray, first: number, n: number): FloatArray {
+    if (this.viewsOf !== scratch) {
+      this.viewsOf = scratch; // a new memory or element type: every view is stale
+      this.views.length = 0;
+    }
+    const slot = (first * scratch.BYTES_PER_ELEMENT) >> 6; // < 64: a copy starts within 4 KiB of the region
+    const view = this.views[slot];
+    if (view !== undefined && view.length === n) return view;
+    return (this.views[slot] = scratch.subarray(first, first + n));
   }
 }
