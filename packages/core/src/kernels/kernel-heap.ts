@@ -75,8 +75,8 @@ export class KernelHeap {
   /**
    * `bytes` of memory, 64-byte aligned; its byte offset, or −1 if the memory cannot grow that far
    * (WebAssembly memory ends at 4 GiB, or earlier where the engine says so). With a `color` (a
-   * multiple of 64 below 4096, see `cache-colors`), at an offset of that colour; the bytes skipped
-   * to reach it stay free for other arrays.
+   * multiple of 64 below 4096, see `cache-colors`), at an offset of that colour where one fits (the
+   * bytes skipped to reach it stay free for other arrays), else at any.
    */
   allocate(bytes: number, color = -1): number {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
@@ -89,7 +89,9 @@ export class KernelHeap {
       try {
         this.k.memory.grow(Math.ceil((at + size - have) / PAGE));
       } catch {
-        return -1;
+        // Near the memory's end the bytes skipped to a colour may be what does not fit: a colour
+        // is worth some speed, never an array left out of the kernels' memory.
+        return color < 0 ? -1 : this.allocate(bytes);
       }
       if (this.current.byteLength > 0) this.earlier.add(this.current); // shared: still a view of this memory
       this.current = this.k.memory.buffer;

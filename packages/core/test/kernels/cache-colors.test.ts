@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { colorOf, COLOR_SPAN, freestColor, padTo } from '../../src/kernels/cache-colors.js';
 import { FreeList } from '../../src/kernels/free-list.js';
-import { kernelHeap } from '../../src/kernels/kernel-heap.js';
+import type { KernelExports } from '../../src/kernels/instance.js';
+import { KernelHeap, kernelHeap } from '../../src/kernels/kernel-heap.js';
 
 /** Distance between two colours going round the 4 KiB circle. */
 const apart = (a: number, b: number): number => Math.min((a - b + COLOR_SPAN) % COLOR_SPAN, (b - a + COLOR_SPAN) % COLOR_SPAN);
@@ -100,5 +101,19 @@ describe('coloured allocation', () => {
     expect(heap.allocate(1024)).toBe(a + (1 << 20)); // first fit: the skipped bytes
     heap.release(a, 1 << 20);
     heap.release(b, 1 << 20);
+  });
+});
+
+describe('a colour near the end of the memory', () => {
+  it('gives way: an array that fits only without the bytes skipped to its colour is still placed', () => {
+    // A memory of 12 pages that cannot grow; the heap's scratch region takes the first 660 KiB.
+    const memory = new WebAssembly.Memory({ initial: 12, maximum: 12 });
+    const heap = new KernelHeap({ memory, heapBase: () => 0 } as unknown as KernelExports);
+    const top = heap.scratchAt + 5 * (128 * 1024 + 4096);
+    const room = memory.buffer.byteLength - top;
+    expect(room).toBeGreaterThan(4096);
+    const at = heap.allocate(room - 64, colorOf(top + 128)); // 128 bytes to skip: 64 too many
+    expect(at).toBe(top);
+    expect(heap.allocate(128, colorOf(top))).toBe(-1); // and the memory is full
   });
 });
