@@ -22,6 +22,26 @@ export function colorOf(at: number): number {
   return at & (COLOR_SPAN - 1);
 }
 
+/**
+ * The colour of the cache line holding byte offset `at`. An array need not start on a line — a
+ * parameter may be a view into an allocated one at any element — but colours handed to the
+ * allocator must be on lines: one 4 bytes past a line placed state 4 bytes past one too, and left the
+ * heap's top and free blocks off the 8-byte grid that a Float64Array needs.
+ */
+export function lineColorOf(at: number): number {
+  return at & (COLOR_SPAN - GRAIN);
+}
+
+/**
+ * Throws if `color` is neither −1 (no colour) nor a multiple of 64 below 4096: the allocator keeps
+ * every array it hands out 64-byte aligned, and the bytes skipped to a colour are handed out later.
+ */
+export function checkColor(owner: string, color: number): void {
+  if (color !== -1 && !(Number.isInteger(color) && color >= 0 && color < COLOR_SPAN && color % GRAIN === 0)) {
+    throw new RangeError(`${owner}: a colour must be a multiple of 64 below 4096, got ${color}`);
+  }
+}
+
 /** Bytes to skip from `at` to the next offset of colour `color` (0 to 4032). */
 export function padTo(at: number, color: number): number {
   return (color - at) & (COLOR_SPAN - 1);
@@ -31,9 +51,9 @@ export function padTo(at: number, color: number): number {
 const sorted: number[] = [];
 
 /**
- * The colour (on a 64-byte grain) farthest, going round the 4 KiB circle, from every colour in
- * `taken[0…count)`: the middle of the widest gap between them. −1 when `count` is 0 (any colour
- * will do, so the caller need not skip any bytes).
+ * The colour (on a 64-byte grain) farthest, going round the 4 KiB circle, from the lines holding
+ * the offsets `taken[0…count)`: the middle of the widest gap between them. −1 when `count` is 0
+ * (any colour will do, so the caller need not skip any bytes).
  */
 export function freestColor(taken: readonly number[], count = taken.length): number {
   if (count === 0) return -1;
@@ -41,7 +61,7 @@ export function freestColor(taken: readonly number[], count = taken.length): num
   // profiles of a step over 200 tensors (≈3 % of it).
   sorted.length = count;
   for (let i = 0; i < count; i++) {
-    const c = colorOf(taken[i]!);
+    const c = lineColorOf(taken[i]!);
     let j = i;
     for (; j > 0 && sorted[j - 1]! > c; j--) sorted[j] = sorted[j - 1]!;
     sorted[j] = c;

@@ -1,5 +1,5 @@
 import type { FloatArray } from '../types.js';
-import { COLOR_SPAN, padTo } from './cache-colors.js';
+import { checkColor, COLOR_SPAN, padTo } from './cache-colors.js';
 import { FreeList } from './free-list.js';
 import { kernelMinLength, kernels, type KernelExports } from './instance.js';
 
@@ -79,6 +79,7 @@ export class KernelHeap {
    * bytes skipped to reach it stay free for other arrays), else at any.
    */
   allocate(bytes: number, color = -1): number {
+    checkColor('KernelHeap.allocate', color);
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
     const reused = this.free.take(size, color);
     if (reused >= 0) return reused;

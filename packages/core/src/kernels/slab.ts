@@ -1,4 +1,4 @@
-import { padTo } from './cache-colors.js';
+import { checkColor, padTo } from './cache-colors.js';
 import type { KernelHeap } from './kernel-heap.js';
 
 /** Cache-line alignment, as the heap's. */
@@ -36,6 +36,7 @@ export class Slab {
    * its offset, or −1 if the memory is full.
    */
   allocate(bytes: number, color = -1): number {
+    checkColor('Slab.allocate', color);
     const need = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
     const skip = color < 0 ? 0 : padTo(this.at, color);
     if (this.end - this.at < skip + need) {
