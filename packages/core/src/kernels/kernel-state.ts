@@ -1,7 +1,7 @@
 import { describe } from '../errors.js';
 import { isFloatArray } from '../optimizers/float-arrays.js';
 import type { FloatArray } from '../types.js';
-import { freestColor } from './cache-colors.js';
+import { COLOR_SPAN, freestColor } from './cache-colors.js';
 import { kernelHeap } from './kernel-heap.js';
 import { residentArray, type ResidentArray } from './resident.js';
 
@@ -70,6 +70,48 @@ export function addStateBuffer(state: Record<string, FloatArray>, name: string, 
   }
   arrays[name] = array;
   Object.defineProperty(state, name, { enumerable: true, configurable: true, get: getter(name) });
+}
+
+/** Two arrays of one call closer in colour than this are placed apart again (see `placeStateApart`). */
+const MIN_APART = 512;
+
+/** Distance between the colours of two offsets, going round the 4 KiB circle. */
+function colorsApart(a: number, b: number): number {
+  const d = (a - b) & (COLOR_SPAN - 1);
+  return Math.min(d, COLOR_SPAN - d);
+}
+
+/**
+ * Moves each buffer of `state` (a record from `stateAvoiding`) whose colour lies within 512 bytes of
+ * one of `avoid`'s or of the record's other buffers to a colour apart from them all, its values
+ * copied; a buffer that cannot move (the memory is full) stays. For state placed before `avoid` was
+ * known — `loadStateDict` makes it before any step has staged the gradients (see `cache-colors`).
+ * Offsets read from the record before (`StateOffsets`) are stale afterwards.
+ */
+export function placeStateApart(state: object, avoid: readonly number[]): void {
+  const arrays = (state as Partial<Record<typeof RESIDENT, Record<string, ResidentArray>>>)[RESIDENT];
+  const heap = kernelHeap();
+  if (arrays === undefined || heap === null) return;
+  const names = Object.keys(arrays);
+  let moved = false;
+  for (const name of names) {
+    const array = arrays[name]!;
+    taken.length = 0;
+    for (const at of avoid) if (at >= 0) taken.push(at);
+    for (const other of names) if (other !== name) taken.push(arrays[other]!.at);
+    if (taken.every((at) => colorsApart(at, array.at) >= MIN_APART)) continue;
+    const bytes = array.length * array.view.BYTES_PER_ELEMENT;
+    const placed = residentArray(heap, array.view, array.length, undefined, freestColor(taken));
+    if (placed === null) continue;
+    placed.view.set(array.view); // both read afresh: the allocation may have grown the memory
+    heap.release(array.at, bytes);
+    arrays[name] = placed;
+    moved = true;
+  }
+  if (!moved) return;
+  // The record's memory goes back when it is collected: now the buffers it holds now.
+  heap.forget(state);
+  for (const name of names) heap.releaseWith(state, arrays[name]!.at, arrays[name]!.length * arrays[name]!.view.BYTES_PER_ELEMENT);
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, parameterLabel } from '../errors.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
 import { overlappingArrays } from './overlapping-arrays.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
-import { releaseOptimizerState } from '../kernels/kernel-state.js';
+import { placeStateApart, releaseOptimizerState } from '../kernels/kernel-state.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
 import type { StateOffsets } from '../kernels/state-offsets.js';
 import type { BatchKernel, TensorBatch } from '../kernels/tensor-batch.js';
@@ -228,6 +228,7 @@ export abstract class Optimizer<O extends object> {
     try {
       // With the staged copies known, so that new state can keep its colours apart from theirs.
       this.states.makeMissing(this.paramGroups, (params, group) => this.initStates(params, group));
+      if (this.loadedUnplaced.size > 0) this.placeLoadedApart();
       this.stagedByParam = null;
       this.updateAll();
     } finally {
@@ -333,6 +334,23 @@ export abstract class Optimizer<O extends object> {
    */
   protected stagedGradientAt(index: number): number {
     return this.staged?.at[index] ?? -1;
+  }
+
+  /**
+   * Loaded state records not yet placed apart from their parameters' staged gradients: `loadStateDict`
+   * makes them before any step has staged one. Each is placed at its parameter's first step with a
+   * gradient, before any update reads its offsets (see `placeStateApart`).
+   */
+  private readonly loadedUnplaced = new Set<ParamState>();
+
+  /** During a step, before the updates: places the loaded records of parameters with a gradient apart from it. */
+  private placeLoadedApart(): void {
+    for (const group of this.paramGroups) {
+      for (const p of group.params) {
+        const state = p.grad === null ? undefined : this.states.get(p);
+        if (state !== undefined && this.loadedUnplaced.delete(state)) placeStateApart(state, this.operandOffsets(p));
+      }
+    }
   }
 
   /** The current step's staged gradients (null outside `step`). */
@@ -548,6 +566,8 @@ export abstract class Optimizer<O extends object> {
    */
   private replaceStates(states: ReadonlyMap<Parameter, ParamState>): void {
     const replaced = this.states.replace(states); // re-indexed at the next step
+    this.loadedUnplaced.clear();
+    for (const s of states.values()) this.loadedUnplaced.add(s);
     this.statesReplaced();
     for (const s of replaced) releaseOptimizerState(s);
   }

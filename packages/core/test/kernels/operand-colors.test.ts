@@ -1,43 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Lion, Rprop, SignSGD, Signum, type Parameter } from '../../src/index.js';
 import { rpropKernelStep } from '../../src/kernels.js';
-import { COLOR_SPAN, colorOf } from '../../src/kernels/cache-colors.js';
-import { installKernels, kernels, type KernelExports } from '../../src/kernels/instance.js';
-import { kernelHeapMade } from '../../src/kernels/kernel-heap.js';
 import { rpropConstantsFor } from '../../src/rules/rprop-constants.js';
+import { closestPair as closestOf, recordKernelCalls } from './kernel-call-recorder.js';
 
 // Every update kernel call's array offsets, recorded by kernels wrapped before the kernels' memory
 // is first used (this file's module state is its own).
-const calls: number[][] = [];
-const k = kernels()!;
-if (kernelHeapMade()) throw new Error('the kernels\' memory was made before the kernels could be wrapped');
-type Fn = (...args: number[]) => void;
-const recorded = (run: Fn, arrays: (args: number[]) => number[]): Fn => (...args) => {
-  calls.push(arrays(args));
-  run(...args);
-};
-const wrapped: KernelExports = { ...k };
-const mutable = wrapped as unknown as Record<string, Fn>;
-const exports = k as unknown as Record<string, Fn>;
-for (const name of ['rpropF32', 'rpropF64']) mutable[name] = recorded(exports[name]!, (a) => (a[0]! >= 2 ? a.slice(1, 6) : a.slice(1, 5)));
-for (const name of ['signumF32', 'signumF64', 'lionF32', 'lionF64']) mutable[name] = recorded(exports[name]!, (a) => a.slice(0, 3));
-for (const name of ['signSgdF32', 'signSgdF64']) mutable[name] = recorded(exports[name]!, (a) => a.slice(0, 2));
-installKernels(wrapped);
-
-/** Distance between the colours of two offsets, going round the 4 KiB circle. */
-const apart = (a: number, b: number): number => {
-  const d = (colorOf(a) - colorOf(b) + COLOR_SPAN) % COLOR_SPAN;
-  return Math.min(d, COLOR_SPAN - d);
-};
+const calls = recordKernelCalls();
 
 /** The smallest colour distance between two arrays of one call, over the calls since `from`. */
-function closestPair(from: number): number {
-  let closest = COLOR_SPAN;
-  for (const arrays of calls.slice(from)) {
-    for (let i = 0; i < arrays.length; i++) for (let j = 0; j < i; j++) closest = Math.min(closest, apart(arrays[i]!, arrays[j]!));
-  }
-  return closest;
-}
+const closestPair = (from: number): number => closestOf(calls.slice(from));
 
 /** Tensors of power-of-two sizes: with every array 64-byte aligned and slabs on large boundaries, equal colours were the rule. */
 const SIZES = [4096, 4096, 1 << 16, 1024, 1 << 18, 4096];
