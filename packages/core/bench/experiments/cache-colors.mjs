@@ -2,7 +2,7 @@
 // src/kernels/cache-colors.ts). Runs the shipped float32 iRprop− kernel (dist/kernels/rprop-kernels.wasm)
 // over 2^20 weights with its four arrays (w, g, gp, Δ) a fixed distance apart, for several
 // distances that are multiples of 64 KiB (the arrays then share one colour) and the same distances
-// plus 832 bytes (four colours, 832 bytes apart, as the allocator now places them), interleaved
+// plus 832 bytes (four colours, 832 bytes apart; the allocator places them ≥ 512 apart), interleaved
 // round by round in one process; prints the median ns per weight of each. On this project's machine
 // (AMD EPYC, Zen) some equal-colour distances ran several times slower; none of the others did.
 //
