@@ -6,9 +6,9 @@
  * equal modulo 4096, the lines it is reading at any moment all fall in one set of the L1 cache,
  * and on this machine (AMD EPYC, Zen: the L1's way predictor is keyed by a hash of the virtual
  * address) some distances between such arrays make the loop several times slower. Measured
- * 2026-11-27, the float32 iRprop− kernel over 2^20 weights with its four arrays at distances
- * 0x420000, 0x460000, 0x470000, 0x490000, 0x4a0000 apart: 3.04, 0.96, 0.68, 0.68, 0.69 ns per
- * weight; the same distances plus 832 bytes: 0.55, 0.52, 0.49, 0.48, 0.49. The allocator's
+ * 2026-11-27, the float32 iRprop− kernel over 2^20 weights with its four arrays 0x420000 apart:
+ * 3.0–3.7 ns per weight, against 0.55–0.65 with 832 bytes more between them; at other distances
+ * less, or nothing (docs/performance.md, "Cache colours", has the figures). The allocator's
  * arrays are 64-byte aligned and slabs and regions start on large boundaries, so equal colours were
  * the rule, not bad luck: every tensor of a power-of-two size had all its operands at one colour.
  */
