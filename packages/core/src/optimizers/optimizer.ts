@@ -1,7 +1,7 @@
 import { withoutUndefined } from '../defined.js';
 import { describe, parameterLabel } from '../errors.js';
 import { stageGradients, type StagedGradients } from '../kernels/gradient-stage.js';
-import { overlappingArrays } from './overlapping-arrays.js';
+import { overlappingArrays, type ApartMemo } from './overlapping-arrays.js';
 import { kernelHeap } from '../kernels/kernel-heap.js';
 import { placeStateApart, releaseOptimizerState } from '../kernels/kernel-state.js';
 import { ResidentParameter, type Dtype } from '../kernels/resident.js';
@@ -376,6 +376,9 @@ export abstract class Optimizer<O extends object> {
     return [heap.offsetOf(p.data), p.grad === null ? -1 : heap.offsetOf(p.grad), this.stagedByParam?.get(p) ?? -1];
   }
 
+  /** The last step's arrays, if all in the kernels' memory and apart (see `ApartMemo`). */
+  private readonly apartMemo: ApartMemo = { buffer: null, arrays: [] };
+
   /** Every parameter in order during `refuseOverlappingArrays`, empty otherwise (reused from step to step). */
   private readonly stepParams: Parameter[] = [];
 
@@ -443,7 +446,7 @@ export abstract class Optimizer<O extends object> {
     const params = this.stepParams;
     for (const group of this.paramGroups) for (const p of group.params) params.push(p);
     try {
-      const shared = overlappingArrays(params, grads);
+      const shared = overlappingArrays(params, grads, this.apartMemo, kernelHeap()?.buffer ?? null);
       if (shared === null) return;
       const label = (i: number) => parameterLabel(i, params[i]!.name);
       const other = `the ${shared.gradient ? 'gradient' : 'values'} of ${shared.other === shared.values ? 'the same parameter' : label(shared.other)}`;
@@ -599,6 +602,8 @@ export abstract class Optimizer<O extends object> {
     if (this.disposed) return;
     this.disposed = true;
     this.replaceStates(new Map());
+    this.apartMemo.buffer = null;
+    this.apartMemo.arrays.length = 0;
   }
 
   private checkNotDisposed(where: string): void {
