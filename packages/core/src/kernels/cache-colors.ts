@@ -42,6 +42,12 @@ export function checkColor(owner: string, color: number): void {
   }
 }
 
+/** Distance between the colours of two offsets, going round the 4 KiB circle (0 to 2048). */
+export function colorsApart(a: number, b: number): number {
+  const d = (a - b) & (COLOR_SPAN - 1);
+  return Math.min(d, COLOR_SPAN - d);
+}
+
 /** Bytes to skip from `at` to the next offset of colour `color` (0 to 4032). */
 export function padTo(at: number, color: number): number {
   return (color - at) & (COLOR_SPAN - 1);

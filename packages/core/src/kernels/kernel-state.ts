@@ -1,7 +1,7 @@
 import { describe } from '../errors.js';
 import { isFloatArray } from '../optimizers/float-arrays.js';
 import type { FloatArray } from '../types.js';
-import { COLOR_SPAN, freestColor } from './cache-colors.js';
+import { colorsApart, freestColor } from './cache-colors.js';
 import { kernelHeap } from './kernel-heap.js';
 import { residentArray, type ResidentArray } from './resident.js';
 
@@ -74,12 +74,6 @@ export function addStateBuffer(state: Record<string, FloatArray>, name: string, 
 
 /** Two arrays of one call closer in colour than this are placed apart again (see `placeStateApart`). */
 const MIN_APART = 512;
-
-/** Distance between the colours of two offsets, going round the 4 KiB circle. */
-function colorsApart(a: number, b: number): number {
-  const d = (a - b) & (COLOR_SPAN - 1);
-  return Math.min(d, COLOR_SPAN - d);
-}
 
 /**
  * Moves each buffer of `state` (a record from `stateAvoiding`) whose colour lies within 512 bytes of

@@ -229,7 +229,6 @@ export abstract class Optimizer<O extends object> {
       // With the staged copies known, so that new state can keep its colours apart from theirs.
       this.states.makeMissing(this.paramGroups, (params, group) => this.initStates(params, group));
       if (this.loadedUnplaced.size > 0) this.placeLoadedApart();
-      this.stagedByParam = null;
       this.updateAll();
     } finally {
       this.staged = null;

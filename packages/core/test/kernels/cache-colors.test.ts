@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colorOf, COLOR_SPAN, freestColor, padTo } from '../../src/kernels/cache-colors.js';
+import { colorOf, COLOR_SPAN, colorsApart as colorsApartInSrc, freestColor, padTo } from '../../src/kernels/cache-colors.js';
 import { FreeList } from '../../src/kernels/free-list.js';
 import type { KernelExports } from '../../src/kernels/instance.js';
 import { KernelHeap, kernelHeap } from '../../src/kernels/kernel-heap.js';
+import { colorsApart } from './kernel-call-recorder.js';
 
-/** Distance between two colours going round the 4 KiB circle. */
-const apart = (a: number, b: number): number => Math.min((a - b + COLOR_SPAN) % COLOR_SPAN, (b - a + COLOR_SPAN) % COLOR_SPAN);
 
 const lineColor = fc.integer({ min: 0, max: COLOR_SPAN / 64 - 1 }).map((i) => 64 * i);
 
@@ -27,6 +26,14 @@ describe('cache colours', () => {
     );
   });
 
+  it('colorsApart: the distance round the 4 KiB circle, either way', () => {
+    expect(colorsApartInSrc(4096 * 3 + 100, 4000)).toBe(196);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 }), fc.integer({ min: 0, max: 2 ** 32 }), (a, b) => {
+      expect(colorsApartInSrc(a, b)).toBe(colorsApart(a, b));
+      expect(colorsApartInSrc(a, b)).toBeLessThanOrEqual(2048);
+    }));
+  });
+
   it('freestColor: none taken → no preference; else the middle of the widest gap', () => {
     expect(freestColor([])).toBe(-1);
     expect(freestColor([0])).toBe(2048);
@@ -41,7 +48,7 @@ describe('cache colours', () => {
       fc.property(fc.array(lineColor, { minLength: 1, maxLength: 5 }), (taken) => {
         const color = freestColor(taken);
         expect(color % 64).toBe(0);
-        const nearest = Math.min(...taken.map((t) => apart(color, t)));
+        const nearest = Math.min(...taken.map((t) => colorsApart(color, t)));
         expect(nearest).toBeGreaterThanOrEqual(Math.floor(2048 / taken.length / 64) * 64);
       }),
     );
@@ -52,7 +59,7 @@ describe('cache colours', () => {
       fc.property(lineColor, (first) => {
         const placed = [first];
         while (placed.length < 5) placed.push(freestColor(placed));
-        for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) expect(apart(placed[i]!, placed[j]!)).toBeGreaterThanOrEqual(512);
+        for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) expect(colorsApart(placed[i]!, placed[j]!)).toBeGreaterThanOrEqual(512);
       }),
     );
   });
