@@ -1,14 +1,12 @@
 import { LION_DEFAULTS } from './defaults.js';
 import { lionBatchKernel, lionKernel } from '../kernels/relative-kernels.js';
-import { StateOffsets } from '../kernels/state-offsets.js';
-import { TensorBatch } from '../kernels/tensor-batch.js';
 import { lion, type LionConstants } from '../rules/lion.js';
 import { roundingOf } from '../sign.js';
-import { stateAvoiding } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, optionsObject, pair, unitInterval } from '../validate.js';
 import { float32Group, validateLionFloat32 } from './float32-options.js';
-import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
+import { MomentumSignOptimizer } from './momentum-sign-optimizer.js';
+import type { ParamState, ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Lion}. */
 export interface LionOptions {
@@ -42,7 +40,7 @@ export function validateLionOptions(o: LionOptions, where = '', owner = 'Lion'):
  * opt.step();
  * ```
  */
-export class Lion extends Optimizer<LionOptions> {
+export class Lion extends MomentumSignOptimizer<LionOptions> {
   constructor(params: readonly Parameter[] | readonly ParamGroup<LionOptions>[], options?: Partial<LionOptions>) {
     super('Lion', params, LION_DEFAULTS, options);
   }
@@ -53,23 +51,10 @@ export class Lion extends Optimizer<LionOptions> {
     if (f32 !== undefined) validateLionFloat32(o, f32);
   }
 
-  protected override initState(p: Parameter): ParamState {
-    // In the kernels' memory when they run, so a step copies only w and g through it.
-    return stateAvoiding(p.data, ['momentum'], this.operandOffsets(p));
-  }
-
   /** A group's tensors whose gradient and momentum are in the kernels' memory step together (see `TensorBatch`). */
   protected override updateGroup(g: ResolvedGroup<LionOptions>, first: number): void {
     this.updateGroupBatched(g, first, this.stateOffsets, 1, this.batch, () =>
       lionBatchKernel(lionConstants(g, Math.fround), lionConstants(g, (x) => x)));
-  }
-
-  private readonly stateOffsets = new StateOffsets(['momentum']);
-  /** Operands: g, momentum. */
-  private readonly batch = new TensorBatch(2);
-
-  protected override statesReplaced(): void {
-    this.stateOffsets.clear();
   }
 
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<LionOptions>, index: number): void {

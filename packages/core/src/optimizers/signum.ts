@@ -1,14 +1,12 @@
 import { SIGNUM_DEFAULTS } from './defaults.js';
 import { signumBatchKernel, signumKernel, type SignumConstants } from '../kernels/relative-kernels.js';
-import { StateOffsets } from '../kernels/state-offsets.js';
-import { TensorBatch } from '../kernels/tensor-batch.js';
 import { signum } from '../rules/signum.js';
 import { roundingOf } from '../sign.js';
-import { stateAvoiding } from '../kernels/kernel-state.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, optionsObject, unitInterval } from '../validate.js';
 import { float32Group, validateSignumFloat32 } from './float32-options.js';
-import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
+import { MomentumSignOptimizer } from './momentum-sign-optimizer.js';
+import type { ParamState, ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Signum}. */
 export interface SignumOptions {
@@ -38,7 +36,7 @@ export function validateSignumOptions(o: SignumOptions, where = '', owner = 'Sig
  * opt.step();
  * ```
  */
-export class Signum extends Optimizer<SignumOptions> {
+export class Signum extends MomentumSignOptimizer<SignumOptions> {
   constructor(params: readonly Parameter[] | readonly ParamGroup<SignumOptions>[], options?: Partial<SignumOptions>) {
     super('Signum', params, SIGNUM_DEFAULTS, options);
   }
@@ -49,24 +47,11 @@ export class Signum extends Optimizer<SignumOptions> {
     if (f32 !== undefined) validateSignumFloat32(o, f32);
   }
 
-  protected override initState(p: Parameter): ParamState {
-    // In the kernels' memory when they run, so a step copies only w and g through it.
-    return stateAvoiding(p.data, ['momentum'], this.operandOffsets(p));
-  }
-
   /** A group's tensors whose gradient and momentum are in the kernels' memory step together (see `TensorBatch`). */
   protected override updateGroup(g: ResolvedGroup<SignumOptions>, first: number): void {
     const constants = (r: (x: number) => number): SignumConstants => ({ lr: r(g.lr), beta: r(g.beta), oneMinusBeta: r(1 - g.beta) });
     this.updateGroupBatched(g, first, this.stateOffsets, 1, this.batch, () =>
       signumBatchKernel(constants(Math.fround), constants((x) => x), g.maximize));
-  }
-
-  private readonly stateOffsets = new StateOffsets(['momentum']);
-  /** Operands: g, momentum. */
-  private readonly batch = new TensorBatch(2);
-
-  protected override statesReplaced(): void {
-    this.stateOffsets.clear();
   }
 
   protected override update(p: Parameter, grad: FloatArray, s: ParamState, g: ResolvedGroup<SignumOptions>, index: number): void {
