@@ -1,8 +1,8 @@
 // The seed's example in TypeScript: PyTorch's
 //   torch.optim.Rprop(model.parameters(), lr=0.01, etas=(0.5, 1.2), step_sizes=(1e-6, 50))
 // fitting nn.Linear(3, 2) with MSELoss, written with TensorFlow.js and rprop-tfjs.
-// Run: node --experimental-strip-types is not needed — `npx vitest run packages/tfjs` runs it, or
-// import { fitLinear } from this file.
+// packages/tfjs/test/linear-mse.test.ts runs it from the PyTorch trace's weights (`npx vitest run
+// packages/tfjs/test/linear-mse.test.ts`); import { fitLinear } from this file, or run it (see the end).
 import * as tf from '@tensorflow/tfjs';
 import { RpropOptimizer } from 'rprop-tfjs';
 

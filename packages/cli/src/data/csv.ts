@@ -1,3 +1,4 @@
+import { shownColumnNames } from './column-name.js';
 import { splitCsvLine } from './csv-line.js';
 import { csvRecords } from './csv-records.js';
 import { DataError, numberAt, type Dataset } from './dataset.js';
@@ -46,7 +47,7 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
       ? [names.length - 1]
       : targets.map((t) => {
           const i = names.indexOf(t);
-          if (i < 0) throw new DataError(file, header.line, `no column named ${JSON.stringify(t)} in the header (${names.join(', ')})`);
+          if (i < 0) throw new DataError(file, header.line, `no column named ${JSON.stringify(t)} in the header (${shownColumnNames(names)})`);
           return i;
         });
   const inIdx = names.map((_, i) => i).filter((i) => !outIdx.includes(i));

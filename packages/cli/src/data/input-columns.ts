@@ -1,3 +1,4 @@
+import { shownColumnNames } from './column-name.js';
 import { DataError, type Dataset } from './dataset.js';
 
 /**
@@ -12,5 +13,5 @@ export function checkInputColumns(data: Dataset, test: Dataset, testFile: string
   // --target each file's last column is its target — the likelier mistake than the order of inputs.
   const target = data.outputNames?.find((name) => test.inputNames!.includes(name));
   const why = target === undefined ? '' : `; ${JSON.stringify(target)}, the training data's target, is an input here: without --target each file's last column is its target`;
-  throw new DataError(testFile, test.headerLine ?? null, `the input columns are ${test.inputNames.join(', ')}, the training data's ${data.inputNames.join(', ')}: inputs are matched by position, so both need the same columns in the same order${why}`);
+  throw new DataError(testFile, test.headerLine ?? null, `the input columns are ${shownColumnNames(test.inputNames)}, the training data's ${shownColumnNames(data.inputNames)}: inputs are matched by position, so both need the same columns in the same order${why}`);
 }

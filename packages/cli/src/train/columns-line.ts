@@ -1,3 +1,4 @@
+import { shownColumnName } from '../data/column-name.js';
 import type { Dataset } from '../data/dataset.js';
 
 /**
@@ -7,9 +8,9 @@ import type { Dataset } from '../data/dataset.js';
  */
 export function columnsLine(data: Dataset): string | undefined {
   if (data.inputNames === undefined || data.outputNames === undefined) return undefined;
-  // A name with a line break (a quoted CSV header cell may hold one) quoted, as in JSON: printed as it
-  // is, it would break the report's line, and the half on the next line would read as something else.
-  const shown = (name: string) => (name === '' ? '(no name)' : name.includes('\n') ? JSON.stringify(name) : name);
+  // A name with a line break or a comma (a quoted CSV header cell may hold either) is quoted, as in
+  // JSON (see shownColumnName); an empty one is said to be so.
+  const shown = (name: string) => (name === '' ? '(no name)' : shownColumnName(name));
   const list = (names: string[]) => names.map(shown).join(', ');
   return `inputs ${list(data.inputNames)}; ${data.outputs === 1 ? 'target' : 'targets'} ${list(data.outputNames)}`;
 }
