@@ -7,7 +7,7 @@ import { reportError } from './errors/report-error.js';
 import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from './flag-parsers.js';
 import { ENGINES, type EngineName } from './train/full-batch.js';
 import { DEFAULT_LR, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
-import { runTrain } from './train/run-train.js';
+import { DEFAULT_HIDDEN, runTrain } from './train/run-train.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -55,7 +55,7 @@ program
   .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format), or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way')
   .option('--test <data>', 'test data, read the same way (by name)')
   .option('--target <columns>', 'CSV: the output columns, comma-separated, a name with a comma in double quotes (default: the last)', targetColumns)
-  .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8').argParser(layerSizes).default([16], '16'))
+  .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8 (for encoder-10-5-10 the default is the 5 of its name)').argParser(layerSizes).default([...DEFAULT_HIDDEN], '16'))
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
   .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default(DEFAULT_VARIANT))
@@ -86,7 +86,8 @@ program
         data,
         test: o.test as string | undefined,
         target: o.target as string[] | undefined,
-        hidden: o.hidden as number[],
+        // Only a --hidden the user gave: the default gives way to a built-in set's own network.
+        hidden: command.getOptionValueSource('hidden') === 'default' ? undefined : (o.hidden as number[]),
         activation: o.activation as 'tanh',
         optimizer: o.optimizer as OptimizerName,
         // Only a --variant the user gave: with another optimizer it is refused, the default is not.

@@ -1,10 +1,11 @@
 import type { Dataset } from './dataset.js';
 
-function table(source: string, rows: Array<[number[], number[]]>): Dataset {
+function table(source: string, rows: Array<[number[], number[]]>, hidden?: number[]): Dataset {
   const inputs = rows[0]![0].length;
   const outputs = rows[0]![1].length;
   return {
     source,
+    ...(hidden === undefined ? {} : { hidden }),
     count: rows.length,
     inputs,
     outputs,
@@ -28,7 +29,7 @@ export const BUILTIN: Record<string, () => Dataset> = {
   'encoder-10-5-10': () => table('encoder-10-5-10', Array.from({ length: 10 }, (_, k) => {
     const one = Array.from({ length: 10 }, (_, i) => (i === k ? 1 : 0));
     return [one, one];
-  })),
+  }), [5]), // the 5 of its name: ten one-hot patterns squeezed through five hidden units
   // Lang & Witbrock's two spirals: 97 points each, coordinates scaled into [−1, 1].
   'two-spirals': () => table('two-spirals', Array.from({ length: 194 }, (_, k) => {
     const i = k >> 1;

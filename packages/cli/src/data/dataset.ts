@@ -14,6 +14,11 @@ export interface Dataset {
   outputs: number;
   /** A CSV's output (target) column names, in order; none for FANN or a built-in set. */
   outputNames?: string[];
+  /**
+   * The hidden layers a built-in set is named for (`encoder-10-5-10`: [5]), used where --hidden is not
+   * given; none for a file or a set whose name gives no network.
+   */
+  hidden?: number[];
   /** count × inputs values. */
   x: Float32Array;
   /** count × outputs values. */

@@ -19,8 +19,10 @@ import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
 import { rpropMiniBatchWarning } from './rprop-mini-batch.js';
 import { train, type TrainOptions } from './train.js';
 
-export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
+export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant' | 'hidden'> {
   data: string;
+  /** --hidden as given; undefined when not given (then the built-in set's own network, else DEFAULT_HIDDEN). */
+  hidden?: number[];
   /** --variant as given; undefined when not given (then DEFAULT_VARIANT, and any optimizer may run). */
   variant?: Variant;
   test?: string;
@@ -30,6 +32,9 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant'> {
   plot?: string;
   json: boolean;
 }
+
+/** --hidden where it is not given and the data names no network of its own: one layer of 16. */
+export const DEFAULT_HIDDEN: readonly number[] = [16];
 
 /**
  * `rprop train`: load, train, report; with --save, --plot and --json as asked. Returns the exit
@@ -66,7 +71,8 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
   if (warning !== null) warn(warning);
   await useBackend(o.backend);
-  const result = await train(data, { ...o, quiet: o.json });
+  const hidden = o.hidden ?? data.hidden ?? [...DEFAULT_HIDDEN];
+  const result = await train(data, { ...o, hidden, quiet: o.json });
   let testMse: number | null = null;
   let testBitFail: number | null = null;
   if (test) {
@@ -94,7 +100,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     inputColumns: data.inputNames ?? null,
     targetColumns: data.outputNames ?? null,
     samples: data.count,
-    hidden: o.hidden,
+    hidden,
     activation: o.activation,
     optimizer: o.optimizer,
     variant: o.optimizer === 'rprop' ? o.variant : null,
@@ -122,7 +128,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (o.json) {
     print(JSON.stringify(summary));
   } else {
-    print(`${data.source}: ${counted(data.count, 'sample')}, ${counted(data.inputs, 'input')}, ${counted(data.outputs, 'output')}; network ${[data.inputs, ...o.hidden, data.outputs].join('-')}${o.engine === 'fused' ? ', fused engine' : ''}`);
+    print(`${data.source}: ${counted(data.count, 'sample')}, ${counted(data.inputs, 'input')}, ${counted(data.outputs, 'output')}; network ${[data.inputs, ...hidden, data.outputs].join('-')}${o.engine === 'fused' ? ', fused engine' : ''}`);
     const columns = columnsLine(data);
     if (columns !== undefined) print(columns);
     if (diverged !== null) {
