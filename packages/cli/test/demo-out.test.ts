@@ -84,8 +84,15 @@ describe.skipIf(!existsSync('/proc/self'))('rprop demo --out where mkdir says "n
     // that the old endless loop fails this test instead of hanging the suite.
     const r = spawnSync(process.execPath, [bin, 'demo', '--out', '/proc/rprop-demo/plots'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.signal, 'killed at the time limit: still making the folder').toBeNull();
-    // As root, /proc passes the check for a folder to write in, and mkdir fails; as anyone else, the check refuses it.
-    expectOneLineError({ status: r.status, stderr: r.stderr }, 2, /^rprop: \/proc\/rprop-demo(\/plots)?: (no such file or folder|permission denied)$/);
+    expectOneLineError({ status: r.status, stderr: r.stderr }, 2, /^rprop: \/proc\/rprop-demo\/plots: is under \/proc, where nothing can be written$/);
+  });
+
+  it('refuses it before the table (as root /proc passed the check for a folder to write in, and the demo failed after printing it all)', () => {
+    for (const out of ['/proc/rprop-demo', '/proc/self/rprop-demo']) {
+      const r = spawnSync(process.execPath, [bin, 'demo', '--out', out], { encoding: 'utf8', timeout: 60_000 });
+      expectOneLineError({ status: r.status, stderr: r.stderr }, 2, new RegExp(`^rprop: ${out.replaceAll('/', '\\/')}: is under \\/proc, where nothing can be written$`));
+      expect(r.stdout).toBe('');
+    }
   });
 });
 

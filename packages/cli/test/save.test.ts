@@ -50,7 +50,7 @@ describe('--save never deletes what is not a model it wrote', () => {
   // Refused as before, but it said "is a file" of a device or a pipe.
   it('refuses a folder under /proc before training (as root the access check passed, and only the write failed)', () => {
     const r = train('/proc/rprop-model');
-    expectOneLineError(r, 2, /^rprop: \/proc\/rprop-model: \/proc is under \/proc, where nothing can be written$/);
+    expectOneLineError(r, 2, /^rprop: \/proc\/rprop-model: is under \/proc, where nothing can be written$/);
     expect(r.stdout).toBe('');
   });
 

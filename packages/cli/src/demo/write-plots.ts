@@ -1,10 +1,11 @@
-import { accessSync, constants, lstatSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFolderDestination } from '../output/destination.js';
 import { makeFolder } from '../output/make-folder.js';
 import { stageFile, type Staged } from '../output/staged.js';
+import { isUnderProc } from '../output/under-proc.js';
 
 /**
  * Refuses `out` for the demo's plots `names` before any work: it must not be a file, the folder it is
@@ -21,6 +22,8 @@ export function checkPlotFolder(out: string, names: readonly string[]): void {
     if (atPath(out, () => lstatSync(folder, { throwIfNoEntry: false })) !== undefined) throw new InputError(`${out}: ${folder} is a symbolic link to nothing`);
     folder = dirname(folder);
   }
+  // Root passes the access check under /proc, and the demo failed only after its table (/proc/x).
+  if (isUnderProc(atPath(out, () => realpathSync(folder)))) throw new InputError(`${out}: is under /proc, where nothing can be written`);
   atPath(out, () => accessSync(folder, constants.W_OK));
   for (const name of names) {
     const file = join(out, name);

@@ -4,6 +4,7 @@ import { atPath } from '../errors/at-path.js';
 import { InputError } from '../errors/input-error.js';
 import { fileKind } from './file-kind.js';
 import { noRegularFile } from './no-regular-file.js';
+import { isUnderProc } from './under-proc.js';
 
 /**
  * Refuses `path` as a destination unless the folder it goes in exists, is a folder, and can be
@@ -18,7 +19,7 @@ export function checkParentFolder(path: string): void {
   if (!stat.isDirectory()) throw new InputError(`${path}: ${shown} is not a folder`);
   // /proc lets root pass the access check below, and refuses only the write, after training.
   const real = atPath(path, () => realpathSync(parent));
-  if (real === '/proc' || real.startsWith('/proc/')) throw new InputError(`${path}: ${shown} is under /proc, where nothing can be written`);
+  if (isUnderProc(real)) throw new InputError(`${path}: is under /proc, where nothing can be written`);
   atPath(path, () => accessSync(parent, constants.W_OK));
 }
 

@@ -1,5 +1,6 @@
 import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isUnderProc } from './under-proc.js';
 
 /**
  * Why an output that is put in place by a rename may not go to `path`, or undefined when it may (a
@@ -11,9 +12,8 @@ import { dirname, resolve } from 'node:path';
  */
 export function noRegularFile(path: string): string | undefined {
   const target = resolve(path);
-  const underProc = (p: string) => p === '/proc' || p.startsWith('/proc/');
   try {
-    if (underProc(realpathSync(dirname(target)))) return 'is under /proc, where no file can be written';
+    if (isUnderProc(realpathSync(dirname(target)))) return 'is under /proc, where no file can be written';
   } catch {
     return undefined; // a folder that is not there: the parent folder's check says so
   }
@@ -24,7 +24,7 @@ export function noRegularFile(path: string): string | undefined {
     return undefined; // a path under a file, or closed to us: the parent folder's check says which
   }
   if (link === undefined) return undefined;
-  if (link.isSymbolicLink() && underProc(resolve(dirname(target), readlinkSync(target)))) {
+  if (link.isSymbolicLink() && isUnderProc(resolve(dirname(target), readlinkSync(target)))) {
     return 'is a link to a file descriptor (as /dev/stdout is), not a file: the output, put in place by a rename, would replace the link';
   }
   const what = statSync(target, { throwIfNoEntry: false }) ?? link;
