@@ -15,6 +15,7 @@ import { columnsLine } from './columns-line.js';
 import { curveChart } from './curve-chart.js';
 import { checkEngineFits, checkFlagsApply } from './flags-apply.js';
 import { evaluate } from './metrics.js';
+import { checkPlotName } from './plot-name.js';
 import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
 import { rpropMiniBatchWarning } from './rprop-mini-batch.js';
 import { train, type TrainOptions } from './train.js';
@@ -56,7 +57,10 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     ...(o.test === undefined ? [] : [{ path: o.test, role: 'the --test data' }]),
   ]);
   if (o.save !== undefined) checkModelFolder(o.save);
-  if (o.plot !== undefined) checkFileDestination(o.plot, '--plot');
+  if (o.plot !== undefined) {
+    checkPlotName(o.plot);
+    checkFileDestination(o.plot, '--plot');
+  }
   if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
   const data = loadDataset(o.data, o.target);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);

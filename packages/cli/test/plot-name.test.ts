@@ -1,0 +1,27 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPlotName } from '../src/train/plot-name.js';
+import { expectOneLineError } from './expect-error.js';
+import { rprop } from './run-cli.js';
+
+describe('--plot with a name that says another format', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rprop-plot-name-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is refused before training, and nothing is written (it wrote SVG into curve.png)', () => {
+    const r = rprop(['train', 'xor', '--epochs', '2', '--backend', 'cpu', '--plot', 'curve.png'], dir);
+    expectOneLineError(r, 2, /^rprop: curve\.png: --plot writes the curve as SVG, but the name ends in \.png; name it \.svg$/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dir, 'curve.png'))).toBe(false);
+  });
+
+  it.each(['curve.pdf', 'a/b.jpeg', 'curve.svg.tmp', 'curve.'])('refuses %s', (name) => {
+    expect(() => checkPlotName(name)).toThrow(/--plot writes the curve as SVG, but the name ends in \.\w*; name it \.svg$/);
+  });
+
+  it.each(['curve.svg', 'CURVE.SVG', 'curve', 'dots.in.folder/curve', '.svg', 'out.d/curve.svg'])('takes %s', (name) => {
+    expect(() => checkPlotName(name)).not.toThrow();
+  });
+});
