@@ -32,5 +32,5 @@ export function startingPoint(x0: unknown): Float64Array {
 }
 
 function notFinite(value: unknown, index: number): RangeError {
-  return new RangeError(`minimize: x0 is ${describe(value)} at index ${index}`);
+  return new RangeError(`minimize: x0 is ${describe(value)} at index ${index}, not a finite number`);
 }

@@ -7,11 +7,11 @@ it('refuses an x0 element that is not a number, rather than starting from what i
   let calls = 0;
   const f = (x: Float64Array) => (calls++, x[0]!);
   const refused = (x0: unknown) => () => minimize(f, x0 as number[]);
-  expect(refused([1, null])).toThrow(new RangeError('minimize: x0 is null at index 1'));
-  expect(refused(JSON.parse(JSON.stringify([0.5, NaN])))).toThrow(new RangeError('minimize: x0 is null at index 1'));
-  expect(refused([true])).toThrow(new RangeError('minimize: x0 is true at index 0'));
-  expect(refused(['3'])).toThrow(new RangeError('minimize: x0 is "3" at index 0'));
-  expect(refused([1, 2n])).toThrow(new RangeError('minimize: x0 is 2n (a BigInt) at index 1'));
+  expect(refused([1, null])).toThrow(new RangeError('minimize: x0 is null at index 1, not a finite number'));
+  expect(refused(JSON.parse(JSON.stringify([0.5, NaN])))).toThrow(new RangeError('minimize: x0 is null at index 1, not a finite number'));
+  expect(refused([true])).toThrow(new RangeError('minimize: x0 is true at index 0, not a finite number'));
+  expect(refused(['3'])).toThrow(new RangeError('minimize: x0 is "3" at index 0, not a finite number'));
+  expect(refused([1, 2n])).toThrow(new RangeError('minimize: x0 is 2n (a BigInt) at index 1, not a finite number'));
   expect(refused('12')).toThrow(new TypeError('minimize: x0 must be a non-empty array of numbers, got "12"'));
   expect(refused(() => 0)).toThrow(new TypeError('minimize: x0 must be a non-empty array of numbers, got a function'));
   expect(calls).toBe(0);

@@ -38,7 +38,7 @@ describe('bad options are refused at construction with the parameter, the rule a
     ['SGD momentum ≥ 1', () => new SGD([p()], { momentum: 1 }), 'SGD: momentum must satisfy 0 ≤ momentum < 1, got 1'],
     ['SignSGD lr < 0', () => new SignSGD([p()], { lr: -0.1 }), 'SignSGD: lr must be ≥ 0, got -0.1'],
     ['minimize x0 empty', () => minimize(() => 0, []), 'minimize: x0 must be a non-empty array of numbers, got []'],
-    ['minimize x0 NaN', () => minimize(() => 0, [1, NaN]), 'minimize: x0 is NaN at index 1'],
+    ['minimize x0 NaN', () => minimize(() => 0, [1, NaN]), 'minimize: x0 is NaN at index 1, not a finite number'],
     ['minimize maxIterations', () => minimize(() => 0, [1], { maxIterations: 1.5 }), 'minimize: maxIterations must be an integer ≥ 0, got 1.5'],
     ['minimize maxIterations −1', () => minimize(() => 0, [1], { maxIterations: -1 }), 'minimize: maxIterations must be an integer ≥ 0, got -1'],
     ['minimize onIteration', () => minimize(() => 0, [1], { onIteration: 5 as never }), 'minimize: onIteration must be a function (info) => boolean | void, got 5'],
