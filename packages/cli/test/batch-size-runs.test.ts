@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import 'rprop-tfjs';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-batch-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-batch-');
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
 /** A run's results without its timings, which vary from run to run. */

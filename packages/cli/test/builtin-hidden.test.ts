@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
 const train = (args: string[], cwd?: string) => rprop(['train', ...args, '--epochs', '2', '--backend', 'cpu', '--json'], cwd);
 
 describe('--hidden where it is not given', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rprop-builtin-hidden-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempFolder('rprop-builtin-hidden-');
 
   it('is the network encoder-10-5-10 is named for: 10-5-10', () => {
     const r = train(['encoder-10-5-10']);

@@ -1,16 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 /**
  * A file or folder named like a built-in set is read instead of the set (so a file `xor` can be
  * trained on); when it cannot be, the message says why the set was not used.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'rprop-shadow-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = tempFolder('rprop-shadow-');
 const SHADOWED = / \(a file or folder named xor is in this folder, and is read instead of the built-in set xor: run from another folder to use the set\)$/;
 
 describe('a built-in set shadowed by a file or folder of its name', () => {

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { bin, rprop, userCanRun } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // Every case runs in this folder, so paths in messages are as typed.
-const dir = mkdtempSync(join(tmpdir(), 'rprop-demo-out-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-demo-out-');
 const PRECIOUS = 'a,y\n0,1\n';
 writeFileSync(join(dir, 'data.csv'), PRECIOUS);
 

@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { lossSeries, MAX_ITERATIONS, scaleRace, TOLERANCE } from '../src/demo/scales.js';
 import { lineChart } from '../src/plot/svg-chart.js';
 import { bin, root, rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
-const out = mkdtempSync(join(tmpdir(), 'rprop-demo-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const out = tempFolder('rprop-demo-');
 
 describe('rprop demo', () => {
   it('tells the seed\'s story: one SGD learning rate is too slow for 0.01x² and diverges on 100x²; every Rprop converges on both in the same steps', () => {

@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-diverge-last-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-diverge-last-');
 // As in diverge.test.ts: SGD with lr 1e6 on targets of 10 (a linear output) reaches Infinity after
 // three steps, which the run without --epochs reports as "diverged at epoch 3".
 writeFileSync(join(dir, 'lin.csv'), 'a,b,y\n0,0,0\n0,1,10\n1,0,10\n1,1,0\n');

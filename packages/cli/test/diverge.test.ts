@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signum } from 'rprop-tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../src/train/metrics.js';
 import { refusedGradient } from '../src/train/refused-gradient.js';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-diverge-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-diverge-');
 // Targets of 10 give a linear output; SGD with lr 1e6 overshoots to Infinity in three steps.
 writeFileSync(join(dir, 'lin.csv'), 'a,b,y\n0,0,0\n0,1,10\n1,0,10\n1,1,0\n');
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);

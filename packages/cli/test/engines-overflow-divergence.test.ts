@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // Inputs of 3e38 (valid: within float32) overflow a relu unit's pre-activation to +∞; the sigmoid
 // output saturates, so the MSE stays finite, and the output weight's gradient is 0 · ∞ = NaN, which
 // Rprop refuses. Both engines must say so alike (the fused one said "the training MSE became NaN",
 // then reported TF.js's finite training MSE of the same weights). Seed 1 draws weights that overflow.
-const dir = mkdtempSync(join(tmpdir(), 'rprop-overflow-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-overflow-');
 writeFileSync(join(dir, 'huge.data'), '2 2 1\n3e38 3e38\n1\n-3e38 3e38\n0\n');
 const args = ['train', 'huge.data', '--hidden', '1', '--activation', 'relu', '--seed', '1', '--epochs', '3'];
 

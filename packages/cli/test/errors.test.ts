@@ -1,14 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { rprop, userCanRun } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // Every case runs in this folder, so paths in messages are as typed: afile (a file), sub (a folder).
-const dir = mkdtempSync(join(tmpdir(), 'rprop-errors-'));
+const dir = tempFolder('rprop-errors-');
 chmodSync(dir, 0o755); // the user nobody, below, must get in
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 'afile'), 'my file');
 mkdirSync(join(dir, 'sub'));
 writeFileSync(join(dir, 'two.train'), '2 2 1\n0 0\n0\n0 1\n1\n');

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { root, rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
 
@@ -60,8 +61,7 @@ describe('--target', () => {
 });
 
 describe('flags that would have no effect are refused, not ignored', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rprop-flags-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempFolder('rprop-flags-');
   writeFileSync(join(dir, 'two.csv'), 'a,y1,y2\n0,0,1\n1,1,0\n');
   writeFileSync(join(dir, 'xor.train'), '2 2 1\n0 0\n0\n0 1\n1\n');
   const cases: Array<[name: string, args: string[], line: RegExp]> = [

@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // The kernel sums squared errors in float64, so an MSE past float32's range (~3.4e38) stays finite
 // there while the TF.js engine's (float32) is already Infinity: the fused engine went on stepping from
 // a point the TF.js engine had called diverged at epoch 0.
-const dir = mkdtempSync(join(tmpdir(), 'rprop-fused-overflow-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-fused-overflow-');
 
 describe('--engine fused with an MSE beyond float32', () => {
   it('diverges at the same epoch as --engine tfjs', () => {

@@ -1,13 +1,12 @@
-import { linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // Every case runs in this folder, so paths in messages are as typed.
-const dir = mkdtempSync(join(tmpdir(), 'rprop-inputs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-inputs-');
 const XOR_CSV = 'a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n';
 const TWO_FANN = '2 2 1\n0 0\n0\n0 1\n1\n';
 writeFileSync(join(dir, 'data.csv'), XOR_CSV);

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMountPoint } from '../src/output/mount-point.js';
 import { root } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-mount-point-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-mount-point-');
 
 describe('isMountPoint', () => {
   it('takes the root for one, and a folder made in a temporary folder not', () => {

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { root } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-outputs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-outputs-');
 
 describe('outputs are written all or none', () => {
   it('when --plot cannot be written after training, --save is not written either', async () => {

@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPlotName } from '../src/train/plot-name.js';
 import { expectOneLineError } from './expect-error.js';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 describe('--plot with a name that says another format', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rprop-plot-name-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempFolder('rprop-plot-name-');
 
   it('is refused before training, and nothing is written (it wrote SVG into curve.png)', () => {
     const r = rprop(['train', 'xor', '--epochs', '2', '--backend', 'cpu', '--plot', 'curve.png'], dir);

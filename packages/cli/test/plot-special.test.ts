@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noRegularFile } from '../src/output/no-regular-file.js';
 import { expectOneLineError } from './expect-error.js';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // In a folder of the test's own: without the check, the plot's rename replaced what is made here
 // (never /dev/null or /dev/stdout themselves, which a run as root would have replaced).
-const dir = mkdtempSync(join(tmpdir(), 'rprop-plot-special-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-plot-special-');
 const hasMkfifo = spawnSync('mkfifo', [join(dir, 'pipe.svg')]).status === 0;
 const hasProcFd = existsSync('/proc/self/fd/1');
 if (hasProcFd) symlinkSync('/proc/self/fd/1', join(dir, 'stdout.svg'));

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bin, root } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // The command lines the READMEs show (the repository's "The `rprop` command" and rprop-cli's) run as
 // written: flags.test.ts checks that every flag they name exists, not that the lines are accepted
@@ -21,8 +21,7 @@ const commands = [...new Set([...shBlocks(section), ...shBlocks(cliReadme)].flat
   .filter((args): args is string => args !== undefined && !args.startsWith('bench'))
   .filter((args, k, all) => all.indexOf(args) === k);
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-readme-commands-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-readme-commands-');
 // The files the lines name: XOR, in FANN format and as a CSV whose target is y.
 const fann = '4 2 1\n0 0\n0\n0 1\n1\n1 0\n1\n1 1\n0\n';
 writeFileSync(join(dir, 'data.train'), fann);

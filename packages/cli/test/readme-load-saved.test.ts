@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rprop, root } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // The repository README shows how to load a `rprop train --save` folder in Node with plain
 // @tensorflow/tfjs. That recipe runs as written here: the command line its comment names writes the
@@ -12,13 +12,10 @@ import { rprop, root } from './run-cli.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('--save model'));
-const dir = mkdtempSync(join(tmpdir(), 'rprop-readme-load-'));
+const dir = tempFolder('rprop-readme-load-');
 // The block imports the packages, so it runs from a scratch folder inside the repository (ignored by git).
 const scratch = join(dirname(fileURLToPath(import.meta.url)), '.readme-examples');
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("the README's recipe for loading a --save folder", () => {
   it('is there, and names the command that writes the folder', () => {

@@ -1,18 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasSetLoss } from '../src/train/optimizer.js';
 import { mlpGradients, mlpLayers } from '../src/train/mlp-gradients.js';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // `rprop train --save` writes the model with its optimizer so that training can go on from it. These
 // tests go on from it: with the command's own full-batch step (same ops, same backend) the resumed run
 // must equal an uninterrupted one bit for bit, and `model.fit` must take the saved optimizer.
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-resume-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-resume-');
 
 // Two inputs, two outputs: with --hidden 2 every kernel is 2×2 and every bias 2, so slots matched to
 // the wrong variables would go unnoticed by any shape check.

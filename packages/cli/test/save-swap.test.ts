@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
 import { bin, rprop, rpropWhileTraining, userCanRun } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
 // The model is saved by swapping its folder for a freshly written one. These change the folder after
 // the checks that run before training, so that the swap meets what the checks never saw.
-const dir = mkdtempSync(join(tmpdir(), 'rprop-swap-'));
+const dir = tempFolder('rprop-swap-');
 chmodSync(dir, 0o755); // the user nobody, below, must get in
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const OLD = { 'model.json': '{"previous": true}', 'weights.bin': 'previous weights' };
 /** A folder `name` in `dir` holding a previous model (OLD), to run a case in. */

@@ -1,14 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { stageModel } from '../src/output/stage-model.js';
+import { tempFolder } from './temp-folder.js';
 
 // What the command cannot be made to meet from outside: the model's encoding failing after it has
 // begun writing. The folder it wrote into is the command's own, and must not outlive the failure.
-const root = mkdtempSync(join(tmpdir(), 'rprop-stage-model-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempFolder('rprop-stage-model-');
 
 /**
  * A model whose save writes its weights, then fails on the topology: what TF.js's `model.save` does

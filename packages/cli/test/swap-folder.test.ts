@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors/input-error.js';
 import { swapFolder, type SwapCalls } from '../src/output/swap-folder.js';
+import { tempFolder } from './temp-folder.js';
 
 // What the command cannot be made to meet from outside, it meets here: a call of the swap failing
 // as only someone else's doing in the microsecond between two calls could make it fail.
-const root = mkdtempSync(join(tmpdir(), 'rprop-swap-unit-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempFolder('rprop-swap-unit-');
 
 const OLD = { 'model.json': 'previous model', 'weights.bin': 'previous weights' };
 const NEW = { 'model.json': 'new model', 'weights.bin': 'new weights' };

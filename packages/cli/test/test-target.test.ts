@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rprop } from './run-cli.js';
+import { tempFolder } from './temp-folder.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rprop-test-target-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempFolder('rprop-test-target-');
 // The target first, an id last: without --target the id would be the target.
 writeFileSync(join(dir, 'train.csv'), 'y,a,b\n0,0,0\n1,0,1\n1,1,0\n0,1,1\n');
 writeFileSync(join(dir, 'test.csv'), 'y,a,b\n1,0,1\n0,1,1\n');
