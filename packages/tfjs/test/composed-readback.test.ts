@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { NonFiniteGradientError } from 'rprop';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 // The composed-ops path is what webgl and webgpu run; forceComposedOps runs it on cpu. There a step
 // must not read the gradients back to the CPU: only the device-side finiteness test's one boolean
@@ -28,9 +29,7 @@ function readBackSizes(run: () => void): number[] {
 }
 
 describe('composed ops (webgl, webgpu): the gradient check on the device', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
   afterEach(() => vi.restoreAllMocks());
 
   it.each([

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, step } from './helpers-state.js';
 
 let made = 0;
@@ -8,9 +9,7 @@ let made = 0;
 // keeps the array it is given: with TF.js's own optimizers (which assign new tensors) both stay
 // snapshots of the values at the time. A step writing in place would change them.
 describe('on cpu, what dataSync() returned before a step stays as it was', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: the variable and its slots', async (_label, make) => {
     const opt = make();

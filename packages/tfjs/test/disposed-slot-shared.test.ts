@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, snapshot, trained } from './helpers-state.js';
 
 // getWeights returns the live slots, which a caller may dispose. dispose() and setWeights then must
@@ -7,9 +8,7 @@ import { optimizerMakers, snapshot, trained } from './helpers-state.js';
 // setWeights loaded from another optimizer's weights, or one a caller cloned) as another owner gone,
 // which freed that other owner's storage and made tf.memory() count one tensor too few.
 describe("a slot the caller disposed is not disposed again, so storage it shared stays", () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   for (const then of ['dispose', 'setWeights'] as const) {
     it.each(optimizerMakers)(`%s: ${then}`, async (_label, make) => {

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, step, trained } from './helpers-state.js';
 
 // getWeights returns the live slot variables (as TF.js's own optimizers do), so a caller cleaning up
 // after it may dispose them. The next step must say so before it changes anything: the composed path
 // used to update the variables before the one whose slot was gone, then fail with a bare TypeError.
 describe('a step with a disposed slot', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   for (const composed of [false, true]) {
     it.each(optimizerMakers)(`%s${composed ? ' (composed ops)' : ''}: is refused, naming the slot, and changes nothing`, async (label, make) => {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, step } from './helpers-state.js';
 
 let made = 0;
@@ -7,9 +8,7 @@ let made = 0;
 // setWeights awaits the values it checks: dispose() may come meanwhile. Loading then would give a
 // disposed optimizer new slots that nothing frees (dispose has run), and resolve as if it had worked.
 describe('an optimizer disposed while setWeights reads the weights', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: setWeights is refused and makes no tensor', async (label, make) => {
     const w = tf.tidy(() => tf.variable(tf.tensor1d([1, -2, 3]), true, `disposedLoading${++made}`));

@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, step } from './helpers-state.js';
 
 let made = 0;
 
 describe('a disposed optimizer', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: dispose() twice is fine; stepping, getWeights and setWeights after it are refused, changing nothing', async (label, make) => {
     const w = tf.tidy(() => tf.variable(tf.tensor1d([1, -2, 3]), true, `disposed${++made}`));

@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NonFiniteGradientError } from 'rprop';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer, rprop } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 describe('bad input', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each<[string, () => unknown, string]>([
     ['η− ≥ 1', () => rprop({ etas: [1.5, 1.2] }), 'RpropOptimizer: etas[0] (η−) must satisfy 0 < η− < 1, got 1.5'],

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlotOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, step } from './helpers-state.js';
 
 let made = 0;
@@ -9,9 +10,7 @@ let made = 0;
 // int32 one got int32 slots (zerosLike): getWeights then returned weights that setWeights refuses
 // ("slots are float32"), so the optimizer's own state, saved with a model, could not be loaded.
 describe('slots made for a variable of another dtype that has no gradient', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: are float32, and its weights load into it and into a new one', async (_label, make) => {
     const counter = tf.variable(tf.tensor1d([1, 2], 'int32'), true, `int32Var${++made}`);

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 // The previous loss is saved as a float32 weight (TF.js weights are float32). A loss given to setLoss
 // as a double must therefore be used as float32 too, or a resumed run could decide iRprop+'s "did
 // the loss go up" differently from an uninterrupted one.
 describe('a loss given as a double', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   // Both round to 1 in float32; as doubles the second is below the first.
   const losses = [1 + 2 ** -30, 1 + 2 ** -31];

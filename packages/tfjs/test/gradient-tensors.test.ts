@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, step } from './helpers-state.js';
 
 let made = 0;
 
 describe.each([false, true])('a gradient that is not a live tensor (composed ops: %s)', (composed) => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: is refused by name, changing nothing', async (label, make) => {
     const owner = ownerOf(label);

@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers } from './helpers-state.js';
 
 // getWeights saves the iteration count as TF.js's own optimizers do, an int32 named 'iter': as a
 // float32 a count past 2^24 would be saved rounded (16777217 read back as 16777216).
 describe('the saved iteration count is an int32', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: exact past 2^24', async (_label, make) => {
     const source = make();

@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fitLinear } from '../examples/linear-mse.js';
+import { onCpuBackend } from './cpu-backend.js';
 
 describe('examples/linear-mse.ts', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it('fitLinear with initial weights leaves no tensor behind (it disposes what it passes to setWeights)', () => {
     const x = tf.tensor2d([1, 2, 3, -1, 0, 2], [2, 3]);

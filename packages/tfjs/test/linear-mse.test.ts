@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fitLinear } from '../examples/linear-mse.js';
+import { onCpuBackend } from './cpu-backend.js';
 
 interface LinearTrace {
   x: number[];
@@ -16,9 +17,7 @@ interface LinearTrace {
 const trace = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'linear-mse-float64.json'), 'utf8')) as LinearTrace;
 
 describe('the Linear(3, 2) + MSE example (examples/linear-mse.ts)', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it("tracks PyTorch's float64 loss sequence within 1e-4 relative for 120 steps, in float32", () => {
     // PyTorch's weight is [out, in] row-major; a TF.js dense kernel is [in, out].

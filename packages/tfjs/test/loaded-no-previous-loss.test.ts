@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 // A previous loss of +Infinity is what getWeights saves for "none yet" (the core's Ep starts at +∞), and
 // with none no loss has risen: iRprop+ must not backtrack at the first step of such a state, whatever the
 // loss. Were "no previous loss" compared as if it were a low one, a loaded state with a sign change in it
 // would take back its last update at once.
 describe('irprop+ loaded with no previous loss (+Infinity)', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each([false, true])('does not backtrack at its first step (composed ops: %s)', async (composed) => {
     const w = tf.variable(tf.tensor1d([1, 1]), true, `noPreviousLoss${composed}`);

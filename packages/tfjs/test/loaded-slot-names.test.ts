@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlotOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, step } from './helpers-state.js';
 
 let made = 0;
@@ -11,9 +12,7 @@ let made = 0;
 // loader looks weights up by name, so one would silently replace the other. Loaded slots keep the
 // names they were saved under (as TF.js's Adam keeps a loaded slot's name), so none repeats.
 describe('slot names after setWeights', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: are the saved names, none repeated', async (_label, make) => {
     made += 1;

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 // setWeights takes by position weights whose names do not say their variable (not made by getWeights,
 // or '/prev' with nothing before the slot's name). getWeights then names their slots by position, as it
 // names a variable's it has no name for: never '/prev', a name with an empty variable part.
 describe('slots loaded without a variable name are saved by position', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each([
     ['an empty variable part', ['/prev', '/prev', '/stepSize', '/stepSize']],

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 let made = 0;
 
@@ -17,9 +18,7 @@ function expectUnchanged(opt: RpropOptimizer, w: tf.Variable, values: number[], 
 // A refused loss is named as the caller gave it: minimize's caller gave f (negated under maximize),
 // not a loss passed to setLoss; setLoss's caller is shown what it passed, not String() of it.
 describe('a loss the + variants cannot take is refused in the words of the call that gave it', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each<[string, unknown, string]>([
     ['a string', '1', 'RpropOptimizer.setLoss: the loss must be a number, got "1"; nothing was changed'],

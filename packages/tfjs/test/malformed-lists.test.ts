@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlotOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, trained } from './helpers-state.js';
 
 /** A list that is not what the call takes, made from the optimizer's own weights or from a variable. */
@@ -9,9 +10,7 @@ type Malformed = (weights: Array<{ name: string; tensor: tf.Tensor }>) => unknow
 // TypeScript keeps these out, but JavaScript callers and loaders do not: each must be refused by the
 // optimizer, naming the problem, and change nothing (not TF.js's bare "Cannot read properties of null").
 describe('setWeights and applyGradients given something that is not a list of { name, tensor }', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   const badWeights: Array<[string, Malformed, string]> = [
     ['null', () => null, 'expected the weights as getWeights() returns them, an array of { name, tensor }, got null'],

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { firstDifference } from './helpers.js';
 
 let made = 0;
@@ -18,9 +19,7 @@ function trajectory(opt: RpropOptimizer, cost: (w: tf.Variable) => tf.Scalar, st
 // minimize(f) with maximize ascends f, so f is the objective and the + variants' loss is −f (as the
 // core's minimize compares it): maximizing −L is then minimizing L, step for step, backtracking included.
 describe('maximize on the + variants: minimize(f) compares −f as the loss', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   const target = [3, -2.5];
   const L = (w: tf.Variable) => tf.tidy(() => tf.sum(tf.square(tf.sub(w, target)))) as tf.Scalar;

@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 // The core's Rprop.step refuses a loss of −∞ for the + variants (no later loss could be below it as
 // the previous loss, and JSON has no −∞); setLoss and minimize refuse it the same way.
 describe('a loss of -Infinity', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(['irprop+', 'rprop+'] as const)('%s: setLoss(-Infinity) is refused (RangeError), and the step still needs a loss', (variant) => {
     const w = tf.variable(tf.tensor1d([1, -1]), true, `minusInfSetLoss${variant}`);

@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { Rprop } from 'rprop';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 
 // Only the + variants compare losses, so only they refuse a cost they cannot compare. The core's − variants
 // never look at the loss (`step(() => NaN)` steps); refusing minimize's cost there would stop a run whose
 // gradients are fine, which TF.js's own optimizers (and model.fit with them) would carry on with.
 describe('the − variants ignore the cost minimize computes, as the core ignores the loss', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each([
     ['irprop-', NaN],

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, snapshot, trained } from './helpers-state.js';
 
 // TF.js's variableGrads checks f's result only after computing it and its gradients, and throws
 // leaving both: f returning a tensor that is not a scalar, or one no variable led to. minimize
 // disposes what a refused step made, so these must leak nothing either.
 describe('minimize refused by TF.js for what f returned leaks nothing and changes nothing', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s', async (_label, make) => {
     const opt = make();

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers } from './helpers-state.js';
 
 let made = 0;
 
 describe('a refused step', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   describe.each(optimizerMakers)('%s', (_label, make) => {
     it('in minimize leaks no tensors: an infinite gradient, with and without returnCost', () => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlotOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, step, trained } from './helpers-state.js';
 
 // Slots are kept by position, so a variable listed twice got two sets of slots and moved twice in
@@ -8,9 +9,7 @@ import { optimizerMakers, ownerOf, snapshot, step, trained } from './helpers-sta
 // parameter listed twice. minimize's varList repeats a variable when model.fit trains a model that
 // also uses a layer inside a nested model: there one variable has one gradient, and takes one step.
 describe('a variable listed twice in one step', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: applyGradients refuses it, naming it, changes nothing and leaks nothing', async (label, make) => {
     const owner = ownerOf(label);

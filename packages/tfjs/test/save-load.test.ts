@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { VARIANTS } from 'rprop';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { data, firstDifference, smallModel, weightsOf } from './helpers.js';
 
 async function fit(model: tf.LayersModel, epochs: number): Promise<void> {
@@ -25,9 +26,7 @@ const makers: Array<[string, () => tf.Optimizer]> = [
 ];
 
 describe('save with the optimizer, load, continue = uninterrupted training, bit for bit', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(makers)('%s', async (_name, make) => {
     const straight = smallModel();
@@ -52,9 +51,7 @@ describe('save with the optimizer, load, continue = uninterrupted training, bit 
 });
 
 describe('getConfig, fromConfig and a save round trip keep every option, not only the defaults', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   const given: Array<[string, () => tf.Optimizer & { options: object }, typeof RpropOptimizer | typeof SignumOptimizer | typeof LionOptimizer]> = [
     ['Rprop', () => new RpropOptimizer({ lr: 0.03, etas: [0.4, 1.3], stepSizes: [1e-5, 10], variant: 'rprop+', maximize: true }), RpropOptimizer],

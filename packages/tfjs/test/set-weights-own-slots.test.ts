@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, trained } from './helpers-state.js';
 
 // setWeights' TSDoc: the tensors given stay the caller's, except the optimizer's own live slots (from
 // its getWeights), which a load replaces and disposes like every slot it replaces; the scalars are
 // kept variables. Given back its own weights, it must neither leak the old slots nor dispose the scalars.
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
+onCpuBackend();
 
 it.each(optimizerMakers)('%s: setWeights(await getWeights()) disposes the live slots it was given back, keeps the scalars, and leaks nothing', async (_label, make) => {
   const opt = make();

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, trained } from './helpers-state.js';
 
 /**
@@ -10,9 +11,7 @@ import { optimizerMakers, ownerOf, snapshot, trained } from './helpers-state.js'
  * or null, not NaN); setWeights refuses anything else before anything changes, making no tensor.
  */
 describe('setWeights checks the scalars', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(
     optimizerMakers.flatMap(([label, make]) =>

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, trained } from './helpers-state.js';
 
 /** `weights` with weight `k` replaced by a float32 copy whose value at `at` is `value` (the copy is returned to dispose). */
@@ -16,9 +17,7 @@ function withValue(weights: Array<{ name: string; tensor: tf.Tensor }>, k: numbe
  * anything changes, naming the weight and the first bad index and value, and making no tensor.
  */
 describe('setWeights checks the slots’ values', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers.flatMap(([label, make]) => [NaN, Infinity, -Infinity].map((v) => [label, v, make] as const)))(
     '%s: a slot holding %s is refused, changing nothing and leaking nothing',

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer, SignumOptimizer, type SlotOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, step, trained } from './helpers-state.js';
 
 let made = 0;
 
 describe('setWeights', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: setWeights(await getWeights()) keeps the state, and the next step is unchanged', async (_label, make) => {
     const opt = make();

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, step } from './helpers-state.js';
 
 let made = 0;
@@ -10,9 +11,7 @@ function variable(values: tf.Tensor, label: string): tf.Variable {
 }
 
 describe.each([false, true])('the shapes a step accepts (composed ops: %s)', (composed) => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   describe.each(optimizerMakers)('%s', (label, make) => {
     const owner = ownerOf(label);

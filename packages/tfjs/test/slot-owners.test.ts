@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlotOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, step } from './helpers-state.js';
 
 let made = 0;
@@ -29,9 +30,7 @@ function refusal(owner: string, v: tf.Variable, position: number, slotOwner: tf.
 }
 
 describe('slots made for one variable are not used for another of the same shape', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   describe.each(optimizerMakers)('%s', (label, make) => {
     const owner = ownerOf(label);

@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SlotOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { optimizerMakers, ownerOf, snapshot, step, trained } from './helpers-state.js';
 
 // Variables are looked up by name in TF.js's registry, a plain object: a name such as 'constructor'
 // found Object.prototype's member there, and failed with "variable 'toString' is undefined …" or a
 // bare "Cannot read properties of undefined" after the step had begun recording that name.
 describe('a gradient for a name no variable has', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   it.each(optimizerMakers)('%s: is refused, naming it, and changes nothing', async (label, make) => {
     const owner = ownerOf(label);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { onCpuBackend } from './cpu-backend.js';
 import { data, smallModel } from './helpers.js';
 import { optimizerMakers, step } from './helpers-state.js';
 
@@ -24,9 +25,7 @@ async function leakedBySaves(optimizer: tf.Optimizer): Promise<number> {
 }
 
 describe('getWeights and model.save', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+  onCpuBackend();
 
   // tf.train.adam leaks its iteration-count scalar on every save (TF.js's saveIterations makes a new one
   // that model.save never disposes); ours is one variable kept from save to save.
