@@ -3,6 +3,7 @@ import { Adam, SGD, useKernels, type Parameter } from '../../src/index.js';
 import { powWhole } from '../../src/rules/adam.js';
 import { exact, fusedAdam, fusedSgd, roundTo } from './torch-fused.js';
 import { giveGradients } from '../fixtures/give-gradients.js';
+import { traceParams, TRACE_PATHS, type TracePath } from '../fixtures/trace-params.js';
 import { extraBaselineFolders, loadBaselineTraces, type BaselineState, type BaselineTrace } from '../fixtures/load-trace.js';
 import { firstMismatch } from '../fixtures/first-mismatch.js';
 
@@ -49,9 +50,6 @@ const FUSED_ULPS = {
   },
 } as const;
 
-type Path = 'reference' | 'kernel' | 'zero-copy';
-const PATHS: Path[] = ['reference', 'kernel', 'zero-copy'];
-
 interface Replayed {
   /** Parameter values after each step. */
   params: number[][][];
@@ -59,14 +57,9 @@ interface Replayed {
   state: Array<Record<string, number | number[]>>;
 }
 
-function replay(trace: BaselineTrace, path: Path): Replayed {
+function replay(trace: BaselineTrace, path: TracePath): Replayed {
   const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
-  const params: Parameter[] = trace.params.map((p, i) => {
-    if (path !== 'zero-copy') return { data: Ctor.from(p.init), grad: null, name: `p${i}` };
-    const resident = SGD.allocate(p.init.length, trace.dtype, `p${i}`);
-    resident.data.set(p.init);
-    return resident;
-  });
+  const params = traceParams(trace, path);
   const { lr, momentum, betas, eps, maximize } = trace.options;
   const opt = trace.optimizer === 'SGD'
     ? new SGD(params, { lr, momentum: momentum!, maximize })
@@ -197,7 +190,7 @@ function replayFused(trace: BaselineTrace): Replayed {
 
 const measured: Record<string, Record<string, Distance>> = {};
 
-function checkTraces(traces: BaselineTrace[], path: Path, committed: boolean, folder = 'fixtures'): void {
+function checkTraces(traces: BaselineTrace[], path: TracePath, committed: boolean, folder = 'fixtures'): void {
   for (const trace of traces) {
     it(`${trace.name}: equal bit for bit to torch without fused multiply-add`, () => {
       expect(trace.foreachIdentical, 'foreach=True recorded other bits than foreach=False').toEqual({ default: true, fused: true });
@@ -246,7 +239,7 @@ describe("torch's fused (AVX2) runs differ from the plain ones only by fused mul
   for (const folder of extraBaselineFolders()) describe(folder, () => checkFusedRuns(loadBaselineTraces(folder)));
 });
 
-describe.each(PATHS)('on the %s path', (path) => {
+describe.each(TRACE_PATHS)('on the %s path', (path) => {
   beforeAll(() => useKernels(path !== 'reference', { minLength: 0 }));
   afterAll(() => useKernels(true, { minLength: 64 }));
 

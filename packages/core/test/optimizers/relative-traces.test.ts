@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lion, Signum, SignSGD, useKernels, type Optimizer, type Parameter } from '../../src/index.js';
 import { giveGradients } from '../fixtures/give-gradients.js';
+import { traceParams, TRACE_PATHS, type TracePath } from '../fixtures/trace-params.js';
 import { firstMismatch } from '../fixtures/first-mismatch.js';
 
 /**
@@ -35,8 +36,6 @@ function loadTraces(folder: string): RelativeTrace[] {
     .map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as RelativeTrace);
 }
 
-type Path = 'reference' | 'kernel' | 'zero-copy';
-
 function optimizerFor(trace: RelativeTrace, params: Parameter[]): Optimizer<object> {
   const { lr, beta, betas, weightDecay, maximize } = trace.options;
   if (trace.optimizer === 'SignSGD') return new SignSGD(params, { lr, maximize });
@@ -44,14 +43,9 @@ function optimizerFor(trace: RelativeTrace, params: Parameter[]): Optimizer<obje
   return new Lion(params, { lr, betas: betas!, weightDecay: weightDecay!, maximize });
 }
 
-function replay(trace: RelativeTrace, path: Path): void {
+function replay(trace: RelativeTrace, path: TracePath): void {
   const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
-  const params: Parameter[] = trace.params.map((p, i) => {
-    if (path !== 'zero-copy') return { data: Ctor.from(p.init), grad: null, name: `p${i}` };
-    const resident = SignSGD.allocate(p.init.length, trace.dtype, `p${i}`);
-    resident.data.set(p.init);
-    return resident;
-  });
+  const params = traceParams(trace, path);
   const opt = optimizerFor(trace, params);
   trace.steps.forEach((step, t) => {
     giveGradients(params, step.grads, Ctor);
@@ -69,7 +63,7 @@ function replay(trace: RelativeTrace, path: Path): void {
 
 const folders = [join(here, '../fixtures/relatives'), ...(process.env.RPROP_EXTRA_RELATIVE_TRACES ?? '').split(':').filter((d) => d !== '')];
 
-describe.each<Path>(['reference', 'kernel', 'zero-copy'])('on the %s path', (path) => {
+describe.each(TRACE_PATHS)('on the %s path', (path) => {
   beforeAll(() => useKernels(path !== 'reference', { minLength: 0 }));
   afterAll(() => useKernels(true, { minLength: 64 }));
 

@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rprop, useKernels, type Parameter, type ParamGroup, type RpropOptions } from '../../src/index.js';
-
-/**
- * How a replay runs: the plain reference rules; the WebAssembly kernels on ordinary arrays (copied
- * through the kernels' memory, for every length); or zero-copy parameters allocated in that memory.
- */
-type Path = 'reference' | 'kernel' | 'zero-copy';
-const PATHS: Path[] = ['reference', 'kernel', 'zero-copy'];
 import { giveGradients } from '../fixtures/give-gradients.js';
+import { traceParams, TRACE_PATHS, type TracePath } from '../fixtures/trace-params.js';
 import { extraTraceFolders, loadTraces, type Trace } from '../fixtures/load-trace.js';
 import { firstMismatch } from '../fixtures/first-mismatch.js';
 
 /** Builds the parameters and the optimizer a trace describes. */
-export function setUp(trace: Trace, path: Path = 'reference'): { params: Parameter[]; opt: Rprop } {
-  const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
-  const params: Parameter[] = trace.params.map((p, i) => {
-    if (path !== 'zero-copy') return { data: Ctor.from(p.init), grad: null, name: `p${i}` };
-    const resident = Rprop.allocate(p.init.length, trace.dtype, `p${i}`);
-    resident.data.set(p.init);
-    return resident;
-  });
+export function setUp(trace: Trace, path: TracePath = 'reference'): { params: Parameter[]; opt: Rprop } {
+  const params = traceParams(trace, path);
   const options: Partial<RpropOptions> = { ...trace.options, variant: trace.variant ?? 'irprop-' };
   const groups: ParamGroup<RpropOptions>[] | Parameter[] = trace.groups
     ? trace.groups.map((g) => ({ params: g.params.map((i) => params[i]!), ...g.options }))
@@ -36,7 +24,7 @@ export function feed(trace: Trace, params: Parameter[], opt: Rprop, t: number): 
   opt.step(loss === undefined ? undefined : () => loss);
 }
 
-function replay(trace: Trace, path: Path): void {
+function replay(trace: Trace, path: TracePath): void {
   const { params, opt } = setUp(trace, path);
   trace.steps.forEach((step, t) => {
     feed(trace, params, opt, t);
@@ -55,7 +43,7 @@ function replay(trace: Trace, path: Path): void {
   });
 }
 
-describe.each(PATHS)('on the %s path', (path) => {
+describe.each(TRACE_PATHS)('on the %s path', (path) => {
   beforeAll(() => useKernels(path !== 'reference', { minLength: 0 }));
   afterAll(() => useKernels(true, { minLength: 64 }));
 
