@@ -65,7 +65,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   }
   if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
   const choice = o.format ?? 'auto';
-  // Decided before reading: reading does not create or remove a file of a built-in set's name.
+  // How each is read, as loadDataset decides it, for --json: with --format the name no longer tells.
   const dataFormat = formatOf(o.data, choice);
   const testFormat = o.test === undefined ? null : formatOf(o.test, choice);
   const data = loadDataset(o.data, o.target, choice);
@@ -105,7 +105,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   const summary = {
     data: data.source,
     test: o.test ?? null,
-    // How each was read (builtin, csv or fann): a name no longer tells, once --format can override it.
+    // How each was read: builtin, csv or fann.
     dataFormat,
     testFormat,
     target: o.target ?? null,
