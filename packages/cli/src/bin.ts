@@ -5,6 +5,7 @@ import { runBench } from './bench/run-bench.js';
 import { runDemo } from './demo/run-demo.js';
 import { reportError } from './errors/report-error.js';
 import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from './flag-parsers.js';
+import { FORMAT_CHOICES, type FormatChoice } from './data/load.js';
 import { ENGINES, type EngineName } from './train/full-batch.js';
 import { DEFAULT_LR, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
 import { DEFAULT_HIDDEN, runTrain } from './train/run-train.js';
@@ -52,8 +53,13 @@ program
 program
   .command('train')
   .description('train an MLP on DATA (full batch, or mini-batches with --batch-size): a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
-  .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format), or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way')
-  .option('--test <data>', 'test data, read the same way (by name)')
+  .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format) unless --format says, or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way')
+  .option('--test <data>', 'test data, read the same way (by name, or as --format says)')
+  .addOption(
+    new Option('--format <name>', 'how DATA and --test are read: auto (by the name), csv (a CSV with a header, whatever the name: a pipe such as /dev/stdin or <(zcat data.csv.gz)) or fann (FANN format, a .csv name too)')
+      .choices([...FORMAT_CHOICES])
+      .default('auto'),
+  )
   .option('--target <columns>', 'CSV: the output columns, comma-separated, a name with a comma in double quotes (default: the last)', targetColumns)
   .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8 (for encoder-10-5-10 the default is the 5 of its name)').argParser(layerSizes).default([...DEFAULT_HIDDEN], '16'))
   .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
@@ -86,6 +92,7 @@ program
         data,
         test: o.test as string | undefined,
         target: o.target as string[] | undefined,
+        format: o.format as FormatChoice,
         // Only a --hidden the user gave: the default gives way to a built-in set's own network.
         hidden: command.getOptionValueSource('hidden') === 'default' ? undefined : (o.hidden as number[]),
         activation: o.activation as 'tanh',

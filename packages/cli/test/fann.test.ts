@@ -40,9 +40,10 @@ describe('parseFann', () => {
     );
   });
 
-  it('says, when the first line is no FANN header, that only a name ending in .csv is read as a CSV', () => {
-    const why = ' (read in FANN format: only a name ending in .csv is read as a CSV)';
-    expect(() => parseFann('a,b,y\n0,1,1\n', 'data.txt')).toThrow(`data.txt:1: the header must be "count inputs outputs", got 1 values${why}`);
-    expect(() => parseFann('a\tb\ty\n0\t1\t1\n', 'data.tsv')).toThrow(`data.tsv:1: the header must be "count inputs outputs": not a number: "a"${why}`);
+  it('says, when the first line is no FANN header, why the file was read as FANN, as it is told', () => {
+    const reason = 'read in FANN format: only a name ending in .csv is read as a CSV'; // (load.ts says why)
+    expect(() => parseFann('a,b,y\n0,1,1\n', 'data.txt', reason)).toThrow(`data.txt:1: the header must be "count inputs outputs", got 1 values (${reason})`);
+    expect(() => parseFann('a\tb\ty\n0\t1\t1\n', 'data.tsv', reason)).toThrow(`data.tsv:1: the header must be "count inputs outputs": not a number: "a" (${reason})`);
+    expect(() => parseFann('a,b,y\n0,1,1\n', 'data.txt')).toThrow(/^data\.txt:1: the header must be "count inputs outputs", got 1 values$/);
   });
 });

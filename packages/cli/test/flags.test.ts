@@ -67,7 +67,7 @@ describe('flags that would have no effect are refused, not ignored', () => {
   const cases: Array<[name: string, args: string[], line: RegExp]> = [
     ['a --target column named twice', ['train', 'two.csv', '--target', 'y1, y1'], /^error: option '--target <columns>' argument 'y1, y1' is invalid\. --target names the column "y1" twice$/],
     ['--target with a built-in set', ['train', 'xor', '--target', 'y'], /^rprop: --target: xor is a built-in set, not a CSV; --target names a CSV's output columns$/],
-    ['--target with a FANN file', ['train', 'xor.train', '--target', 'y'], /^rprop: --target: xor\.train is read as a FANN file \(only a name ending in \.csv is read as CSV\); --target names a CSV's output columns$/],
+    ['--target with a FANN file', ['train', 'xor.train', '--target', 'y'], /^rprop: --target: xor\.train is read as a FANN file \(only a name ending in \.csv is read as CSV, or any name with --format csv\); --target names a CSV's output columns$/],
     ['--variant with --optimizer adam', ['train', 'xor', '--optimizer', 'adam', '--variant', 'irprop+'], /^rprop: --variant irprop\+: only --optimizer rprop has variants, and the optimizer is adam$/],
     ['--variant (its default, given) with --optimizer sgd', ['train', 'xor', '--variant', 'irprop-', '--optimizer', 'sgd'], /^rprop: --variant irprop-: only --optimizer rprop has variants, and the optimizer is sgd$/],
   ];
@@ -116,8 +116,12 @@ describe('train --help', () => {
   const help = () => rprop(['train', '--help']).stdout.replace(/\s+/g, ' '); // (commander wraps lines)
 
   it('says that the file name decides the format, and that a file or folder of a built-in set\'s name is read instead of it', () => {
-    expect(help()).toContain('a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format)');
+    expect(help()).toContain('a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format) unless --format says');
     expect(help()).toContain('or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way');
+  });
+
+  it('shows --format, its choices and default, and that it is how a piped CSV is read', () => {
+    expect(help()).toMatch(/--format <name> how DATA and --test are read: auto \(by the name\), csv \(a CSV with a header, whatever the name: a pipe such as \/dev\/stdin or <\(zcat data\.csv\.gz\)\) or fann \(FANN format, a \.csv name too\) \(choices: "auto", "csv", "fann", default: "auto"\)/);
   });
 
   it('says how the output layer is chosen, and that nothing is scaled (no flag shows either)', () => {

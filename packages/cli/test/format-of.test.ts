@@ -16,3 +16,19 @@ describe('formatOf', () => {
     expect(formatOf(name)).toBe(format);
   });
 });
+
+// --format csv or fann overrides the name for a file, never for a built-in set (run-train refuses
+// that pairing; reading would have no file to read).
+describe('formatOf with --format', () => {
+  it.each([
+    ['data.txt', 'csv', 'csv'],
+    ['/dev/stdin', 'csv', 'csv'],
+    ['data.csv', 'fann', 'fann'],
+    ['data.csv', 'auto', 'csv'],
+    ['/dev/stdin', 'auto', 'fann'],
+    ['xor', 'csv', 'builtin'],
+    ['xor', 'fann', 'builtin'],
+  ] as const)('%s with %s: %s', (name, choice, format) => {
+    expect(formatOf(name, choice)).toBe(format);
+  });
+});

@@ -5,16 +5,17 @@ import { textLines } from './text-lines.js';
 /**
  * FANN's training file format: a header `N inputs outputs`, then N pairs of lines — the inputs,
  * then the outputs, separated by whitespace. A pair's inputs or outputs may wrap onto further lines,
- * as FANN reads them (see `wrappedVectors`).
+ * as FANN reads them (see `wrappedVectors`). `why`, when given, says why the file was read as FANN,
+ * after the message on a first line that is no FANN header (most likely a table).
  */
-export function parseFann(text: string, file: string): Dataset {
+export function parseFann(text: string, file: string, why?: string): Dataset {
   const lines = textLines(text);
   const content: FannLine[] = lines.map((l, i) => ({ tokens: l.trim().split(/\s+/).filter((t) => t !== ''), line: i + 1 })).filter((l) => l.tokens.length > 0);
   const header = content[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
-  // Any name but *.csv is read as FANN: a table named data.txt or data.tsv fails on its first line,
+  // A table read as FANN (named data.txt, or piped without --format csv) fails on its first line,
   // and the message should say why it was read this way.
-  const asFann = ' (read in FANN format: only a name ending in .csv is read as a CSV)';
+  const asFann = why === undefined ? '' : ` (${why})`;
   if (header.tokens.length !== 3) throw new DataError(file, header.line, `the header must be "count inputs outputs", got ${header.tokens.length} values${asFann}`);
   const [count, inputs, outputs] = header.tokens.map((t) => {
     try {

@@ -4,43 +4,58 @@ import { BUILTIN } from './builtin.js';
 import { parseCsv } from './csv.js';
 import { DataError, type Dataset } from './dataset.js';
 import { parseFann } from './fann.js';
+import { ownDescriptor } from './own-descriptor.js';
 import { readText } from './read-text.js';
 
 /** How `loadDataset` reads a data argument. */
 export type DataFormat = 'builtin' | 'csv' | 'fann';
 
+/** `--format`'s values: how a file is read; `auto` by its name. */
+export const FORMAT_CHOICES = ['auto', 'csv', 'fann'] as const;
+export type FormatChoice = (typeof FORMAT_CHOICES)[number];
+
 /**
- * How `loadDataset` will read `spec`: a built-in set by name (unless a file of that name exists), a
- * CSV when the name ends in `.csv` (any case), else FANN's format. The name decides, not the content.
+ * How `loadDataset` will read `spec`: a built-in set by name (unless a file of that name exists), else
+ * a file, in the format `choice` names; with `auto`, a CSV when the name ends in `.csv` (any case), else
+ * FANN's format. The name or the flag decides, never the content.
  */
-export function formatOf(spec: string): DataFormat {
+export function formatOf(spec: string, choice: FormatChoice = 'auto'): DataFormat {
   // Own names only: `constructor` or `__proto__` are not built-in sets.
   if (Object.hasOwn(BUILTIN, spec) && !existsSync(spec)) return 'builtin';
+  if (choice !== 'auto') return choice;
   return spec.toLowerCase().endsWith('.csv') ? 'csv' : 'fann';
 }
 
-/** A built-in set's name, a `.csv` file (with a header), or a FANN-format file (anything else). */
-export function loadDataset(spec: string, targets?: string[]): Dataset {
-  const format = formatOf(spec);
+/**
+ * A built-in set's name, or a file read as `choice` says: by default a `.csv` file (with a header), or a
+ * FANN-format file (anything else). A pipe is read too; `--format csv` is how a CSV arrives through one.
+ */
+export function loadDataset(spec: string, targets?: string[], choice: FormatChoice = 'auto'): Dataset {
+  const format = formatOf(spec, choice);
   if (format === 'builtin') return BUILTIN[spec]!();
-  if (!Object.hasOwn(BUILTIN, spec)) return loadFile(spec, format, targets);
+  if (!Object.hasOwn(BUILTIN, spec)) return loadFile(spec, format, choice, targets);
   // A file or folder of a built-in set's name is read instead of the set (a folder can't be): when
   // that fails, say why the set was not used, or `xor: not a file` makes no sense.
   try {
-    return loadFile(spec, format, targets);
+    return loadFile(spec, format, choice, targets);
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
     throw new DataError(e.file, e.line, `${e.detail} (a file or folder named ${spec} is in this folder, and is read instead of the built-in set ${spec}: run from another folder to use the set)`);
   }
 }
 
-function loadFile(spec: string, format: DataFormat, targets: string[] | undefined): Dataset {
+function loadFile(spec: string, format: 'csv' | 'fann', choice: FormatChoice, targets: string[] | undefined): Dataset {
   const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
   if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
   // A pipe is read to its end, as a file is: `rprop train /dev/stdin < …`, `cat … | rprop train
-  // /dev/stdin` and `rprop train <(zcat data.train.gz)` were "not a file". A folder, a socket or a device
-  // is still refused (a device such as /dev/zero would be read forever).
-  if (!stat.isFile() && !stat.isFIFO()) throw new DataError(spec, null, 'not a file');
-  const text = readText(spec);
-  return format === 'csv' ? parseCsv(text, spec, targets) : parseFann(text, spec);
+  // /dev/stdin` and `rprop train <(zcat data.train.gz)` were "not a file". So is a socket that is one of
+  // this process's own descriptors: the stdin a Node parent gives its child is one, and cannot be opened
+  // by name (ENXIO). A folder, another socket or a device is still refused (/dev/zero would be read forever).
+  const descriptor = stat.isSocket() ? ownDescriptor(spec) : undefined;
+  if (!stat.isFile() && !stat.isFIFO() && descriptor === undefined) throw new DataError(spec, null, 'not a file');
+  const text = readText(spec, descriptor);
+  if (format === 'csv') return parseCsv(text, spec, targets);
+  // Read as FANN, a CSV fails on its first line: say why it was read this way, and how else it could be.
+  const why = choice === 'fann' ? 'read in FANN format, as --format fann says' : 'read in FANN format: only a name ending in .csv is read as a CSV, or any name with --format csv';
+  return parseFann(text, spec, why);
 }

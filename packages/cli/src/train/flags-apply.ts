@@ -1,5 +1,5 @@
 import type { Variant } from 'rprop';
-import { formatOf } from '../data/load.js';
+import { formatOf, type FormatChoice } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
 import type { EngineName } from './full-batch.js';
 import type { OptimizerName } from './optimizer.js';
@@ -8,7 +8,11 @@ import type { OptimizerName } from './optimizer.js';
 export interface ConditionalFlags {
   /** The training data, as given. */
   data: string;
+  /** The --test data, as given. */
+  test?: string;
   target?: string[];
+  /** --format; undefined as `auto`. */
+  format?: FormatChoice;
   optimizer: OptimizerName;
   /** --variant as the user gave it; undefined when not given (the default then applies). */
   variant?: Variant;
@@ -26,10 +30,19 @@ export function checkFlagsApply(o: ConditionalFlags): void {
   if (o.engine === 'fused' && o.optimizer !== 'rprop') {
     throw new InputError(`--engine fused: the fused engine steps only --optimizer rprop, and the optimizer is ${o.optimizer}`);
   }
+  const choice = o.format ?? 'auto';
+  // --format says how a file is read; a built-in set is no file. Reading a file of the set's name
+  // instead would need that file, and without it "no such file" would blame the wrong thing.
+  for (const spec of [o.data, ...(o.test === undefined ? [] : [o.test])]) {
+    if (choice !== 'auto' && formatOf(spec) === 'builtin') {
+      throw new InputError(`--format ${choice}: ${spec} is a built-in set, not a file (no file or folder named ${spec} is in this folder); --format says how a file is read`);
+    }
+  }
   if (o.target !== undefined) {
-    const format = formatOf(o.data);
+    const format = formatOf(o.data, choice);
     if (format === 'builtin') throw new InputError(`--target: ${o.data} is a built-in set, not a CSV; --target names a CSV's output columns`);
-    if (format === 'fann') throw new InputError(`--target: ${o.data} is read as a FANN file (only a name ending in .csv is read as CSV); --target names a CSV's output columns`);
+    const why = choice === 'fann' ? '--format fann' : 'only a name ending in .csv is read as CSV, or any name with --format csv';
+    if (format === 'fann') throw new InputError(`--target: ${o.data} is read as a FANN file (${why}); --target names a CSV's output columns`);
   }
 }
 

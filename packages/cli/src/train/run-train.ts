@@ -4,7 +4,7 @@ import { counted } from '../counted.js';
 import { DataError } from '../data/dataset.js';
 import { checkInputColumns } from '../data/input-columns.js';
 import { checkTargetColumns } from '../data/target-columns.js';
-import { loadDataset } from '../data/load.js';
+import { formatOf, loadDataset, type FormatChoice } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFileDestination } from '../output/destination.js';
 import { checkKeepsInputs } from '../output/keeps-inputs.js';
@@ -28,6 +28,8 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant' | '
   variant?: Variant;
   test?: string;
   target?: string[];
+  /** --format: how DATA and --test are read; undefined as `auto` (by name). */
+  format?: FormatChoice;
   backend: 'cpu' | 'wasm';
   save?: string;
   plot?: string;
@@ -62,8 +64,12 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     checkFileDestination(o.plot, '--plot');
   }
   if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
-  const data = loadDataset(o.data, o.target);
-  const test = o.test === undefined ? undefined : loadDataset(o.test, o.target);
+  const choice = o.format ?? 'auto';
+  // How each is read, as loadDataset decides it, for --json: with --format the name no longer tells.
+  const dataFormat = formatOf(o.data, choice);
+  const testFormat = o.test === undefined ? null : formatOf(o.test, choice);
+  const data = loadDataset(o.data, o.target, choice);
+  const test = o.test === undefined ? undefined : loadDataset(o.test, o.target, choice);
   // Two CSVs' columns by name first: a test file with one more column (`a,b,y,id`) has the training
   // target among its inputs, which says what is wrong, where "3 inputs, the training data 2" does not.
   if (test) checkInputColumns(data, test, o.test!);
@@ -99,6 +105,9 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   const summary = {
     data: data.source,
     test: o.test ?? null,
+    // How each was read: builtin, csv or fann.
+    dataFormat,
+    testFormat,
     target: o.target ?? null,
     // A CSV's columns as used (null for FANN or a built-in set): the default target is whichever is last.
     inputColumns: data.inputNames ?? null,
