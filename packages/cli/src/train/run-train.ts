@@ -5,6 +5,7 @@ import { DataError } from '../data/dataset.js';
 import { checkInputColumns } from '../data/input-columns.js';
 import { checkTargetColumns } from '../data/target-columns.js';
 import { formatOf, loadDataset, type FormatChoice } from '../data/load.js';
+import { samePipe } from '../data/same-pipe.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFileDestination } from '../output/destination.js';
 import { checkKeepsInputs } from '../output/keeps-inputs.js';
@@ -68,6 +69,10 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   // How each is read, as loadDataset decides it, for --json: with --format the name no longer tells.
   const dataFormat = formatOf(o.data, choice);
   const testFormat = o.test === undefined ? null : formatOf(o.test, choice);
+  // DATA reads a pipe to its end: --test on the same pipe would find it empty, and say so of itself.
+  if (o.test !== undefined && samePipe(o.data, o.test)) {
+    throw new InputError(`--test ${o.test}: the same pipe as DATA (${o.data}), which DATA reads to its end: a pipe can be read only once; give the test data a file or a pipe of its own`);
+  }
   const data = loadDataset(o.data, o.target, choice);
   const test = o.test === undefined ? undefined : loadDataset(o.test, o.target, choice);
   // Two CSVs' columns by name first: a test file with one more column (`a,b,y,id`) has the training
