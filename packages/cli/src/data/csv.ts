@@ -10,9 +10,10 @@ const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
  * other column is an input. Only numbers; fields may be quoted (see `splitCsvLine`), and a quoted
  * field may run over lines (see `csvRecords`). A last column
  * with no name and no values, as left by lines that all end in a comma (or by a header alone that
- * does), is dropped.
+ * does), is dropped. `why`, when given, says why the file was read as a CSV, after the message on a
+ * first line that is a FANN header (a FANN file read as a CSV).
  */
-export function parseCsv(text: string, file: string, targets: string[] | undefined): Dataset {
+export function parseCsv(text: string, file: string, targets: string[] | undefined, why?: string): Dataset {
   const lines = csvRecords(text).filter((l) => l.text.trim() !== '');
   const header = lines[0];
   if (header === undefined) throw new DataError(file, null, 'the file is empty');
@@ -22,6 +23,13 @@ export function parseCsv(text: string, file: string, targets: string[] | undefin
   const separator = names.length === 1 ? [';', '\t'].find((c) => names[0]!.includes(c)) : undefined;
   if (separator !== undefined) {
     throw new DataError(file, header.line, `the header is one column, ${JSON.stringify(names[0])}: a CSV is comma-separated, and this file looks ${separator === ';' ? ';' : 'tab'}-separated`);
+  }
+  // A FANN file (`--format csv`, or FANN data named .csv): its header "4 2 1" is one column, the
+  // target, and the message would be "every column is a target: no inputs left".
+  const tokens = names.length === 1 ? names[0]!.split(/\s+/).filter((t) => t !== '') : [];
+  if (tokens.length === 3 && tokens.every(isNumber)) {
+    const asCsv = why === undefined ? '' : ` (${why})`;
+    throw new DataError(file, header.line, `the header is one column, ${JSON.stringify(names[0])}, which looks like a FANN header (count inputs outputs): this is no CSV${asCsv}`);
   }
   // Without a header the first row would silently become the column names, and the target an input.
   if (names.every(isNumber)) throw new DataError(file, header.line, 'the first line is all numbers: the CSV needs a header line naming its columns');

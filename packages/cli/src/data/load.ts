@@ -54,8 +54,12 @@ function loadFile(spec: string, format: 'csv' | 'fann', choice: FormatChoice, ta
   const descriptor = stat.isSocket() ? ownDescriptor(spec) : undefined;
   if (!stat.isFile() && !stat.isFIFO() && descriptor === undefined) throw new DataError(spec, null, 'not a file');
   const text = readText(spec, descriptor);
-  if (format === 'csv') return parseCsv(text, spec, targets);
-  // Read as FANN, a CSV fails on its first line: say why it was read this way, and how else it could be.
+  // Read in the other format, a file fails on its first line: say why it was read this way, and how
+  // else it could be.
+  if (format === 'csv') {
+    const why = choice === 'csv' ? 'read as a CSV, as --format csv says' : 'read as a CSV: a name ending in .csv is; --format fann reads it as FANN';
+    return parseCsv(text, spec, targets, why);
+  }
   const why = choice === 'fann' ? 'read in FANN format, as --format fann says' : 'read in FANN format: only a name ending in .csv is read as a CSV, or any name with --format csv';
   return parseFann(text, spec, why);
 }
