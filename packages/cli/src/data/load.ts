@@ -12,6 +12,7 @@ export type DataFormat = 'builtin' | 'csv' | 'fann';
 
 /** `--format`'s values: how a file is read; `auto` by its name. */
 export const FORMAT_CHOICES = ['auto', 'csv', 'fann'] as const;
+/** One of `FORMAT_CHOICES`: what `--format` was given (`auto` when it was not). */
 export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 
 /**
