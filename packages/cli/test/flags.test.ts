@@ -67,7 +67,7 @@ describe('flags that would have no effect are refused, not ignored', () => {
   const cases: Array<[name: string, args: string[], line: RegExp]> = [
     ['a --target column named twice', ['train', 'two.csv', '--target', 'y1, y1'], /^error: option '--target <columns>' argument 'y1, y1' is invalid\. --target names the column "y1" twice$/],
     ['--target with a built-in set', ['train', 'xor', '--target', 'y'], /^rprop: --target: xor is a built-in set, not a CSV; --target names a CSV's output columns$/],
-    ['--target with a FANN file', ['train', 'xor.train', '--target', 'y'], /^rprop: --target: xor\.train is read as a FANN file \(only a name ending in \.csv is read as CSV, or any name with --format csv\); --target names a CSV's output columns$/],
+    ['--target with a FANN file', ['train', 'xor.train', '--target', 'y'], /^rprop: --target: xor\.train is read in FANN format: only a name ending in \.csv is read as a CSV, or any name with --format csv; --target names a CSV's output columns$/],
     ['--variant with --optimizer adam', ['train', 'xor', '--optimizer', 'adam', '--variant', 'irprop+'], /^rprop: --variant irprop\+: only --optimizer rprop has variants, and the optimizer is adam$/],
     ['--variant (its default, given) with --optimizer sgd', ['train', 'xor', '--variant', 'irprop-', '--optimizer', 'sgd'], /^rprop: --variant irprop-: only --optimizer rprop has variants, and the optimizer is sgd$/],
   ];

@@ -72,10 +72,10 @@ describe('--format csv or fann with a built-in set', () => {
 
 describe('--target and --format', () => {
   it('--format fann: refused, as for a FANN file by name', () => {
-    expectOneLineError(train(['fann.csv', '--format', 'fann', '--target', 'y']), 2, /^rprop: --target: fann\.csv is read as a FANN file \(--format fann\); --target names a CSV's output columns$/);
+    expectOneLineError(train(['fann.csv', '--format', 'fann', '--target', 'y']), 2, /^rprop: --target: fann\.csv is read in FANN format, as --format fann says; --target names a CSV's output columns$/);
   });
 
   it('without --format, the message says how a file of another name is read as a CSV', () => {
-    expectOneLineError(train(['data.txt', '--target', 'y']), 2, /^rprop: --target: data\.txt is read as a FANN file \(only a name ending in \.csv is read as CSV, or any name with --format csv\); --target names a CSV's output columns$/);
+    expectOneLineError(train(['data.txt', '--target', 'y']), 2, /^rprop: --target: data\.txt is read in FANN format: only a name ending in \.csv is read as a CSV, or any name with --format csv; --target names a CSV's output columns$/);
   });
 });

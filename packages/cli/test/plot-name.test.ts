@@ -16,6 +16,10 @@ describe('--plot with a name that says another format', () => {
     expect(existsSync(join(dir, 'curve.png'))).toBe(false);
   });
 
+  it('leaves a name ending in / to the folder check, which says what is wrong with it', () => {
+    expectOneLineError(rprop(['train', 'xor', '--epochs', '2', '--backend', 'cpu', '--plot', 'a.png/'], dir), 2, /^rprop: a\.png\/: names a folder \(it ends in \/\); --plot writes a file$/);
+  });
+
   it.each(['curve.pdf', 'a/b.jpeg', 'curve.svg.tmp', 'curve.'])('refuses %s', (name) => {
     expect(() => checkPlotName(name)).toThrow(/--plot writes the curve as SVG, but the name ends in \.\w*; name it \.svg$/);
   });

@@ -57,10 +57,12 @@ function loadFile(spec: string, format: 'csv' | 'fann', choice: FormatChoice, ta
   const text = readText(spec, descriptor);
   // Read in the other format, a file fails on its first line: say why it was read this way, and how
   // else it could be.
-  if (format === 'csv') {
-    const why = choice === 'csv' ? 'read as a CSV, as --format csv says' : 'read as a CSV: a name ending in .csv is; --format fann reads it as FANN';
-    return parseCsv(text, spec, targets, why);
-  }
-  const why = choice === 'fann' ? 'read in FANN format, as --format fann says' : 'read in FANN format: only a name ending in .csv is read as a CSV, or any name with --format csv';
-  return parseFann(text, spec, why);
+  const why = readAsReason(format, choice);
+  return format === 'csv' ? parseCsv(text, spec, targets, why) : parseFann(text, spec, why);
+}
+
+/** Why a file is read as `format` under --format `choice`, and how else it could be: for messages. */
+export function readAsReason(format: 'csv' | 'fann', choice: FormatChoice): string {
+  if (format === 'csv') return choice === 'csv' ? 'read as a CSV, as --format csv says' : 'read as a CSV: a name ending in .csv is; --format fann reads it as FANN';
+  return choice === 'fann' ? 'read in FANN format, as --format fann says' : 'read in FANN format: only a name ending in .csv is read as a CSV, or any name with --format csv';
 }

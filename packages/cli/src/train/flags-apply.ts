@@ -1,5 +1,5 @@
 import type { Variant } from 'rprop';
-import { formatOf, type FormatChoice } from '../data/load.js';
+import { formatOf, readAsReason, type FormatChoice } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
 import type { EngineName } from './full-batch.js';
 import type { OptimizerName } from './optimizer.js';
@@ -41,8 +41,7 @@ export function checkFlagsApply(o: ConditionalFlags): void {
   if (o.target !== undefined) {
     const format = formatOf(o.data, choice);
     if (format === 'builtin') throw new InputError(`--target: ${o.data} is a built-in set, not a CSV; --target names a CSV's output columns`);
-    const why = choice === 'fann' ? '--format fann' : 'only a name ending in .csv is read as CSV, or any name with --format csv';
-    if (format === 'fann') throw new InputError(`--target: ${o.data} is read as a FANN file (${why}); --target names a CSV's output columns`);
+    if (format === 'fann') throw new InputError(`--target: ${o.data} is ${readAsReason('fann', choice)}; --target names a CSV's output columns`);
   }
 }
 

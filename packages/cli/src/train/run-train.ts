@@ -61,8 +61,8 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   ]);
   if (o.save !== undefined) checkModelFolder(o.save);
   if (o.plot !== undefined) {
+    checkFileDestination(o.plot, '--plot'); // first: `a.png/` names a folder, whatever its extension
     checkPlotName(o.plot);
-    checkFileDestination(o.plot, '--plot');
   }
   if (o.save !== undefined && o.plot !== undefined) checkPlotOutsideModel(o.plot, o.save);
   const choice = o.format ?? 'auto';
