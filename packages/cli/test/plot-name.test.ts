@@ -20,11 +20,11 @@ describe('--plot with a name that says another format', () => {
     expectOneLineError(rprop(['train', 'xor', '--epochs', '2', '--backend', 'cpu', '--plot', 'a.png/'], dir), 2, /^rprop: a\.png\/: names a folder \(it ends in \/\); --plot writes a file$/);
   });
 
-  it.each(['curve.pdf', 'a/b.jpeg', 'curve.svg.tmp', 'curve.'])('refuses %s', (name) => {
+  it.each(['curve.pdf', 'a/b.jpeg', 'curve.svg.tmp', 'curve.', '.png', 'out/.PDF'])('refuses %s', (name) => {
     expect(() => checkPlotName(name)).toThrow(/--plot writes the curve as SVG, but the name ends in \.\w*; name it \.svg$/);
   });
 
-  it.each(['curve.svg', 'CURVE.SVG', 'curve', 'dots.in.folder/curve', '.svg', 'out.d/curve.svg'])('takes %s', (name) => {
+  it.each(['curve.svg', 'CURVE.SVG', 'curve', 'dots.in.folder/curve', '.svg', 'out/.SVG', 'out.d/curve.svg', 'out.d/curve'])('takes %s', (name) => {
     expect(() => checkPlotName(name)).not.toThrow();
   });
 });
