@@ -1,8 +1,9 @@
 /**
  * A step refused because a gradient holds NaN or ±Infinity, thrown before anything was written: the
- * parameters and the optimizer's state are as they were. A subclass of RangeError (what a step throws
- * for every bad gradient), so code that catches that keeps working; catch this one to tell a diverging
- * model (retry with a smaller step, skip the batch, stop) from a programming error.
+ * parameters and the optimizer's state are as they were. A subclass of RangeError (what a step also
+ * throws for a gradient of the wrong length; one of the wrong type is a TypeError), so code that catches
+ * RangeError keeps working; catch this one to tell a diverging model (retry with a smaller step, skip
+ * the batch, stop) from a programming error.
  *
  * @example
  * ```ts

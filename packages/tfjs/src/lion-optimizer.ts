@@ -29,7 +29,7 @@ export class LionOptimizer extends MomentumSlotOptimizer {
   /**
    * @param options override the core's `LION_DEFAULTS` (lr 1e-4, betas [0.9, 0.99], weightDecay 0, maximize false); null or undefined means the defaults.
    * @throws RangeError (TypeError for a wrong type) naming the option and the value, for an option out of range,
-   * also once rounded to float32 (TF.js variables' type): an lr that overflows to Infinity, a β that rounds to 1.
+   * also once rounded to float32 (TF.js variables' type): an lr or weight decay that overflows to Infinity, a β that rounds to 1.
    */
   constructor(options?: Partial<LionOptions>) {
     super();

@@ -11,8 +11,9 @@ export interface BenchOptions {
 }
 
 /**
- * The node command lines `rprop bench` runs, as the workspaces' `npm run bench` runs them: with
- * `--expose-gc`, so the benchmarks' `globalThis.gc?.()` between measurements really collects.
+ * The node command lines `rprop bench` runs: the scripts the workspaces' `npm run bench` runs, each
+ * with `--expose-gc` (as the kernel bench's npm script has it), so the benchmarks'
+ * `globalThis.gc?.()` between measurements really collects (the TF.js step bench calls none).
  */
 export function benchCommands(o: BenchOptions): Array<{ script: string; args: string[] }> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');

@@ -18,6 +18,7 @@ export interface Series {
   sharesPath?: boolean;
 }
 
+/** What `lineChart` draws around the series: titles, scales, size and extra SVG. */
 export interface ChartOptions {
   title: string;
   xLabel: string;
@@ -104,6 +105,7 @@ const TITLE_CHAR_WIDTH = 10;
 /** The least room between the title and the picture's edges. */
 const TITLE_INSET = 8;
 
+/** The series as one standalone SVG document: axes, a line per series and a legend at its right. */
 export function lineChart(series: Series[], o: ChartOptions): string {
   // The legend sits right of the plot: its margin grows with the longest label (SVG text does not
   // wrap, and a label past the edge is cut off), and the picture grows with it, not the plot.

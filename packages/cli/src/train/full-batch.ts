@@ -1,5 +1,6 @@
 /** Which code computes full-batch epochs: TF.js ops (the default), or one WebAssembly call each. */
 export type EngineName = 'tfjs' | 'fused';
+/** Every `--engine` choice, the default first. */
 export const ENGINES: readonly EngineName[] = ['tfjs', 'fused'];
 
 /** MSE and bit-fail count (outputs not within 0.5 of their target) at some weights, as `evaluate` gives them. */

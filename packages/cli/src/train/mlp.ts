@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset.js';
 import { layerSeeds } from './layer-seeds.js';
 
+/** The hidden layers' activation, as `--activation` names it. */
 export type Activation = 'tanh' | 'sigmoid' | 'relu';
 
 /**

@@ -3,7 +3,9 @@ import { LION_DEFAULTS, RPROP_DEFAULTS, SIGNUM_DEFAULTS, type Variant } from 'rp
 import { lion, rprop, signum, type RpropOptimizer } from 'rprop-tfjs';
 import { InputError } from '../errors/input-error.js';
 
+/** An optimizer `rprop train --optimizer` names. */
 export type OptimizerName = 'rprop' | 'adam' | 'sgd' | 'signum' | 'lion';
+/** Every `--optimizer` choice, in the order --help lists them. */
 export const OPTIMIZERS: readonly OptimizerName[] = ['rprop', 'adam', 'sgd', 'signum', 'lion'];
 
 /** The Rprop variant when --variant is not given. */

@@ -21,6 +21,7 @@ import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
 import { rpropMiniBatchWarning } from './rprop-mini-batch.js';
 import { train, type TrainOptions } from './train.js';
 
+/** `rprop train`'s arguments and flags, as bin.ts parsed them (a flag not given is undefined). */
 export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant' | 'hidden'> {
   data: string;
   /** --hidden as given; undefined when not given (then the built-in set's own network, else DEFAULT_HIDDEN). */

@@ -18,6 +18,7 @@ const WARM_UP = 5;
 /** How often the loop lets the event loop run, so a signal's handler (interrupt.ts) gets its turn. */
 const YIELD_MS = 100;
 
+/** How `train` trains: the network, the optimizer and when to stop (run-train.ts makes it from the flags). */
 export interface TrainOptions {
   hidden: number[];
   activation: Activation;
@@ -42,6 +43,7 @@ export interface TrainOptions {
   quiet: boolean;
 }
 
+/** What a `train` run ended with: the trained model, its figures, and the curve to plot. */
 export interface TrainResult {
   model: tf.LayersModel;
   /** Epochs completed. */

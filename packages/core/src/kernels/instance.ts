@@ -35,6 +35,7 @@ let minLength = 64;
 /** 256 MiB: gradients of 64 M float32 parameters are staged; beyond that they are copied in chunks. */
 let stagingBytes = 256 * 2 ** 20;
 
+/** The bytes of base64 text (the embedded WebAssembly modules), with `atob`, which Node and browsers both have. */
 export function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);

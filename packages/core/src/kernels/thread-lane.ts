@@ -17,8 +17,10 @@ interface NodeWorker {
  * `WebAssembly.*`, they would make the published .d.ts need the DOM lib).
  */
 export type SharedModule = object;
+/** See `SharedModule`. */
 export type SharedMemory = object;
 
+/** node:worker_threads' `Worker`, as the pool uses it: started from source text, with its data. */
 export type WorkerConstructor = new (source: string, options: { eval: true; workerData: unknown }) => NodeWorker;
 
 /** One worker and its control block. */
