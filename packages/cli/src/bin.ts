@@ -53,10 +53,10 @@ program
 program
   .command('train')
   .description('train an MLP on DATA (full batch, or mini-batches with --batch-size): a FANN file, a CSV with a header, or xor | parity8 | two-spirals | encoder-10-5-10')
-  .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format) unless --format says, or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way')
+  .argument('<data>', 'training data: a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format) unless --format says, a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way, or - for standard input')
   .option('--test <data>', 'test data, read the same way (by name, or as --format says)')
   .addOption(
-    new Option('--format <name>', 'how DATA and --test are read: auto (by the name), csv (a CSV with a header, whatever the name: a pipe such as /dev/stdin or <(zcat data.csv.gz)) or fann (FANN format, a .csv name too)')
+    new Option('--format <name>', 'how DATA and --test are read: auto (by the name), csv (a CSV with a header, whatever the name: - (standard input) or a pipe such as <(zcat data.csv.gz)) or fann (FANN format, a .csv name too)')
       .choices([...FORMAT_CHOICES])
       .default('auto'),
   )

@@ -115,13 +115,13 @@ describe('--json', () => {
 describe('train --help', () => {
   const help = () => rprop(['train', '--help']).stdout.replace(/\s+/g, ' '); // (commander wraps lines)
 
-  it('says that the file name decides the format, and that a file or folder of a built-in set\'s name is read instead of it', () => {
+  it('says that the file name decides the format, that a file or folder of a built-in set\'s name is read instead of it, and that - is standard input', () => {
     expect(help()).toContain('a file, whose name decides its format (.csv is a CSV, comma-separated, with a header; anything else FANN format) unless --format says');
-    expect(help()).toContain('or a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way');
+    expect(help()).toContain('a built-in set by name (xor, parity8, two-spirals, encoder-10-5-10) where no file or folder of that name is in the way, or - for standard input');
   });
 
   it('shows --format, its choices and default, and that it is how a piped CSV is read', () => {
-    expect(help()).toMatch(/--format <name> how DATA and --test are read: auto \(by the name\), csv \(a CSV with a header, whatever the name: a pipe such as \/dev\/stdin or <\(zcat data\.csv\.gz\)\) or fann \(FANN format, a \.csv name too\) \(choices: "auto", "csv", "fann", default: "auto"\)/);
+    expect(help()).toMatch(/--format <name> how DATA and --test are read: auto \(by the name\), csv \(a CSV with a header, whatever the name: - \(standard input\) or a pipe such as <\(zcat data\.csv\.gz\)\) or fann \(FANN format, a \.csv name too\) \(choices: "auto", "csv", "fann", default: "auto"\)/);
   });
 
   it('says how the output layer is chosen, and that nothing is scaled (no flag shows either)', () => {

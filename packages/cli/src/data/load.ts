@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, statSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { atPath } from '../errors/at-path.js';
 import { BUILTIN } from './builtin.js';
 import { parseCsv } from './csv.js';
@@ -6,6 +7,7 @@ import { DataError, type Dataset } from './dataset.js';
 import { parseFann } from './fann.js';
 import { ownDescriptor } from './own-descriptor.js';
 import { readText } from './read-text.js';
+import { STDIN_LABEL, STDIN_NAME } from './stdin.js';
 
 /** How `loadDataset` reads a data argument. */
 export type DataFormat = 'builtin' | 'csv' | 'fann';
@@ -46,6 +48,7 @@ export function loadDataset(spec: string, targets?: string[], choice: FormatChoi
 }
 
 function loadFile(spec: string, format: 'csv' | 'fann', choice: FormatChoice, targets: string[] | undefined): Dataset {
+  if (spec === STDIN_NAME) return loadStdin(format, choice, targets);
   const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
   if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
   // A pipe is read to its end, as a file is: `rprop train /dev/stdin < …`, `cat … | rprop train
@@ -59,6 +62,21 @@ function loadFile(spec: string, format: 'csv' | 'fann', choice: FormatChoice, ta
   // else it could be.
   const why = readAsReason(format, choice);
   return format === 'csv' ? parseCsv(text, spec, targets, why) : parseFann(text, spec, why);
+}
+
+/**
+ * `-`: standard input, read to its end — a pipe, a socket (a Node parent's `input`) or a file given with
+ * `<`. A terminal is refused (nothing was piped in: reading it would wait for typed data), as is any
+ * other device (`< /dev/zero` would be read forever).
+ */
+function loadStdin(format: 'csv' | 'fann', choice: FormatChoice, targets: string[] | undefined): Dataset {
+  const stat = atPath(STDIN_LABEL, () => fstatSync(0));
+  if (!stat.isFile() && !stat.isFIFO() && !stat.isSocket()) {
+    throw new DataError(STDIN_LABEL, null, `is ${isatty(0) ? 'a terminal' : 'a device'}, not a pipe or a file: - reads standard input, so pipe the data in or use <, as in \`rprop train - < data.train\``);
+  }
+  const text = readText(STDIN_LABEL, 0);
+  const why = readAsReason(format, choice);
+  return format === 'csv' ? parseCsv(text, STDIN_LABEL, targets, why) : parseFann(text, STDIN_LABEL, why);
 }
 
 /** Why a file is read as `format` under --format `choice`, and how else it could be: for messages. */

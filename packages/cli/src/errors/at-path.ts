@@ -3,6 +3,8 @@ import { InputError } from './input-error.js';
 /** What the file system's error codes mean for a path the user gave: each is something they can fix. */
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file or folder',
+  // Standard input closed (`rprop train - <&-`): fd 0 is no open file.
+  EBADF: 'not open',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EISDIR: 'is a folder',

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { STDIN_NAME } from '../data/stdin.js';
 import { InputError } from '../errors/input-error.js';
 import { isWithin, sameFile } from './same-place.js';
 
@@ -16,13 +17,15 @@ export interface Input {
  * `./data.csv`, `../x/data.csv` and links are caught.
  */
 export function checkKeepsInputs(outputs: { plot?: string | undefined; save?: string | undefined }, inputs: readonly Input[]): void {
-  for (const { path, role } of inputs) {
+  for (const { path: given, role } of inputs) {
+    // `-` (standard input) given a file with `<`: that file, where the system names it.
+    const path = given === STDIN_NAME ? '/dev/stdin' : given;
     if (!existsSync(path)) continue; // a built-in set's name, or a missing file that loading will report
     if (outputs.plot !== undefined && sameFile(outputs.plot, path)) {
-      throw new InputError(`${outputs.plot}: is ${role} (${path}); --plot would overwrite it`);
+      throw new InputError(`${outputs.plot}: is ${role} (${given}); --plot would overwrite it`);
     }
     if (outputs.save !== undefined && isWithin(path, outputs.save)) {
-      throw new InputError(`${outputs.save}: holds ${role} (${path}); --save would delete it`);
+      throw new InputError(`${outputs.save}: holds ${role} (${given}); --save would delete it`);
     }
   }
 }

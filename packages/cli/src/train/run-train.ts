@@ -6,6 +6,7 @@ import { checkInputColumns } from '../data/input-columns.js';
 import { checkTargetColumns } from '../data/target-columns.js';
 import { formatOf, loadDataset, type FormatChoice } from '../data/load.js';
 import { samePipe } from '../data/same-pipe.js';
+import { STDIN_NAME } from '../data/stdin.js';
 import { InputError } from '../errors/input-error.js';
 import { checkFileDestination } from '../output/destination.js';
 import { checkKeepsInputs } from '../output/keeps-inputs.js';
@@ -71,6 +72,10 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   const dataFormat = formatOf(o.data, choice);
   const testFormat = o.test === undefined ? null : formatOf(o.test, choice);
   // DATA reads a pipe to its end: --test on the same pipe would find it empty, and say so of itself.
+  // `-` is standard input as a stream, read from where it stands: even a file given with `<` is read once.
+  if (o.test === STDIN_NAME && o.data === STDIN_NAME) {
+    throw new InputError('--test -: standard input, which DATA (-) reads to its end: it can be read only once; give the test data a file or a pipe of its own');
+  }
   if (o.test !== undefined && samePipe(o.data, o.test)) {
     throw new InputError(`--test ${o.test}: the same pipe as DATA (${o.data}), which DATA reads to its end: a pipe can be read only once; give the test data a file or a pipe of its own`);
   }
