@@ -8,9 +8,9 @@ let listening = false;
 
 /**
  * Has `cleanup` run should the command be interrupted (SIGINT, SIGTERM, SIGHUP) before the
- * returned function is called; the command then exits with 128 + the signal's number (130 for
- * Ctrl-C), as an interrupted command does. For what must not outlive the command: a temporary file,
- * a terminal without its cursor.
+ * returned function is called; the command then ends by that signal, as it would have without
+ * cleanups (a shell reports 128 + its number: 130 for Ctrl-C). For what must not outlive the
+ * command: a temporary file, a terminal without its cursor.
  *
  * From the first call on, the signals are ours, for good. Node then no longer ends the command at
  * once, wherever it is: a signal waits until the running code yields to the event loop, so a file
@@ -37,5 +37,13 @@ function interrupted(signal: NodeJS.Signals): void {
       // The others still run; the command ends as interrupted whatever this one left.
     }
   }
+  // End by the signal itself, not by exit(130): a parent learns the command was interrupted (a Node
+  // parent sees `signal: 'SIGINT'`, as without cleanups), and bash stops a loop running the command
+  // on Ctrl-C only when it died of SIGINT — an exit with 130 reads as "it handled Ctrl-C", and the
+  // loop goes on to the next run. With our listeners gone the signal has its default action again.
+  for (const s of SIGNALS) process.removeListener(s, interrupted);
+  listening = false;
+  process.kill(process.pid, signal);
+  // Should it not end the process (delivered late, or blocked), end as a shell would report it.
   process.exit(128 + constants.signals[signal]);
 }
