@@ -24,7 +24,7 @@ writeFileSync(join(dir, 'secret.csv'), 'a,y\n0,1\n', { mode: 0o600 });
 const before = readdirSync(dir).sort();
 
 type Case = [name: string, args: string[], status: number, line: RegExp];
-const NOT_BUILTIN = 'no such file \\(and not a built-in set: xor, parity8, encoder-10-5-10, two-spirals\\)';
+const NOT_BUILTIN = 'no such file \\(and not a built-in set: xor, parity8, two-spirals, encoder-10-5-10\\)';
 
 // The wasm backend (the default) matters: its Emscripten glue would turn an error that escapes into a
 // stack trace and exit code 7. Path checks run before any backend starts; the internal error after.

@@ -21,15 +21,12 @@ function patterns(n: number): number[][] {
 
 /**
  * The benchmarks of the original Rprop paper (Riedmiller & Braun 1993), generated in code so nothing
- * needs downloading. Inputs and targets in [0, 1].
+ * needs downloading. Targets in [0, 1], inputs too but for two-spirals' coordinates, in [−1, 1]. In
+ * the order `--help` lists them: messages list the keys.
  */
 export const BUILTIN: Record<string, () => Dataset> = {
   xor: () => table('xor', patterns(2).map((p) => [p, [p[0]! ^ p[1]!]])),
   parity8: () => table('parity8', patterns(8).map((p) => [p, [p.reduce((a, b) => a ^ b, 0)]])),
-  'encoder-10-5-10': () => table('encoder-10-5-10', Array.from({ length: 10 }, (_, k) => {
-    const one = Array.from({ length: 10 }, (_, i) => (i === k ? 1 : 0));
-    return [one, one];
-  }), [5]), // the 5 of its name: ten one-hot patterns squeezed through five hidden units
   // Lang & Witbrock's two spirals: 97 points each, coordinates scaled into [−1, 1].
   'two-spirals': () => table('two-spirals', Array.from({ length: 194 }, (_, k) => {
     const i = k >> 1;
@@ -38,4 +35,8 @@ export const BUILTIN: Record<string, () => Dataset> = {
     const sign = k % 2 === 0 ? 1 : -1;
     return [[(sign * radius * Math.sin(angle)) / 6.5, (sign * radius * Math.cos(angle)) / 6.5], [k % 2 === 0 ? 1 : 0]];
   })),
+  'encoder-10-5-10': () => table('encoder-10-5-10', Array.from({ length: 10 }, (_, k) => {
+    const one = Array.from({ length: 10 }, (_, i) => (i === k ? 1 : 0));
+    return [one, one];
+  }), [5]), // the 5 of its name: ten one-hot patterns squeezed through five hidden units
 };
