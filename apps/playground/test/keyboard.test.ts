@@ -12,6 +12,9 @@ describe('moving the start with the arrow keys', () => {
 
   it('stays inside the window, and ignores other keys', () => {
     expect(moveStart('ArrowLeft', [-3.9, 0], window)).toEqual([-4, 0]);
+    expect(moveStart('ArrowRight', [3.9, 0], window)).toEqual([4, 0]);
+    expect(moveStart('ArrowUp', [0, 1.95], window)).toEqual([0, 2]);
+    expect(moveStart('ArrowDown', [0, -1.95], window)).toEqual([0, -2]);
     expect(moveStart('Enter', [0, 0], window)).toBeNull();
   });
 });

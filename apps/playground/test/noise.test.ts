@@ -82,4 +82,12 @@ describe('gradient noise', () => {
     // About 68 % within one standard deviation, as a normal's are (a uniform's would be 58 %).
     expect(z.filter((v) => Math.abs(v) < 1).length / z.length).toBeCloseTo(0.683, 1);
   });
+
+  it('draws each number independently of the one before: a gradient\'s x and y noise are uncorrelated', () => {
+    // observedGradient draws x's noise and then y's: Box–Muller's pair must not be one number twice.
+    const normal = normalStream(42);
+    const pairs = Array.from({ length: 10000 }, () => [normal(), normal()] as const);
+    const correlation = pairs.reduce((a, [x, y]) => a + x * y, 0) / Math.sqrt(pairs.reduce((a, [x]) => a + x * x, 0) * pairs.reduce((a, [, y]) => a + y * y, 0));
+    expect(Math.abs(correlation)).toBeLessThan(0.05);
+  });
 });

@@ -39,6 +39,22 @@ describe('the notes tell what the page shows', () => {
     expect(f.sgd).toBeGreaterThan(1e-3);
   });
 
+  it('Himmelblau: from the default start every optimizer ends at the minimum the note names, one of those marked', () => {
+    const fn = FUNCTIONS.find((f) => f.id === 'himmelblau')!;
+    const [, x, y] = note('himmelblau').match(/all reach \(([−\d.]+), ([−\d.]+)\)/) ?? [];
+    const named = [Number(x!.replace('−', '-')), Number(y!.replace('−', '-'))] as const;
+    const distance = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
+    const marked = fn.minima.find((m) => distance(m, named) < 0.01);
+    expect(marked, `(${named}) is no minimum marked`).toBeDefined();
+    const runs = startRuns(fn, fn.start, optimizerSpecs().map((s) => ({ ...s, enabled: true })));
+    for (let i = 0; i < 500; i++) stepRuns(fn, runs);
+    for (const run of runs) {
+      const end = run.path.at(-1)!;
+      const nearest = fn.minima.reduce((a, b) => (distance(b, end) < distance(a, end) ? b : a));
+      expect(nearest, run.spec.name).toBe(marked);
+    }
+  });
+
   it('the rotated quadratic: Rprop loses its edge — stuck near 1e-2 where the unturned one reaches 1e-11, within a few times SGD', () => {
     const turned = outcome('rotated');
     const unturned = outcome('scaled');

@@ -164,6 +164,8 @@ describe('the playground page in headless Chromium', () => {
     const before = await picture();
     // Click at canvas pixel (150, 400): at 1 device pixel per CSS pixel, the store is the displayed size.
     await page.locator('#map').click({ position: { x: 150, y: 400 } });
+    // A new start is something to watch: the click plays the runs, even on a paused page.
+    expect(await page.textContent('#play')).toBe('Pause');
     await pause();
     expect(await picture()).not.toBe(before);
     expect(await pixel(150, 400)).toEqual([255, 255, 255, 255]); // the start marker's white face
@@ -175,6 +177,14 @@ describe('the playground page in headless Chromium', () => {
     await pause();
     // The margin is 36 px: the start square, centred on the corner (36, 36), shows its white face inside.
     expect(await pixel(39, 39)).toEqual([255, 255, 255, 255]);
+  });
+
+  it('Reset start puts the start back at the function\'s own', async () => {
+    await page.click('#reset');
+    await pause();
+    // 0.01x² + 100y²'s start (3, −2) is drawn at (463, 475); the corner where the last click put it is the map's again.
+    expect(await pixel(463, 475)).toEqual([255, 255, 255, 255]);
+    expect(await pixel(39, 39)).not.toEqual([255, 255, 255, 255]);
   });
 
   it('the map takes keyboard focus, and the arrow keys move the start', async () => {

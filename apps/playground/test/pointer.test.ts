@@ -13,4 +13,8 @@ describe('a pointer position on the map', () => {
   it('is scaled when the box is shown at another size than the drawing', () => {
     expect(clientToCanvas(24.5 + 171, 300 + 85.5, box, { width: 560, height: 560 })).toEqual([280, 140]);
   });
+
+  it('scales each axis by its own ratio when the drawing is not square', () => {
+    expect(clientToCanvas(24.5 + 171, 300 + 171, box, { width: 560, height: 300 })).toEqual([280, 150]);
+  });
 });
