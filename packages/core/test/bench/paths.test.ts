@@ -33,6 +33,11 @@ describe('what the kernel benchmark times (bench/paths.mjs)', () => {
     expect(labels({})).toEqual((SHAPES as Shape[]).map((s) => s.label));
   });
 
+  it('--shape naming no shape measured is an error that lists the shapes, not an empty table', () => {
+    expect(() => selectShapes(SHAPES, { only: '2e6' })).toThrow('--shape=2e6 names none of the shapes measured: 1e4, 1e6, 1e7, 200×5000, 200×50000');
+    expect(() => selectShapes(SHAPES, { quick: true, only: '1e7' })).toThrow('--shape=1e7 names none of the shapes measured with --quick: 1e4, 1e6, 200×5000');
+  });
+
   it("the copy floor moves what a step moves: w, g and the state read, w and the state written", () => {
     const state = stateBytesPerParameter() as Record<string, number>;
     for (const { dtype, Ctor } of dtypes) {
