@@ -38,7 +38,13 @@ const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--shape='))?.slice('--shape='.length);
 
-const SHAPES = selectShapes(ALL_SHAPES, { quick, only });
+let SHAPES;
+try {
+  SHAPES = selectShapes(ALL_SHAPES, { quick, only });
+} catch (error) {
+  console.error(`kernels.mjs: ${error.message}`);
+  process.exit(1);
+}
 
 /** Seconds of the reference loop (kernels off), alone: at 10⁷ one step takes a fifth of a second. */
 function referenceSeconds(Ctor, shape, grads) {

@@ -15,9 +15,15 @@ export const SHAPES = [
 /**
  * The shapes a run measures, out of `shapes`: with `quick`, those under 10⁷ parameters (for a smoke
  * run); with `only` (a --shape= value), the one of that label, where an ASCII x may stand for ×.
+ * Throws when `only` names none of them: a run of no shape would print a table without rows.
  */
 export function selectShapes(shapes, { quick = false, only } = {}) {
-  return shapes.filter((s) => (!quick || s.size * s.tensors < 1e7) && (only === undefined || s.label === only || s.label === only.replace('x', '×')));
+  const measured = shapes.filter((s) => !quick || s.size * s.tensors < 1e7);
+  const selected = measured.filter((s) => only === undefined || s.label === only || s.label === only.replace('x', '×'));
+  if (selected.length === 0) {
+    throw new Error(`--shape=${only} names none of the shapes measured${quick ? ' with --quick' : ''}: ${measured.map((s) => s.label).join(', ')}`);
+  }
+  return selected;
 }
 
 export const DTYPES = [
