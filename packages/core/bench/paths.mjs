@@ -1,5 +1,5 @@
 // The cases the kernel benchmarks time: shapes, dtypes, and each path as { prepare, run } —
-// prepare() (untimed) hands over the next gradient, run() is the timed step.
+// prepare() (untimed) hands over the next gradient, run() is the timed step; `params`, what it steps.
 import { Rprop } from 'rprop';
 import { randomArray } from './timing.mjs';
 
@@ -11,6 +11,20 @@ export const SHAPES = [
   // A large model as models are: many tensors (1e7 weights), none large enough to split on its own.
   { label: '200×50000', tensors: 200, size: 50000 },
 ];
+
+/**
+ * The shapes a run measures, out of `shapes`: with `quick`, those under 10⁷ parameters (for a smoke
+ * run); with `only` (a --shape= value), the one of that label, where an ASCII x may stand for ×.
+ * Throws when `only` names none of them: a run of no shape would print a table without rows.
+ */
+export function selectShapes(shapes, { quick = false, only } = {}) {
+  const measured = shapes.filter((s) => !quick || s.size * s.tensors < 1e7);
+  const selected = measured.filter((s) => only === undefined || s.label === only || s.label === only.replace('x', '×'));
+  if (selected.length === 0) {
+    throw new Error(`--shape=${only} names none of the shapes measured${quick ? ' with --quick' : ''}: ${measured.map((s) => s.label).join(', ')}`);
+  }
+  return selected;
+}
 
 export const DTYPES = [
   { dtype: 'float32', Ctor: Float32Array },
@@ -31,7 +45,7 @@ export function plainPath(Ctor, shape, grads) {
     const which = k++ & 1;
     params.forEach((p, t) => (p.grad = grads[t][which]));
   };
-  return { prepare, run: () => opt.step() };
+  return { prepare, run: () => opt.step(), params };
 }
 
 /** Rprop.step() on parameters allocated in the kernels' memory. */
@@ -48,13 +62,16 @@ export function zeroCopyPath(Ctor, shape, grads) {
     const which = k++ & 1;
     params.forEach((p, t) => p.gradBuffer.set(grads[t][which]));
   };
-  return { prepare, run: () => opt.step() };
+  return { prepare, run: () => opt.step(), params };
 }
 
-/** The copy floor: the bytes one step must move, as one memcpy (see the header). */
+/**
+ * The copy floor: the bytes one step must move, as one memcpy of `bytes` (it reads and writes them:
+ * see kernels.mjs's header).
+ */
 export function copyFloor(Ctor, shape) {
   const bytes = 14 * Ctor.BYTES_PER_ELEMENT / 4 * shape.size * shape.tensors;
   const src = new Uint8Array(bytes).fill(1);
   const dst = new Uint8Array(bytes);
-  return { prepare: () => {}, run: () => dst.set(src) };
+  return { prepare: () => {}, run: () => dst.set(src), bytes };
 }

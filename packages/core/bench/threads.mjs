@@ -9,8 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { useKernelThreads } from 'rprop/threads';
+import { nsPerParameter } from './kernel-row.mjs';
 import { copyFloor, draws, DTYPES, SHAPES, zeroCopyPath } from './paths.mjs';
-import { medianSeconds } from './timing.mjs';
+import { median, medianSeconds } from './timing.mjs';
 
 const ROUNDS = 7;
 
@@ -20,13 +21,23 @@ export function threadedZeroCopy(dtype, label) {
   return JSON.parse(out);
 }
 
-const median = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
+/**
+ * The figures of the rounds' timings (seconds) of the zero-copy step on two threads (`two`), on one
+ * (`one`) and of the copy floor (`floors`) on `shape`: { ns, overFloor, speedup } — ns per parameter on
+ * two threads, and medians of per-round ratios (two threads over the floor, one thread over two).
+ */
+export function threadFigures({ two, one, floors }, shape) {
+  return {
+    ns: nsPerParameter(median(two), shape),
+    overFloor: median(two.map((t, i) => t / floors[i])),
+    speedup: median(one.map((t, i) => t / two[i])),
+  };
+}
 
 async function measure(dtype, label) {
   await useKernelThreads(2); // before anything touches the kernels' memory
   const { Ctor } = DTYPES.find((d) => d.dtype === dtype);
   const shape = SHAPES.find((s) => s.label === label);
-  const n = shape.size * shape.tensors;
   const zeroCopy = zeroCopyPath(Ctor, shape, draws(Ctor, shape));
   const floor = copyFloor(Ctor, shape);
   const time = (c) => medianSeconds(c.run, { prepare: c.prepare, budget: 0.15, min: 5, warmUp: 0.05 });
@@ -40,11 +51,7 @@ async function measure(dtype, label) {
     one.push(time(zeroCopy));
     floors.push(time(floor));
   }
-  return {
-    ns: (median(two) / n) * 1e9,
-    overFloor: median(two.map((t, i) => t / floors[i])),
-    speedup: median(one.map((t, i) => t / two[i])),
-  };
+  return threadFigures({ two, one, floors }, shape);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -31,7 +31,8 @@ function warm(prepare, run, seconds) {
   }
 }
 
-function median(values) {
+/** The middle of `values` in numeric order (the upper of the two middles when their count is even). */
+export function median(values) {
   return [...values].sort((a, b) => a - b)[values.length >> 1];
 }
 
@@ -40,8 +41,8 @@ function median(values) {
  * runs a block of each case — one untimed run to bring its data back into cache, then timed runs
  * for `block` seconds (at least 3) — and keeps the block's median. So each case is timed warm, as
  * it would be alone, but every case in every round. After `warmUp` seconds of each, at least `min`
- * rounds, continuing while under `budget` seconds and `max` rounds. Returns each case's median of
- * block medians, and `ratio(a, b)`: the median over rounds of a's block median over b's.
+ * rounds, continuing while under `budget` seconds and `max` rounds. Returns roundFigures of the block
+ * medians, and `blocks`: each case's block medians (ms), round by round.
  */
 export function interleavedMedians(cases, { budget = 2, min = 5, max = 100, warmUp = 0.15, block = 0.04 } = {}) {
   const names = Object.keys(cases);
@@ -64,8 +65,18 @@ export function interleavedMedians(cases, { budget = 2, min = 5, max = 100, warm
       blocks[name].push(median(times));
     }
   }
+  return { ...roundFigures(blocks), blocks };
+}
+
+/**
+ * From each case's block medians in ms, round by round (`{ case: [ms, …] }`): `seconds`, each case's
+ * median block in seconds, and `ratio(a, b)`, the median over rounds of a's block over b's in the same
+ * round — not a ratio of medians, which may divide blocks of different rounds, as the machine's speed
+ * drifts between them.
+ */
+export function roundFigures(blocks) {
   return {
-    seconds: Object.fromEntries(names.map((name) => [name, median(blocks[name]) / 1000])),
+    seconds: Object.fromEntries(Object.keys(blocks).map((name) => [name, median(blocks[name]) / 1000])),
     ratio: (a, b) => median(blocks[a].map((t, i) => t / blocks[b][i])),
   };
 }

@@ -36,6 +36,17 @@ export function torchAvailable() {
 export const TORCH_REUSES_MEMORY = 'glibc.malloc.mmap_threshold=4000000000:glibc.malloc.trim_threshold=4000000000';
 
 /**
+ * The environment of a torch process: `base` with glibc's malloc as installed (no GLIBC_TUNABLES,
+ * even one set in the caller's environment) or, with `reuseMemory`, set to keep freed memory.
+ */
+export function torchEnv(base, reuseMemory) {
+  const env = { ...base };
+  if (reuseMemory) env.GLIBC_TUNABLES = TORCH_REUSES_MEMORY;
+  else delete env.GLIBC_TUNABLES;
+  return env;
+}
+
+/**
  * ns per parameter of one `torch.optim.Rprop(foreach=True).step()` on `shape` in `dtype`, 2 threads:
  * the median step of one fresh Python process, with glibc's malloc as installed or, with
  * `reuseMemory`, set to keep freed memory (TORCH_REUSES_MEMORY). A process of its own each time:
@@ -44,9 +55,7 @@ export const TORCH_REUSES_MEMORY = 'glibc.malloc.mmap_threshold=4000000000:glibc
  */
 export function torchNsPerParameter(shape, dtype, { reuseMemory = false } = {}) {
   const cases = [{ label: shape.label, tensors: shape.tensors, size: shape.size, dtype }];
-  const env = { ...process.env };
-  if (reuseMemory) env.GLIBC_TUNABLES = TORCH_REUSES_MEMORY;
-  else delete env.GLIBC_TUNABLES;
+  const env = torchEnv(process.env, reuseMemory);
   const out = execFileSync(PYTHON, [join(here, 'torch_rprop_bench.py'), JSON.stringify(cases)], {
     encoding: 'utf8',
     env,

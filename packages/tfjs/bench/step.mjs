@@ -6,29 +6,11 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { RpropOptimizer } from 'rprop-tfjs';
+import { medianMs } from './median-ms.mjs';
 
 const require = createRequire(import.meta.url);
 setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
 const json = process.argv.includes('--json');
-
-/**
- * Median ms of `fn` over at least `reps` runs, after 0.3 s of untimed ones: the WebAssembly kernels
- * start on V8's baseline compiler and are swapped for optimised code after some hundred calls, and
- * a handful of warm-up runs sometimes timed that switch (1 run in 7 came out 5× slower; with this
- * warm-up 8 runs of 8 agreed).
- */
-function median(fn, reps = 100) {
-  const warm = performance.now() + 300;
-  for (let i = 0; i < 3 || performance.now() < warm; i++) fn();
-  const times = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[reps >> 1];
-}
 
 const rows = [];
 for (const backend of ['cpu', 'wasm']) {
@@ -41,7 +23,7 @@ for (const backend of ['cpu', 'wasm']) {
   const draws = [0, 1].map(() => shapes.map((s) => tf.randomNormal(s, 0, 1, 'float32', seed++)));
   const named = (k) => variables.map((v, i) => ({ name: v.name, tensor: draws[k][i] }));
   let k = 0;
-  const time = (opt) => median(() => opt.applyGradients(named(k++ & 1)));
+  const time = (opt) => medianMs(() => opt.applyGradients(named(k++ & 1)));
   const rprop = new RpropOptimizer();
   const adam = tf.train.adam(1e-3);
   const rpropMs = time(rprop);

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CASES, compileFann, fannInstalled, foundCases, median, runFann, trainFile } from './fann-sets.mjs';
+import { CASES, compileFann, fannInstalled, foundCases, rpropArgs, runFann, trainFile } from './fann-sets.mjs';
+import { rpropRow } from './rprop-row.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const json = process.argv.includes('--json');
@@ -40,18 +41,11 @@ try {
     rows.push({ set: c.name, trainer: 'FANN iRprop−', ...fann });
     for (const [engine, variant] of ENGINES.flatMap((e) => VARIANTS.map((v) => [e, v]))) {
       const runs = Array.from({ length: REPEATS }, () => {
-        const r = spawnSync(
-          process.execPath,
-          [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'train', file, '--hidden', String(c.hidden), '--target-mse', String(c.target), '--epochs', String(c.maxEpochs), '--variant', variant, '--lr', '0.1', '--json', '--backend', 'wasm', '--engine', engine],
-          { encoding: 'utf8' },
-        );
+        const r = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'dist', 'bin.js'), ...rpropArgs(file, c, variant, engine)], { encoding: 'utf8' });
         if (r.status !== 0) throw new Error(r.stderr);
         return JSON.parse(r.stdout.trim().split('\n').at(-1));
       });
-      const ours = runs[0];
-      const msPerEpoch = median(runs.map((r) => r.msPerEpoch));
-      const msPerEpochSteady = median(runs.map((r) => r.msPerEpochSteady));
-      rows.push({ set: c.name, trainer: `rprop ${variant}${engine === 'fused' ? ' fused' : ''}`, epochs: ours.epochs, reachedTarget: ours.reachedTarget, msPerEpoch, msPerEpochSteady, mse: ours.trainMse, vsFann: msPerEpochSteady / fann.msPerEpoch });
+      rows.push(rpropRow(c.name, variant, engine, runs, fann));
     }
   }
   if (json) console.log(JSON.stringify(rows));

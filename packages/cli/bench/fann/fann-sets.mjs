@@ -46,15 +46,28 @@ export function compileFann(folder) {
   return binary;
 }
 
+/** train_fann's arguments for case `c` on `file`, in the order of its usage line: DATA HIDDEN TARGET_MSE MAX_EPOCHS SEED (1). */
+export const fannArgs = (file, c) => [file, String(c.hidden), String(c.target), String(c.maxEpochs), '1'];
+
 /**
- * FANN's iRprop− on case `c`, seed 1, `runs` processes: the first's JSON line (epochs, reachedTarget,
- * …) with the median ms/epoch. One 0.1 s FANN run on thyroid varied from 2.0 to 3.5 ms/epoch here.
+ * `rprop train`'s arguments for case `c` on `file` with `variant` and `engine`: the network, target and
+ * epochs FANN gets, Δ0 = 0.1 as FANN's, the TF.js wasm backend, one JSON line out.
+ */
+export const rpropArgs = (file, c, variant, engine) => ['train', file, '--hidden', String(c.hidden), '--target-mse', String(c.target), '--epochs', String(c.maxEpochs), '--variant', variant, '--lr', '0.1', '--json', '--backend', 'wasm', '--engine', engine];
+
+/** FANN's figures from the JSON lines of its runs: the first run's, with the median ms/epoch. */
+export function fannFigures(runs) {
+  return { ...runs[0], msPerEpoch: median(runs.map((f) => f.msPerEpoch)) };
+}
+
+/**
+ * FANN's iRprop− on case `c`, seed 1, `runs` processes: fannFigures of their JSON lines (the first's
+ * epochs, reachedTarget, …, with the median ms/epoch). One 0.1 s FANN run on thyroid varied from 2.0
+ * to 3.5 ms/epoch here.
  */
 export function runFann(binary, c, runs) {
-  const all = Array.from({ length: runs }, () =>
-    JSON.parse(execFileSync(binary, [trainFile(c), String(c.hidden), String(c.target), String(c.maxEpochs), '1'], { encoding: 'utf8' })),
-  );
-  return { ...all[0], msPerEpoch: median(all.map((f) => f.msPerEpoch)) };
+  const all = Array.from({ length: runs }, () => JSON.parse(execFileSync(binary, fannArgs(trainFile(c), c), { encoding: 'utf8' })));
+  return fannFigures(all);
 }
 
 /**

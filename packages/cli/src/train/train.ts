@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Variant } from 'rprop';
 import type { RpropOptimizer } from 'rprop-tfjs';
 import type { Dataset } from '../data/dataset.js';
+import { EpochTimer } from './epoch-timer.js';
 import { evaluate, meanSquaredError } from './metrics.js';
 import { fusedFullBatch } from './fused/fused-full-batch.js';
 import type { EngineName, FullBatchEngine } from './full-batch.js';
@@ -14,7 +15,6 @@ import { refusedGradient } from './refused-gradient.js';
 import { shuffledBatches } from './shuffled-batches.js';
 import { tfjsFullBatch } from './tfjs-full-batch.js';
 
-const WARM_UP = 5;
 /** How often the loop lets the event loop run, so a signal's handler (interrupt.ts) gets its turn. */
 const YIELD_MS = 100;
 
@@ -112,7 +112,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   let reachedTarget = false;
   let diverged: TrainResult['diverged'] = null;
   let epoch = 0;
-  let warm = start;
+  const timer = new EpochTimer(start);
   let nextYield = start + YIELD_MS;
   const breathe = async () => {
     if (performance.now() < nextYield) return;
@@ -122,7 +122,7 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   const hooks = { breathe, onStep: () => steps++ };
   try {
     while (epoch < o.epochs) {
-      if (curve.length === WARM_UP) warm = performance.now();
+      timer.passStarts(curve.length, () => performance.now());
       if (performance.now() >= nextYield) await breathe(); // (tested first: an epoch not due awaits nothing)
       // FANN's MSE at the current point, and (full batch) one step from it (as fann_train_epoch does).
       const mse = full === null ? meanSquaredError(model, x, y) : full.lossAndGradient();
@@ -175,11 +175,8 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   // epoch later (was: `--epochs 3` reported diverged: false, saved the model and exited 0, where
   // `--epochs 4` said "diverged at epoch 3").
   if (diverged === null && !reachedTarget && !Number.isFinite(final.mse)) diverged = { epoch, what: 'MSE', value: String(final.mse) };
-  const timing = {
-    // With no epoch run, the time is the first evaluation's: no time per epoch to report.
-    msPerEpoch: epoch === 0 ? null : (seconds * 1000) / curve.length,
-    msPerEpochSteady: epoch === 0 ? null : curve.length > WARM_UP ? (end - warm) / (curve.length - WARM_UP) : (seconds * 1000) / curve.length,
-  };
+  // With no epoch run, the time is the first evaluation's: no time per epoch to report.
+  const timing = timer.times(epoch, curve.length, end);
   // A run that used up its epochs ends at a point the loop did not record (it records the MSE before
   // each epoch's steps): the point reported, and saved. Without it the curve of `--epochs 1` is one dot at the
   // initial MSE, and every plot ends an epoch short of the MSE the run reports.

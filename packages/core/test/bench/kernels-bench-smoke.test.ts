@@ -37,4 +37,11 @@ describe('the kernel benchmark (bench/kernels.mjs), as a smoke run', () => {
     expect([s['irprop- float64'], s['irprop+ float64'], s['Lion float64'], s['Signum float32']]).toEqual([16, 24, 8, 4]);
     expect(out.targets.filter((t) => t.what.startsWith('state bytes')).every((t) => t.met)).toBe(true);
   }, 150_000);
+
+  it('stops at a --shape it does not measure, saying which it does, before measuring anything', () => {
+    const r = spawnSync(process.execPath, [join(core, 'bench', 'kernels.mjs'), '--shape=2e6'], { cwd: core, encoding: 'utf8', timeout: 60_000, env: { ...process.env, RPROP_BENCH_NO_TORCH: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('kernels.mjs: --shape=2e6 names none of the shapes measured: 1e4, 1e6, 1e7, 200×5000, 200×50000\n');
+  });
 });

@@ -41,6 +41,7 @@ describe("the benchmark's targets (bench/targets.mjs)", () => {
     expect(met['state bytes per parameter, irprop- float32']).toBe(false);
     expect(list).toHaveLength(3 * 3 + 1 + 2);
     expect(formatTargets(list)[0]).toBe('✓ 1e6: plain arrays vs torch: 10.00 (≥ 10)');
+    expect(formatTargets(list.filter((t) => t.what === '200×5000: plain arrays / copy floor'))).toEqual(['✗ 200×5000: plain arrays / copy floor: 2.51 (≤ 2.5)']);
   });
 
   it('leaves out targets against torch when torch was not measured', () => {
@@ -51,7 +52,8 @@ describe("the benchmark's targets (bench/targets.mjs)", () => {
   });
 
   it("says how fast torch is against the copy floor itself: the most any step on plain arrays could reach", () => {
-    const rows = [row('1e6', { copyFloorNs: 0.5, torchForeachNs: 11, torchReusedNs: 8 }), row('1e7', { copyFloorNs: 1.25, torchForeachNs: 14, torchReusedNs: null }), row('1e4')];
+    // A float64 row first: it has no target, whatever its order among the rows.
+    const rows = [row('1e6', { dtype: 'float64', copyFloorNs: 2, torchForeachNs: 30, torchReusedNs: 20 }), row('1e6', { copyFloorNs: 0.5, torchForeachNs: 11, torchReusedNs: 8 }), row('1e7', { copyFloorNs: 1.25, torchForeachNs: 14, torchReusedNs: null }), row('1e4')];
     expect(floorVsTorch(rows)).toEqual([
       { shape: '1e6', torch: 22, torchReused: 16 },
       { shape: '1e7', torch: 11.2, torchReused: null },

@@ -1,0 +1,50 @@
+// One row of the kernel benchmark (kernels.mjs) from its measurements: ns per parameter and the
+// ratios the issue's targets are read off. No timing here, so that a test can check each figure on
+// made-up timings: an inverted ratio, or torch paired with the wrong timing, would misreport a target.
+
+/** ns per parameter of a step on `shape` that took `seconds`: every element of every tensor counts. */
+export function nsPerParameter(seconds, shape) {
+  return (seconds / (shape.size * shape.tensors)) * 1e9;
+}
+
+/**
+ * The torch process kept out of `pairs` ({ torchNs, fastNs }: a torch process, then at once the fast
+ * path): the fastest torch (the comparison most favourable to torch), and `speedup`, its time over the
+ * fast path timed right after that same process, so that both saw the machine in the same state.
+ */
+export function fastestTorch(pairs) {
+  const best = pairs.reduce((a, b) => (b.torchNs < a.torchNs ? b : a));
+  return { ...best, speedup: best.torchNs / best.fastNs, pairs };
+}
+
+/**
+ * The table's row for `dtype` on `shape`. `referenceSeconds`: the reference loop's step; `m`:
+ * interleavedMedians over the cases `fast`, `zeroCopy` and `floor`; `torch` and `reused`: fastestTorch
+ * of torch as installed and of torch reusing memory, or null without torch; `threads`: the
+ * two-thread child's { ns, overFloor, speedup }.
+ */
+export function kernelRow({ dtype, shape, referenceSeconds, m, torch, reused, threads }) {
+  const ns = (seconds) => nsPerParameter(seconds, shape);
+  const referenceNs = ns(referenceSeconds);
+  const fastNs = ns(m.seconds.fast);
+  return {
+    dtype,
+    shape: shape.label,
+    referenceNs,
+    fastNs,
+    zeroCopyNs: ns(m.seconds.zeroCopy),
+    copyFloorNs: ns(m.seconds.floor),
+    torchForeachNs: torch?.torchNs ?? null,
+    fastSpeedupVsTorch: torch?.speedup ?? null,
+    torchPairs: torch?.pairs ?? [],
+    torchReusedNs: reused?.torchNs ?? null,
+    fastSpeedupVsTorchReused: reused?.speedup ?? null,
+    torchReusedPairs: reused?.pairs ?? [],
+    fastOverFloor: m.ratio('fast', 'floor'),
+    zeroCopyOverFloor: m.ratio('zeroCopy', 'floor'),
+    zeroCopyThreadsNs: threads.ns,
+    zeroCopyThreadsOverFloor: threads.overFloor,
+    threadsSpeedup: threads.speedup,
+    fastSpeedupVsReference: referenceNs / fastNs,
+  };
+}
