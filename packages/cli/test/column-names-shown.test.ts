@@ -22,6 +22,10 @@ describe('column names in lists are quoted when they would read as something els
     expect(() => parseCsv(header('a,"b\nc",y'), 'f.csv', ['z'])).toThrow('f.csv:1: no column named "z" in the header (a, "b\\nc", y)');
   });
 
+  it('an empty name is listed as "", or `a, , y` would read as a stray comma', () => {
+    expect(() => parseCsv(header('a,,y'), 'f.csv', ['z'])).toThrow('f.csv:1: no column named "z" in the header (a, "", y)');
+  });
+
   it('test data with other input columns lists both sides with such names quoted', () => {
     const data = parseCsv(header('a,"b,c",y'), 'train.csv', undefined);
     const test = parseCsv(header('"b,c",a,y'), 'test.csv', undefined);
