@@ -26,6 +26,12 @@ describe('a FANN file read as a CSV', () => {
     expectOneLineError(train(['xor.csv']), 2, /^rprop: xor\.csv:1: the header is one column, "4 2 1", which looks like a FANN header \(count inputs outputs\): this is no CSV \(read as a CSV: a name ending in \.csv is; --format fann reads it as FANN\)$/);
   });
 
+  it('a one-column header of two or four numbers is no FANN header (FANN\'s has three): no inputs are left', () => {
+    // Not "all numbers" either: "1 2" is one field, and no number.
+    expect(() => parseCsv('1 2\n1\n', 'f.csv', undefined)).toThrow('f.csv:1: every column is a target: no inputs left');
+    expect(() => parseCsv('4 2 1 0\n1\n', 'f.csv', undefined)).toThrow('f.csv:1: every column is a target: no inputs left');
+  });
+
   it('a one-column CSV with a name for a header still says no inputs are left', () => {
     expect(() => parseCsv('y\n1\n2\n', 'f.csv', undefined)).toThrow('f.csv:1: every column is a target: no inputs left');
   });
