@@ -24,6 +24,13 @@ describe.skipIf(!existsSync('/dev/stdin') || !existsSync('/bin/sh'))('--test nam
     expectOneLineError(r, 2, new RegExp(`^rprop: --test ${test}: the same pipe as DATA \\(${data}\\), which DATA reads to its end: a pipe can be read only once; give the test data a file or a pipe of its own$`));
   });
 
+  // Checked before DATA is read: read first, a pipe holding no valid data was blamed for that, and
+  // the second read of the pipe — the mistake to fix — went unsaid.
+  it('checked before DATA is read: bad data on the pipe does not hide it', () => {
+    const r = sh(`printf 'not data\\n' | "$0" "$1" train /dev/stdin --test /dev/stdin ${flags}`);
+    expectOneLineError(r, 2, /^rprop: --test \/dev\/stdin: the same pipe as DATA \(\/dev\/stdin\)/);
+  });
+
   // Node gives a child's stdin as a socket (spawnSync's `input`), read through its descriptor.
   it('a socket on stdin, as a Node parent gives it: refused the same way', () => {
     const r = spawnSync(process.execPath, [bin, 'train', '/dev/stdin', '--test', '/dev/stdin', ...flags.split(' ')], { cwd: root, encoding: 'utf8', timeout: 120_000, input: csv });
