@@ -24,6 +24,11 @@ describe('--plot with a name that says another format', () => {
     expect(() => checkPlotName(name)).toThrow(/--plot writes the curve as SVG, but the name ends in \.\w*; name it \.svg$/);
   });
 
+  // `.` and `..` are folders, no extension: the folder check is the one to say so.
+  it.each(['.', '..', 'out/..'])('takes %s, which names no format', (name) => {
+    expect(() => checkPlotName(name)).not.toThrow();
+  });
+
   it.each(['curve.svg', 'CURVE.SVG', 'curve', 'dots.in.folder/curve', '.svg', 'out/.SVG', 'out.d/curve.svg', 'out.d/curve'])('takes %s', (name) => {
     expect(() => checkPlotName(name)).not.toThrow();
   });
