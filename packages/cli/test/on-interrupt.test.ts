@@ -64,4 +64,11 @@ describe('onInterrupt', () => {
     expect(readdirSync(r.folder)).toEqual(['order']);
     expect(readFileSync(join(r.folder, 'order'), 'utf8')).toBe('second first ');
   });
+
+  // Another listener of the signal (a library's) keeps it from ending the process: the command still
+  // ends, as a shell would report that signal — 143 for SIGTERM, not Ctrl-C's 130.
+  it('still ends when the signal does not end it, with 128 + its number', async () => {
+    const r = await interrupt(`onInterrupt(() => {}); process.on('SIGTERM', () => {});`, 'SIGTERM');
+    expect([r.status, r.signal], r.stderr).toEqual([143, null]);
+  });
 });
