@@ -29,6 +29,12 @@ describe.skipIf(!existsSync('/bin/sh'))('DATA - (standard input)', () => {
     expect(settings(r.stdout)).toMatchObject({ data: 'stdin', dataFormat: 'csv', inputColumns: ['a', 'b'], targetColumns: ['y'] });
   });
 
+  // Data that fails on its first line says why it was read that way: with --format, the flag did it.
+  it('read in the wrong format, says --format chose it', () => {
+    const r = sh(`printf 'a,b,y\\n0,0,0\\n' | "$0" "$1" train - --format fann ${flags}`);
+    expectOneLineError(r, 2, /^rprop: stdin:1: the header must be "count inputs outputs", got 1 values \(read in FANN format, as --format fann says\)$/);
+  });
+
   it('reads the socket a Node parent gives as stdin', () => {
     const r = spawnSync(process.execPath, [bin, 'train', '-', ...flags.split(' ')], { cwd: dir, encoding: 'utf8', timeout: 120_000, input: fann });
     expect(r.status, r.stderr).toBe(0);
