@@ -71,4 +71,11 @@ describe('onInterrupt', () => {
     const r = await interrupt(`onInterrupt(() => {}); process.on('SIGTERM', () => {});`, 'SIGTERM');
     expect([r.status, r.signal], r.stderr).toEqual([143, null]);
   });
+
+  // A closed terminal (or `kill -HUP`) ends a command as Ctrl-C does: its cleanups run too.
+  it('cleans up on SIGHUP too, and ends by it', async () => {
+    const r = await interrupt(`onInterrupt(() => writeFileSync('cleaned', ''));`, 'SIGHUP');
+    expect([r.status, r.signal], r.stderr).toEqual([null, 'SIGHUP']);
+    expect(readdirSync(r.folder)).toEqual(['cleaned']);
+  });
 });
