@@ -19,8 +19,8 @@ describe('the optimizer step benchmark (bench/step.mjs), as a smoke run', () => 
     for (const row of rows) {
       expect(row.rpropMs).toBeGreaterThan(0);
       expect(row.adamMs).toBeGreaterThan(0);
-      // The median of per-turn ratios (bench/median-ms.test.ts checks how it is taken): near the
-      // medians' ratio on any machine, equal to it only by chance.
+      // The median of per-round ratios (core's bench/timing.mjs, tested there): near the medians'
+      // ratio on any machine, equal to it only by chance.
       expect(Number.isFinite(row.ratio) && row.ratio > 0).toBe(true);
     }
   }, 150_000);
