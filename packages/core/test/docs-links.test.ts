@@ -1,20 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { markdownFiles } from './markdown-files.js';
 
 // Every relative link in the repository's Markdown reaches a file, and every #fragment a heading of
 // the file it points into: a renamed heading or a moved file otherwise breaks the docs silently.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) return [];
-    const path = join(dir, e.name);
-    return e.isDirectory() ? markdownFiles(path) : e.name.endsWith('.md') ? [path] : [];
-  });
-}
 
 /** Text outside fenced code blocks (a `](x)` in a code sample is not a link). */
 function prose(markdown: string): string {

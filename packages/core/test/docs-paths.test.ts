@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { markdownFiles } from './markdown-files.js';
 
 // Every repository path the Markdown names in code spans (`packages/cli/assembly/mlp-epoch.ts`,
 // `node packages/core/bench/kernels.mjs`) exists: docs-links.test.ts checks links, and a file moved or
@@ -10,14 +11,6 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const TOP_LEVEL = ['packages/', 'apps/', 'docs/', '.ci/'];
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) return [];
-    const path = join(dir, e.name);
-    return e.isDirectory() ? markdownFiles(path) : e.name.endsWith('.md') ? [path] : [];
-  });
-}
 
 /** Whether `path` exists, a `*` in its last part matching any characters (`fused-mlp-*.test.ts`). */
 function found(path: string): boolean {
