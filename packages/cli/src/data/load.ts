@@ -48,20 +48,33 @@ export function loadDataset(spec: string, targets?: string[], choice: FormatChoi
 }
 
 function loadFile(spec: string, format: 'csv' | 'fann', choice: FormatChoice, targets: string[] | undefined): Dataset {
-  if (spec === STDIN_NAME) return loadStdin(format, choice, targets);
-  const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
-  if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
-  // A pipe is read to its end, as a file is: `rprop train /dev/stdin < …`, `cat … | rprop train
-  // /dev/stdin` and `rprop train <(zcat data.train.gz)` were "not a file". So is a socket that is one of
-  // this process's own descriptors: the stdin a Node parent gives its child is one, and cannot be opened
-  // by name (ENXIO). A folder, another socket or a device is still refused (/dev/zero would be read forever).
-  const descriptor = stat.isSocket() ? ownDescriptor(spec) : undefined;
-  if (!stat.isFile() && !stat.isFIFO() && descriptor === undefined) throw new DataError(spec, null, 'not a file');
-  const text = readText(spec, descriptor);
+  const { name, descriptor } = spec === STDIN_NAME ? stdinSource() : fileSource(spec);
+  const text = readText(name, descriptor);
   // Read in the other format, a file fails on its first line: say why it was read this way, and how
   // else it could be.
   const why = readAsReason(format, choice);
-  return format === 'csv' ? parseCsv(text, spec, targets, why) : parseFann(text, spec, why);
+  return format === 'csv' ? parseCsv(text, name, targets, why) : parseFann(text, name, why);
+}
+
+/** What to read: `name` for messages, and the descriptor to read instead of opening it, if any. */
+interface Source {
+  name: string;
+  descriptor: number | undefined;
+}
+
+/**
+ * A file by its path. A pipe is read to its end, as a file is: `rprop train /dev/stdin < …`, `cat … |
+ * rprop train /dev/stdin` and `rprop train <(zcat data.train.gz)` were "not a file". So is a socket that
+ * is one of this process's own descriptors: the stdin a Node parent gives its child is one, and cannot
+ * be opened by name (ENXIO). A folder, another socket or a device is still refused (/dev/zero would be
+ * read forever).
+ */
+function fileSource(spec: string): Source {
+  const stat = atPath(spec, () => statSync(spec, { throwIfNoEntry: false }));
+  if (stat === undefined) throw new DataError(spec, null, `no such file (and not a built-in set: ${Object.keys(BUILTIN).join(', ')})`);
+  const descriptor = stat.isSocket() ? ownDescriptor(spec) : undefined;
+  if (!stat.isFile() && !stat.isFIFO() && descriptor === undefined) throw new DataError(spec, null, 'not a file');
+  return { name: spec, descriptor };
 }
 
 /**
@@ -69,14 +82,12 @@ function loadFile(spec: string, format: 'csv' | 'fann', choice: FormatChoice, ta
  * `<`. A terminal is refused (nothing was piped in: reading it would wait for typed data), as is any
  * other device (`< /dev/zero` would be read forever).
  */
-function loadStdin(format: 'csv' | 'fann', choice: FormatChoice, targets: string[] | undefined): Dataset {
+function stdinSource(): Source {
   const stat = atPath(STDIN_LABEL, () => fstatSync(0));
   if (!stat.isFile() && !stat.isFIFO() && !stat.isSocket()) {
     throw new DataError(STDIN_LABEL, null, `is ${isatty(0) ? 'a terminal' : 'a device'}, not a pipe or a file: - reads standard input, so pipe the data in or use <, as in \`rprop train - < data.train\``);
   }
-  const text = readText(STDIN_LABEL, 0);
-  const why = readAsReason(format, choice);
-  return format === 'csv' ? parseCsv(text, STDIN_LABEL, targets, why) : parseFann(text, STDIN_LABEL, why);
+  return { name: STDIN_LABEL, descriptor: 0 };
 }
 
 /** Why a file is read as `format` under --format `choice`, and how else it could be: for messages. */
