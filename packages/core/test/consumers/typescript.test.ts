@@ -61,6 +61,14 @@ describe('a TypeScript consumer of the installed tarballs (rprop, rprop-tfjs)', 
     expect(run(js), 'require(esm) needs Node ≥ 20.19').toEqual(process.features.require_module ? { status: 0, stderr: '' } : expect.objectContaining({ status: 1 }));
   });
 
+  it('as CommonJS under module node16, which models a Node without require(esm): refused (TS1479), pointing to import()', () => {
+    const { status, output } = compile('cjs-node16', 'module', 'consumer.cts', { module: 'node16', moduleResolution: 'node16', noEmit: true });
+    expect(status).not.toBe(0);
+    const refused = output.split('\n').filter((line) => line.includes('error TS1479'));
+    expect(refused.map((line) => line.match(/import\("([^"]+)"\)/)?.[1])).toEqual(['rprop', 'rprop/rules', 'rprop/kernels', 'rprop/threads', 'rprop-tfjs']);
+    expect(output.split('\n').filter((line) => /error TS\d+/.test(line) && !line.includes('error TS1479'))).toEqual([]);
+  });
+
   it.each([
     ['nodenext', 'nodenext'],
     ['bundler', 'esnext'],
