@@ -49,3 +49,5 @@ new Rprop([{ params: [p], lr: 0.1, name: 'encoder' }, { params: [], variant: 'rp
 new Rprop([{ params: [p], variant: 'irprop' }]);
 // @ts-expect-error: a group needs its params
 new Rprop([{ lr: 0.1 }]);
+// @ts-expect-error: a list of parameters or a list of groups, not both (as PyTorch)
+new Rprop([p, { params: [] }]);
