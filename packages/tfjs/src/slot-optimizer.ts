@@ -204,17 +204,29 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   /**
    * The weights to save: [iterations, extra scalars…, slots]. Like TF.js's own optimizers it returns
-   * the live slot variables, and the scalars are live too: one variable each, updated here.
+   * the live slot variables, and the scalars are live too: one variable each, updated here. Slots of
+   * a variable frozen now (not trainable) are left out: they are the list a model saved now loads with.
    */
   override async getWeights(): Promise<NamedTensor[]> {
     this.checkNotDisposed();
     // Named and typed as TF.js's saveIterations names it, but kept (see `keptScalar`).
     const iterations = { name: 'iter', tensor: this.keptScalar(0, this.iterations_ ?? 0, 'int32') as tf.Tensor };
     const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.keptScalar(1 + k, value, 'float32') as tf.Tensor }));
-    const slots = this.slotNames().flatMap((slot) =>
-      this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
-    );
+    const saved = this.slotVariables.flatMap((s, i) => (this.isFrozen(i) ? [] : [{ s, i }]));
+    const slots = this.slotNames().flatMap((slot) => saved.map(({ s, i }) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })));
     return [iterations, ...extra, ...slots];
+  }
+
+  /**
+   * Whether the variable whose slots are at `position` is frozen now (`layer.trainable = false` after
+   * compile): getWeights leaves its slots out. `model.fit` still lists it, gradient-less, so it keeps
+   * its place and slots here; but a model saved now loads compiled without it, and slots matched by
+   * position would bind one variable off (silently where shapes agree). Loaded slots (no owner yet) count as trainable.
+   */
+  private isFrozen(position: number): boolean {
+    const owner = this.slotOwners[position];
+    const registry = tf.engine().registeredVariables;
+    return owner !== undefined && Object.hasOwn(registry, owner) && !registry[owner]!.trainable;
   }
 
   /**
