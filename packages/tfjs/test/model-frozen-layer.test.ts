@@ -79,8 +79,14 @@ describe('a layer frozen after some steps, without recompiling, then unfrozen', 
     const frozen = valuesOf(layer);
     await fitFullBatch(model, 3);
     expect(valuesOf(layer)).toEqual(frozen);
+    // TF.js lists a frozen layer's weights after the trainable ones (model.getWeights/setWeights order
+    // changes); the optimizer's weights keep their order, leaving the frozen layer's slots out.
+    const [kernel, bias] = layer.weights.map((w) => w.read().name);
+    expect(model.weights.slice(-2).map((w) => w.read().name)).toEqual([kernel, bias]);
+    const frozenNames = (await model.optimizer.getWeights()).map((w) => w.name);
+    expect(frozenNames).toEqual(names.filter((n) => !n.startsWith(`${kernel}/`) && !n.startsWith(`${bias}/`)));
     layer.trainable = true;
-    // Saved while unfrozen, the weights are the same list in the same order as before the freeze.
+    // Unfrozen, the weights are the same list in the same order as before the freeze.
     expect((await model.optimizer.getWeights()).map((w) => w.name)).toEqual(names);
     expect(await slotsOf()).toEqual(slots);
     await fitFullBatch(model, 1);
