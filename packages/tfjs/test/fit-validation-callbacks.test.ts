@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
 import { data, firstDifference, smallModel, weightsOf } from './helpers.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, tensorsLeftBySteps } from './model-training.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, saveAndLoad, tensorsLeftBySteps } from './model-training.js';
 
 // fit with validationSplit trains on the first samples and only evaluates the rest, every epoch:
 // the evaluation must not step the optimizer (nor, for the + variants, hand it a loss). Callbacks
@@ -61,6 +61,19 @@ describe('model.fit with validationSplit and callbacks', () => {
     expect(model.optimizer.iterations).toBe(4);
     model.optimizer.dispose();
     model.dispose();
+  });
+
+  it.each(MODEL_OPTIMIZERS)('%s: a checkpoint saved from a callback mid-fit, loaded and fit on = uninterrupted fit, bit for bit', async (_label, make) => {
+    const straight = compiled(make());
+    await fitWithValidation(straight, 6);
+    const checkpointed = compiled(make());
+    let checkpoint: Promise<tf.LayersModel> | undefined;
+    await fitWithValidation(checkpointed, 6, { onEpochEnd: async (epoch) => void (epoch === 2 && (checkpoint = saveAndLoad(checkpointed))) });
+    const resumed = await checkpoint!;
+    await fitWithValidation(resumed, 3);
+    expect(firstDifference(weightsOf(checkpointed), weightsOf(straight)), 'the checkpointed run itself').toBeNull();
+    expect(firstDifference(weightsOf(resumed), weightsOf(straight)), 'resumed from the checkpoint').toBeNull();
+    for (const m of [straight, checkpointed, resumed]) (m.optimizer.dispose(), m.dispose());
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: save with the optimizer, load, fit on = uninterrupted fit, bit for bit', async (_label, make) => {
