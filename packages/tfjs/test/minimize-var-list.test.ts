@@ -28,7 +28,7 @@ describe('minimize(f, true, varList) with a varList that changes between calls',
   it.each(optimizerMakers)('%s: a list may grow at its end and shrink to a prefix; the left-out slots stay as they were', async (_label, make) => {
     const { a, b, c, f } = problem();
     const opt: SlotOptimizer = make();
-    for (const list of [[a], [a, b], [a, b, c]]) tf.dispose(opt.minimize(f, true, list));
+    for (const list of [[a], [a, b], [a, b, c]]) opt.minimize(f, true, list)?.dispose();
     const cBefore = Array.from(c.dataSync());
     const slotsBefore = (await opt.getWeights()).filter((w) => w.name.startsWith(`${c.name}/`)).map((w) => Array.from(w.tensor.dataSync()));
     const n0 = tf.memory().numTensors;
@@ -46,7 +46,7 @@ describe('minimize(f, true, varList) with a varList that changes between calls',
   it.each(optimizerMakers)('%s: another subset is refused, naming the variable, changing nothing and leaking nothing', async (label, make) => {
     const { a, b, c, f } = problem();
     const opt: SlotOptimizer = make();
-    tf.dispose(opt.minimize(f, true, [a, b]));
+    opt.minimize(f, true, [a, b])?.dispose();
     const before = await snapshot(opt, [a, b, c]);
     const n0 = tf.memory().numTensors;
     expect(() => opt.minimize(f, true, [c, b])).toThrow(`${ownerOf(label)}: variable '${c.name}' is at position 0, where this optimizer keeps the slots of variable '${a.name}'`);
@@ -69,7 +69,7 @@ describe('minimize(f, true, varList) with a varList that changes between calls',
       params[k]!.forEach((p, i) => (p.grad = grads[parts[k]![i]!.name]!.dataSync() as Float32Array));
       const loss = value.dataSync()[0]!;
       tf.dispose([value, ...Object.values(grads)]);
-      tf.dispose(optimizers[k]!.minimize(f, true, parts[k]));
+      optimizers[k]!.minimize(f, true, parts[k])?.dispose();
       cores[k]!.step(() => loss);
     }
     parts.forEach((vars, k) => vars.forEach((v, i) => expect(firstDifference(Array.from(v.dataSync()), Array.from(params[k]![i]!.data)), v.name).toBeNull()));

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
 import { firstDifference, weightsOf } from './helpers.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, firstSlotOf, slotOwnerNames, tensorsLeftBySteps } from './model-training.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, firstSlotOf, slotOwnerNames, tensorsLeftBySteps, variableNames } from './model-training.js';
 
 // `layer.trainable = false` makes its variables non-trainable. Set before compile, fit never lists
 // them. Set after compile (no recompile, as TF.js then warns), fit still lists them but computes no
@@ -54,7 +54,7 @@ describe('a layer frozen from the start', () => {
     const losses = await fitFullBatch(model, 20);
     expect(losses[19]).toBeLessThan(losses[0]!);
     expect(valuesOf(model.layers[1]!)).toEqual(frozen);
-    expect(await slotOwnerNames(model.optimizer, firstSlotOf(model.optimizer))).toEqual(model.trainableWeights.map((w) => w.read().name));
+    expect(await slotOwnerNames(model.optimizer, firstSlotOf(model.optimizer))).toEqual(variableNames(model.trainableWeights));
     expect(await tensorsLeftBySteps(model, fitFullBatch)).toBe(0);
     model.optimizer.dispose();
     model.dispose();
@@ -73,7 +73,7 @@ describe('a layer frozen after some steps, without recompiling, then unfrozen', 
     const layer = model.layers[1]!;
     await fitFullBatch(model, 3);
     const names = (await model.optimizer.getWeights()).map((w) => w.name);
-    const slotsOf = async () => (await model.optimizer.getWeights()).filter((w) => w.name.startsWith(`${layer.weights[0]!.read().name}/`)).map((w) => Array.from(w.tensor.dataSync()));
+    const slotsOf = async () => (await model.optimizer.getWeights()).filter((w) => w.name.startsWith(`${variableNames(layer.weights)[0]}/`)).map((w) => Array.from(w.tensor.dataSync()));
     const slots = await slotsOf();
     layer.trainable = false;
     const frozen = valuesOf(layer);
@@ -81,8 +81,8 @@ describe('a layer frozen after some steps, without recompiling, then unfrozen', 
     expect(valuesOf(layer)).toEqual(frozen);
     // TF.js lists a frozen layer's weights after the trainable ones (model.getWeights/setWeights order
     // changes); the optimizer's weights keep their order, leaving the frozen layer's slots out.
-    const [kernel, bias] = layer.weights.map((w) => w.read().name);
-    expect(model.weights.slice(-2).map((w) => w.read().name)).toEqual([kernel, bias]);
+    const [kernel, bias] = variableNames(layer.weights);
+    expect(variableNames(model.weights.slice(-2))).toEqual([kernel, bias]);
     const frozenNames = (await model.optimizer.getWeights()).map((w) => w.name);
     expect(frozenNames).toEqual(names.filter((n) => !n.startsWith(`${kernel}/`) && !n.startsWith(`${bias}/`)));
     layer.trainable = true;
@@ -121,8 +121,8 @@ describe('a layer frozen after some steps, without recompiling, then unfrozen', 
     model.layers[1]!.trainable = false;
     model.compile({ optimizer: model.optimizer, loss: 'meanSquaredError' });
     const before = weightsOf(model);
-    const moved = model.layers[2]!.weights[0]!.read().name;
-    await expect(fitFullBatch(model, 1)).rejects.toThrow(`variable '${moved}' is at position 2, where this optimizer keeps the slots of variable '${model.layers[1]!.weights[0]!.read().name}'`);
+    const moved = variableNames(model.layers[2]!.weights)[0];
+    await expect(fitFullBatch(model, 1)).rejects.toThrow(`variable '${moved}' is at position 2, where this optimizer keeps the slots of variable '${variableNames(model.layers[1]!.weights)[0]}'`);
     expect(firstDifference(weightsOf(model), before)).toBeNull();
     model.optimizer.dispose();
     model.dispose();

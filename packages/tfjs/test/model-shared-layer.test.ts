@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, firstSlotOf, slotOwnerNames, tensorsLeftBySteps } from './model-training.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, firstSlotOf, slotOwnerNames, tensorsLeftBySteps, variableNames } from './model-training.js';
 
 // One Dense layer applied to two inputs (a siamese pair): its kernel is used twice in the graph, so
 // its gradient is the sum of both uses, and it is one variable: one set of slots, one step.
@@ -35,7 +35,7 @@ describe('a layer shared between two branches', () => {
     const losses = await fitFullBatch(model, 25);
     expect(losses[24]).toBeLessThan(losses[0]! * 0.8);
     const owners = await slotOwnerNames(model.optimizer, firstSlotOf(model.optimizer));
-    expect(owners).toEqual(model.trainableWeights.map((w) => w.read().name));
+    expect(owners).toEqual(variableNames(model.trainableWeights));
     expect(owners.filter((name) => name.startsWith('encoder/'))).toHaveLength(2); // its kernel and bias, once each
     expect(await tensorsLeftBySteps(model, fitFullBatch)).toBe(0);
     model.optimizer.dispose();

@@ -74,3 +74,8 @@ export async function slotOwnerNames(optimizer: tf.Optimizer, slot: string): Pro
 export function firstSlotOf(optimizer: tf.Optimizer): string {
   return optimizer.getClassName() === 'Rprop' ? 'prev' : 'momentum';
 }
+
+/** The names of the tf.Variables behind a model's or layer's weights (`model.trainableWeights`), in order. */
+export function variableNames(weights: ReadonlyArray<{ read(): tf.Tensor }>): string[] {
+  return weights.map((w) => (w.read() as tf.Variable).name);
+}
