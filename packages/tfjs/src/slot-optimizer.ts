@@ -33,6 +33,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   private slotOwners: Array<string | undefined> = [];
   /** The scalars `getWeights` last returned, [iteration count, extra scalars…] (see `keptScalar`). */
   private savedScalars: tf.Variable[] = [];
+  /** Set by setWeights until a step binds the loaded slots to variables (see `boundSlots`). */
+  private loadedUnbound = false;
   /** Set by dispose(): the slots are gone, so a later step would silently start from fresh state. */
   private disposed = false;
   /** Force the composed-ops path even where typed arrays are reachable (for tests and comparisons). */
@@ -136,7 +138,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     const arrays = this.forceComposedOps ? null : backendArrays();
     // Refuse a bad input before anything (slots included) is made or changed.
     const seen = new Map<string, number>();
-    const variables = entries.map(([name, gradient], i) => {
+    const variables = entries.map(([name], i) => {
       // Own properties only: the registry is a plain object, whose prototype has a 'constructor'.
       const registry = tf.engine().registeredVariables;
       const value = Object.hasOwn(registry, name) ? registry[name] : undefined;
@@ -146,19 +148,25 @@ export abstract class SlotOptimizer extends tf.Optimizer {
       const first = seen.get(name);
       if (first !== undefined) throw new TypeError(`${this.displayName}: variable '${name}' is listed twice in one step (entries ${first} and ${i}); nothing was changed`);
       seen.set(name, i);
-      const slots = this.slotVariables[i];
+      return value;
+    });
+    const bound = this.boundSlots(variables);
+    entries.forEach(([name, gradient], i) => {
+      const value = variables[i]!;
+      const slots = bound.slots[i];
       if (slots !== undefined) {
         checkSlots(this.displayName, name, i, value, slots);
-        checkSlotOwner(this.displayName, name, i, this.slotOwners[i]);
+        checkSlotOwner(this.displayName, name, i, bound.owners[i]);
       }
       if (gradient != null) checkGradient(this.displayName, name, value, gradient);
-      return value;
     });
     const bad = firstNonFiniteGradient(entries, arrays);
     if (bad !== null) {
       const { name, index, value } = bad;
       throw new NonFiniteGradientError(`${this.displayName}: the gradient of '${name}' is ${value} at index ${index}; nothing was changed`, `'${name}'`, index, value);
     }
+    ({ slots: this.slotVariables, names: this.variableNames, owners: this.slotOwners } = bound);
+    this.loadedUnbound = false;
     const updates: SlotUpdate[] = [];
     entries.forEach(([name, gradient], i) => {
       const value = variables[i]!;
@@ -174,6 +182,29 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     else tf.tidy(() => this.updateOps(updates.map((u) => ({ ...u, gradient: tf.reshape(u.gradient, u.value.shape) }))));
     this.afterStep();
     this.incrementIterations();
+  }
+
+  /**
+   * The slots by position for a step on `variables`, with their saved names and owners. Slots loaded
+   * by setWeights and not stepped yet go to the step's trainable variables in order, as getWeights
+   * saved them (a frozen variable's left out): a frozen variable then gets new slots, and loaded slots
+   * beyond the step's variables keep their order after them. Others stay where they are.
+   */
+  private boundSlots(variables: readonly tf.Variable[]): { slots: SlotOptimizer['slotVariables']; names: string[]; owners: Array<string | undefined> } {
+    if (!this.loadedUnbound) return { slots: this.slotVariables, names: this.variableNames, owners: this.slotOwners };
+    const slots: SlotOptimizer['slotVariables'] = [];
+    const names: string[] = [];
+    let k = 0;
+    variables.forEach((v, i) => {
+      if (!v.trainable || k >= this.slotVariables.length) return;
+      slots[i] = this.slotVariables[k]!;
+      names[i] = this.variableNames[k++]!;
+    });
+    for (let at = variables.length; k < this.slotVariables.length; k++, at++) {
+      slots[at] = this.slotVariables[k]!;
+      names[at] = this.variableNames[k]!;
+    }
+    return { slots, names, owners: [] };
   }
 
   private applyOnArrays(arrays: BackendArrays, updates: SlotUpdate[]): void {
@@ -204,17 +235,29 @@ export abstract class SlotOptimizer extends tf.Optimizer {
 
   /**
    * The weights to save: [iterations, extra scalars…, slots]. Like TF.js's own optimizers it returns
-   * the live slot variables, and the scalars are live too: one variable each, updated here.
+   * the live slot variables, and the scalars are live too: one variable each, updated here. Slots of
+   * a variable frozen now (not trainable) are left out: they are the list a model saved now loads with.
    */
   override async getWeights(): Promise<NamedTensor[]> {
     this.checkNotDisposed();
     // Named and typed as TF.js's saveIterations names it, but kept (see `keptScalar`).
     const iterations = { name: 'iter', tensor: this.keptScalar(0, this.iterations_ ?? 0, 'int32') as tf.Tensor };
     const extra = this.extraWeights().map(({ name, value }, k) => ({ name, tensor: this.keptScalar(1 + k, value, 'float32') as tf.Tensor }));
-    const slots = this.slotNames().flatMap((slot) =>
-      this.slotVariables.map((s, i) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })),
-    );
+    const saved = this.slotVariables.flatMap((s, i) => (this.isFrozen(i) ? [] : [{ s, i }]));
+    const slots = this.slotNames().flatMap((slot) => saved.map(({ s, i }) => ({ name: `${this.variableNames[i] ?? i}/${slot}`, tensor: s[slot]! as tf.Tensor })));
     return [iterations, ...extra, ...slots];
+  }
+
+  /**
+   * Whether the variable whose slots are at `position` is frozen now (`layer.trainable = false` after
+   * compile): getWeights leaves its slots out. `model.fit` still lists it, gradient-less, so it keeps
+   * its place and slots here; but a model saved now loads compiled without it, and slots matched by
+   * position would bind one variable off (silently where shapes agree). Loaded slots (no owner yet) count as trainable.
+   */
+  private isFrozen(position: number): boolean {
+    const owner = this.slotOwners[position];
+    const registry = tf.engine().registeredVariables;
+    return owner !== undefined && Object.hasOwn(registry, owner) && !registry[owner]!.trainable;
   }
 
   /**
@@ -240,7 +283,8 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * Checked as the core's `loadStateDict` checks a state: the layout (count, names, scalars, float32
    * slots), an iteration count that is a whole number ≥ 0 below 2^31 (saved as an int32), extra scalars that are neither NaN nor −∞, slot values
    * that are finite (and, for Rprop, step sizes ≥ 0, a −0 kept as +0). Slots are matched to variables
-   * by position; their shapes are checked against the variables at the next step.
+   * by position: at the next step, to its trainable variables in order (a frozen one, whose slots
+   * getWeights leaves out, gets new slots); their shapes are checked against the variables then.
    */
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
     this.checkNotDisposed();
@@ -263,6 +307,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     tf.dispose(this.liveSlots());
     this.slotVariables = slotVariables;
     this.slotOwners = [];
+    this.loadedUnbound = true;
     // The loaded slots are saved again under the names they came with (as TF.js's Adam keeps a
     // loaded slot's originalName): names kept from earlier steps could repeat one of them, and the
     // model loader looks weights up by name, so one would silently replace the other.
@@ -294,6 +339,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     tf.dispose([...this.liveSlots(), ...this.savedScalars.filter((v) => !v.isDisposed)]);
     this.slotVariables = [];
     this.slotOwners = [];
+    this.loadedUnbound = false;
     this.savedScalars = [];
   }
 }
