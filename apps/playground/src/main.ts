@@ -96,6 +96,8 @@ function setFunction(id: string): void {
 functionSelect.replaceChildren(...FUNCTIONS.map((f) => new Option(f.name, f.id)));
 functionSelect.addEventListener('change', () => setFunction(functionSelect.value));
 renderOptimizerControls($('optimizers'), specs, restart);
+// What σ does is the title of the field's label, shown on hover only: a screen reader gets it as the field's description.
+$('noise-help').textContent = $('noise').closest('label')!.title;
 wireNoiseControl($<HTMLInputElement>('noise'), $('noise-kept'), (sigma) => {
   noise = { ...noise, sigma };
   restart();

@@ -6,7 +6,7 @@ import { startPlayground, type Playground } from './browser.js';
 
 const CONTROLS = ['combobox', 'button', 'spinbutton', 'checkbox'];
 
-describe('the accessible name of every control, as Chromium gives it to a screen reader', () => {
+describe('each control\'s name and description, as Chromium gives them to a screen reader', () => {
   let playground: Playground;
   let page: Page;
 
@@ -40,6 +40,18 @@ describe('the accessible name of every control, as Chromium gives it to a screen
     expect(names).toHaveLength(await page.locator('select, button, input').count());
     expect(names.filter((n) => n.trim().split(' ').length < 2)).toEqual([]);
     expect(names.filter((n, k) => names.indexOf(n) !== k)).toEqual([]);
+  });
+
+  it('describes the noise field with what its label\'s hover text says, and a σ not taken with why', async () => {
+    const title = await page.locator('label.noise').getAttribute('title');
+    expect(title).toContain('54 %');
+    const noise = async () => (await axNodes(page, ['spinbutton'])).find((c) => c.name === 'Gradient noise σ')!.description;
+    expect(await noise()).toBe(title);
+    await page.fill('#noise', '-1');
+    await page.dispatchEvent('#noise', 'change');
+    expect(await noise()).toBe(`${title} noise: below 0; still 0.`);
+    await page.fill('#noise', '0');
+    await page.dispatchEvent('#noise', 'change');
   });
 
   it('names the landmark that holds the optimizers\' controls', async () => {
