@@ -55,6 +55,9 @@ export function renderOptimizerControls(root: HTMLElement, specs: OptimizerSpec[
           knob.value = v;
           changed();
         });
+        // Named with its optimizer: nine boxes have an 'lr', four an 'η+', and a reader that lists the
+        // page's fields, or jumps to one, gives the field's name alone. It holds the visible label, for those who speak it to voice control.
+        input.setAttribute('aria-label', `${spec.name} ${knob.label}`);
         input.setAttribute('aria-describedby', `${spec.id}-refusal ${kept.id}`);
         field.append(document.createTextNode(knob.label), input);
         box.append(field);

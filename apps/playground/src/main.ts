@@ -1,4 +1,5 @@
 import { contentBox } from './content-box.js';
+import { describeRuns } from './describe-runs.js';
 import { renderLegend, renderOptimizerControls, renderRefusals } from './controls.js';
 import { fitCanvases } from './fit-canvas.js';
 import { FUNCTIONS, type TestFunction } from './functions.js';
@@ -19,6 +20,8 @@ const lossCanvas = $<HTMLCanvasElement>('loss');
 const functionSelect = $<HTMLSelectElement>('function');
 const playButton = $<HTMLButtonElement>('play');
 const iterationLabel = $('iteration');
+const mapSummary = $('map-summary');
+const runSummary = $('run-summary');
 const mapContext = mapCanvas.getContext('2d')!;
 const lossContext = lossCanvas.getContext('2d')!;
 
@@ -52,7 +55,21 @@ function draw(): void {
   renderLoss(lossContext, fn, runs, sizes.get(lossCanvas)!);
   renderLegend($('legend'), runs, fn.fmin);
   iterationLabel.textContent = `iteration ${iteration} of ${MAX_ITERATIONS}`;
-  playButton.textContent = playing && !finished() ? 'Pause' : 'Play';
+  const animating = playing && !finished();
+  playButton.textContent = animating ? 'Pause' : 'Play';
+  describeMap(animating);
+}
+
+/**
+ * The map's text alternative, kept current as its description; and, once the runs stand still (paused,
+ * stepped or finished), the same words in a live region, which a screen reader then speaks. Spoken on
+ * every frame while playing it would be 60 announcements a second, each cut off by the next.
+ */
+function describeMap(animating: boolean): void {
+  const words = describeRuns({ fn, start, runs, iteration, maxIterations: MAX_ITERATIONS });
+  mapSummary.textContent = words;
+  // The same words again would be spoken again.
+  if (!animating && runSummary.textContent !== words) runSummary.textContent = words;
 }
 
 function restart(): void {
@@ -79,6 +96,8 @@ function setFunction(id: string): void {
 functionSelect.replaceChildren(...FUNCTIONS.map((f) => new Option(f.name, f.id)));
 functionSelect.addEventListener('change', () => setFunction(functionSelect.value));
 renderOptimizerControls($('optimizers'), specs, restart);
+// What σ does is the title of the field's label, shown on hover only: a screen reader gets it as the field's description.
+$('noise-help').textContent = $('noise').closest('label')!.title;
 wireNoiseControl($<HTMLInputElement>('noise'), $('noise-kept'), (sigma) => {
   noise = { ...noise, sigma };
   restart();

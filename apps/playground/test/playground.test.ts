@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST as dist, launchChromium } from './browser.js';
 import { serve } from './serve.js';
-
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: Server;
 let url: string;
@@ -100,14 +97,9 @@ function keepRatioQueries(): void {
 
 describe('the playground page in headless Chromium', () => {
   beforeAll(async () => {
-    expect(existsSync(join(dist, 'index.html')), 'build the page first: npm run build (npm test does)').toBe(true);
-    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does)`).toBe(true);
     // Served from a nested folder: the build's asset paths are relative.
+    browser = await launchChromium();
     ({ server, url } = await serve(dist, '/any/nested/folder/'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
     page = await browser.newPage({ viewport: { width: 1480, height: 900 } });
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
