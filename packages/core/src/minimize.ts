@@ -87,7 +87,9 @@ export interface MinimizeResult {
    * The best point evaluated (lowest f; highest with `maximize`), the latest of equals: near a minimum
    * f's rounding makes many points tie, and the latest, taken with the smallest steps, is the nearest.
    * A converged run returns the point it converged at unless an earlier one scored better by more
-   * than rounding (8 ulps of f): the same rounding can put a point ≈1e-8 (relative) off an ulp lower.
+   * than rounding (8 ulps of f) and its gradient was no larger (max |∂f/∂xᵢ|): the same rounding can
+   * put a point ≈1e-8 (relative) off an ulp lower, and an f computed with cancellation (terms that
+   * nearly cancel) rounds by far more than 8 ulps, so a steeper earlier point is taken for rounding too.
    */
   x: Float64Array;
   /** f(x). */
@@ -189,6 +191,8 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   const bounded = box && new BoundedRun(box, x, grad, sense);
   const best = Float64Array.from(x);
   let bestF = Infinity;
+  // max |∂f/∂xᵢ| at the best point (projected with bounds), to tell a better point from a luckier rounding.
+  let bestGMax = Infinity;
   // The previous score (f, or −f when maximizing): iRprop+ backtracks when the objective got worse.
   let prevScore = Infinity;
   let lastF = NaN;
@@ -206,13 +210,16 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   });
 
   /**
-   * Converged at x, just evaluated (its score `score`): x is the answer unless an earlier point is
-   * better by more than f's rounding. Where f is far from 0 at the minimum (a sum of squares that do
-   * not vanish), rounding can score a point ≈1e-8 (relative) off an ulp or two below the converged
-   * one; the best point was returned, 2e-11–4e-11 off with a gradient of 1e-10, where x had 1e-15.
+   * Converged at x, just evaluated (its score `score`, its max |∂f/∂xᵢ| `gMax`): x is the answer
+   * unless an earlier point is better by more than f's rounding and no steeper. Where f is far from 0
+   * at the minimum (a sum of squares that do not vanish), rounding can score a point ≈1e-8 (relative)
+   * off an ulp or two below the converged one; the best point was returned, 2e-11–4e-11 off with a
+   * gradient of 1e-10, where x had 1e-15. 8 ulps is not f's rounding where f cancels: the
+   * trigonometric test function (n − Σ cos xⱼ + …, ≈1e-3 from terms ≈10) rounds by ≈1e-12
+   * (relative), and Rprop− returned a point 9e-10 off with a gradient of 9e-11, where x had 3e-15.
    */
-  const converged = (iterations: number, score: number, message: string): MinimizeResult => {
-    if (score - bestF <= ROUNDING_ULPS * Number.EPSILON * Math.abs(bestF)) {
+  const converged = (iterations: number, score: number, gMax: number, message: string): MinimizeResult => {
+    if (score - bestF <= ROUNDING_ULPS * Number.EPSILON * Math.abs(bestF) || gMax < bestGMax) {
       best.set(x);
       bestF = score;
     }
@@ -235,7 +242,8 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     // `<=`: of points with equal f, the latest. Where f is far from 0 at the minimum, every point
     // within ≈1e-8 of it rounds to the same f; with `<` the answer was the first of them, ≈1e-8 off,
     // though the run went on to converge to the last bit.
-    if (score <= bestF) {
+    const improved = score <= bestF;
+    if (improved) {
       bestF = score;
       best.set(x);
     }
@@ -243,9 +251,10 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     if (badGrad >= 0) return finish(iteration, false, `the gradient is ${describe(grad[badGrad])} at index ${badGrad}, iteration ${iteration}`);
     // With bounds, the projected gradient: a coordinate held at a bound by its derivative counts as 0.
     const gMax = bounded === undefined ? maxAbs(grad) : bounded.projectedGradient();
+    if (improved) bestGMax = gMax;
     const note = bounded?.note() ?? '';
-    if (gMax <= o.gTol) return converged(iteration, score, `${o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`}${note}`);
-    if (settled) return converged(iteration, score, `every step size is negligible against x${note}`);
+    if (gMax <= o.gTol) return converged(iteration, score, gMax, `${o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`}${note}`);
+    if (settled) return converged(iteration, score, gMax, `every step size is negligible against x${note}`);
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
     noteFlips(flipped, grad, prev, sense);
