@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectOneLineError } from './expect-error.js';
+import { cliDocs } from './readme-and-docs.js';
 import { root, rprop } from './run-cli.js';
 import { tempFolder } from './temp-folder.js';
 
@@ -150,16 +151,19 @@ describe('what the READMEs say of the command', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## The `rprop` command'), readme.indexOf('\n## ', readme.indexOf('## The `rprop` command') + 1));
   const cliReadme = readFileSync(join(root, 'packages', 'cli', 'README.md'), 'utf8');
+  // The section links its details to docs/cli.md and the FANN comparison to docs/fann-comparison.md.
+  const details = cliDocs();
+  const fann = readFileSync(join(root, 'docs', 'fann-comparison.md'), 'utf8');
 
   it('names only flags the command has', () => {
     const help = ['--help', 'demo --help', 'train --help', 'bench --help'].map((args) => rprop(args.split(' ')).stdout).join('\n');
-    const named = new Set([...`${section}\n${cliReadme}`.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]));
+    const named = new Set([...`${section}\n${cliReadme}\n${details}\n${fann}`.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]));
     expect(named.size).toBeGreaterThan(10);
     for (const flag of named) expect(help, flag).toMatch(new RegExp(`${flag}(?![\\w-])`));
   });
 
   it('names only settings the --json line holds', () => {
-    const listed = /The `--json` line also holds every setting that decides the result\s*\(([^)]*)\)/.exec(section.replace(/\s*\n\s*/g, ' '))![1]!;
+    const listed = /The `--json` line also holds every setting that decides the result\s*\(([^)]*)\)/.exec(`${section}\n${details}`.replace(/\s*\n\s*/g, ' '))![1]!;
     const keys = [...listed.matchAll(/`(\w+)`/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(5);
     const r = rprop(['train', 'xor', '--epochs', '2', '--json', '--backend', 'cpu']);

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rprop, root } from './run-cli.js';
+import { readmeAndDocs } from './readme-and-docs.js';
 import { tempFolder } from './temp-folder.js';
 
 // The repository README shows how an app that only predicts loads a `rprop train --save` folder
@@ -13,7 +14,8 @@ import { tempFolder } from './temp-folder.js';
 // is per process (importing rprop-tfjs anywhere registers the optimizer), so the recipe runs in a
 // process of its own; beside it, the same recipe keeping `trainingConfig` shows why it is left out.
 
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+// The recipe is in docs/cli.md now; read with the README, it is found wherever it moves.
+const readme = readmeAndDocs();
 const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('--save model') && code.includes('no rprop-tfjs'));
 const dir = tempFolder('rprop-readme-inference-');
 // The script imports @tensorflow/tfjs, so it runs from a folder inside the repository (ignored by git).

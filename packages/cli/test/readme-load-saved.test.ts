@@ -1,16 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rprop, root } from './run-cli.js';
+import { readmeAndDocs } from './readme-and-docs.js';
 import { tempFolder } from './temp-folder.js';
 
 // The repository README shows how to load a `rprop train --save` folder in Node with plain
 // @tensorflow/tfjs. That recipe runs as written here: the command line its comment names writes the
 // folder, and the block must load the model with the run's optimizer and its state.
 
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+// The recipe is in docs/cli.md now; read with the README, it is found wherever it moves.
+const readme = readmeAndDocs();
 const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('--save model'));
 const dir = tempFolder('rprop-readme-load-');
 // The block imports the packages, so it runs from a scratch folder inside the repository (ignored by git).

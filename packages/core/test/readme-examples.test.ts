@@ -11,6 +11,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const coreReadme = readFileSync(join(here, '..', 'README.md'), 'utf8');
+/** The topic files the README's fine print moved to (docs/api.md, …), in name order. */
+const docs = readdirSync(join(root, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => ({ name, text: readFileSync(join(root, 'docs', name), 'utf8') }));
 const tsBlocks = (text: string) => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => code.includes("from 'rprop'"));
 
 /** The core's sources, for their TSDoc `@example` blocks. */
@@ -31,8 +36,12 @@ void [Adam, Lion, Rprop, SGD, SignSGD, Signum, param, encoder, head, gradient];
 const tsdocExamples = sources(join(here, '..', 'src')).flatMap((file) =>
   tsdocBlocks(readFileSync(file, 'utf8')).map((code, k) => ({ name: `${relative(root, file)} @example ${k + 1}`, code: /^import /m.test(code) ? code : `${fragmentPreamble}${code}` })),
 );
+const docsExamples = docs.flatMap(({ name, text }) =>
+  tsBlocks(text).map((code, k) => ({ name: `docs/${name} example ${k + 1}`, file: `docs-${name.replace(/\.md$/, '')}-example-${k + 1}.ts`, code })),
+);
 const examples = [
   ...tsBlocks(readme).map((code, k) => ({ name: `README.md example ${k + 1}`, file: `example-${k + 1}.ts`, code })),
+  ...docsExamples,
   ...tsBlocks(coreReadme).map((code, k) => ({ name: `packages/core/README.md example ${k + 1}`, file: `core-example-${k + 1}.ts`, code })),
   ...tsdocExamples.map((e, k) => ({ ...e, file: `tsdoc-example-${k + 1}.ts` })),
 ];
@@ -45,8 +54,11 @@ function topLevelNames(code: string): string[] {
   return [...names, ...destructured].filter((n) => n !== '');
 }
 
-/** The prose around the examples, one space for every line break, so quotes can span lines. */
-const prose = readme.replace(/\s*\n\s*/g, ' ');
+/**
+ * The prose around the examples — the README's and docs/'s, where its fine print (the exact refusal
+ * messages among it) moved — one space for every line break, so quotes can span lines.
+ */
+const prose = [readme, ...docs.map((d) => d.text)].join('\n').replace(/\s*\n\s*/g, ' ');
 
 describe('the README examples that use rprop, and the TSDoc examples in its sources, run as written', () => {
   beforeAll(() => {
@@ -57,6 +69,11 @@ describe('the README examples that use rprop, and the TSDoc examples in its sour
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('has examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
+  // A block moved out of the README must still be found, wherever in docs/ it went.
+  it("has docs/'s examples, Continuing from PyTorch's among them", () => {
+    expect(docs.map((d) => d.name)).toContain('api.md');
+    expect(docsExamples.some((e) => e.code.includes('fromTorchStateDict('))).toBe(true);
+  });
   it("has the sources' TSDoc examples", () => expect(tsdocExamples.length).toBeGreaterThanOrEqual(10));
 
   // Threads must come before the kernels' memory is first used, so an example that starts them runs
