@@ -9,12 +9,12 @@ import { rprop, root } from './run-cli.js';
 import { readmeAndDocs } from './readme-and-docs.js';
 import { tempFolder } from './temp-folder.js';
 
-// The repository README shows how an app that only predicts loads a `rprop train --save` folder
+// The repository's docs/cli.md (linked from the README) shows how an app that only predicts loads a `rprop train --save` folder
 // with plain @tensorflow/tfjs and no rprop-tfjs, leaving the training configuration out. Registration
 // is per process (importing rprop-tfjs anywhere registers the optimizer), so the recipe runs in a
 // process of its own; beside it, the same recipe keeping `trainingConfig` shows why it is left out.
 
-// The recipe is in docs/cli.md now; read with the README, it is found wherever it moves.
+// README.md and docs/*.md, so the recipe is found wherever it moves.
 const readme = readmeAndDocs();
 const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('--save model') && code.includes('no rprop-tfjs'));
 const dir = tempFolder('rprop-readme-inference-');
@@ -33,7 +33,7 @@ function runAlone(code: string, name: string): { status: number | null; stdout: 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("the README's recipe for loading a --save folder without rprop-tfjs", () => {
+describe("the docs' recipe for loading a --save folder without rprop-tfjs", () => {
   it('is there, imports no rprop-tfjs, and names the command that writes the folder', () => {
     expect(block).toBeDefined();
     expect(block).not.toMatch(/(from|import) 'rprop-tfjs'/);

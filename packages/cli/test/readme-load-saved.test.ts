@@ -7,11 +7,11 @@ import { rprop, root } from './run-cli.js';
 import { readmeAndDocs } from './readme-and-docs.js';
 import { tempFolder } from './temp-folder.js';
 
-// The repository README shows how to load a `rprop train --save` folder in Node with plain
+// The repository's docs/cli.md (linked from the README) shows how to load a `rprop train --save` folder in Node with plain
 // @tensorflow/tfjs. That recipe runs as written here: the command line its comment names writes the
 // folder, and the block must load the model with the run's optimizer and its state.
 
-// The recipe is in docs/cli.md now; read with the README, it is found wherever it moves.
+// README.md and docs/*.md, so the recipe is found wherever it moves.
 const readme = readmeAndDocs();
 const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('--save model'));
 const dir = tempFolder('rprop-readme-load-');
@@ -19,7 +19,7 @@ const dir = tempFolder('rprop-readme-load-');
 const scratch = join(dirname(fileURLToPath(import.meta.url)), '.readme-examples');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe("the README's recipe for loading a --save folder", () => {
+describe("the docs' recipe for loading a --save folder", () => {
   it('is there, and names the command that writes the folder', () => {
     expect(block).toBeDefined();
     expect(block).toMatch(/\/\/ written by: npx rprop (train .*--save model)$/m);

@@ -36,7 +36,7 @@ function show(x: number): string {
 /**
  * The update paths rprop-tfjs claims equal to the core, as [backend, composed ops]: the fused paths on
  * cpu and wasm, and the composed ops (webgl's and webgpu's path) on cpu. Not the composed ops on wasm,
- * whose tf.sign is 0 below float32's epsilon (README, Speed).
+ * whose tf.sign is 0 below float32's epsilon (docs/tfjs.md, Backends).
  */
 export const CLAIMED_PATHS = [
   ['cpu', false],

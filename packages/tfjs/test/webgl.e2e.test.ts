@@ -65,7 +65,7 @@ const caseOf = (cases: readonly CaseReport[], name: string) => cases.find((c) =>
 
     // WebGL shaders may flush subnormals (|x| < 1.18e-38) to zero, as SwiftShader does, in arithmetic and
     // comparisons alike: a subnormal gradient has sign 0 there, and a subnormal weight minus 0 is 0.
-    // No composition of tf ops can see them, so the README states it as the one limit. The rules are
+    // No composition of tf ops can see them, so docs/tfjs.md states it as the one limit. The rules are
     // elementwise, so the difference stays in the elements that held a subnormal.
     it.each(NAMES)('%s: with subnormals in the inputs, values differ from the core only where a subnormal was', (name) => {
       const c = caseOf(report.subnormalCases, name);
