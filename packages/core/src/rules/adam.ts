@@ -65,8 +65,8 @@ function mulDD(ah: number, al: number, bh: number, bl: number): [number, number]
  * 1−β1, 1−β2, the bias corrections and the step size are computed in double from the options (as
  * Python does) and then rounded, like β1, β2 and ε, to the buffer's precision.
  * Equal bit for bit to torch built without fused multiply-add (ATEN_CPU_CAPABILITY=default); torch's
- * AVX2/AVX-512 kernels fuse `a + α·b` and `s + v·t1·t2` and land a few ulps away
- * (test/optimizers/baseline-traces.test.ts). The magnitude-based baseline; the reference loop.
+ * AVX2/AVX-512 kernels fuse `a + α·b` and `s + v·t1·t2` and land a few ulps away, within the bound
+ * test/optimizers/fused-bound.ts derives. The magnitude-based baseline; the reference loop.
  */
 export function adam(param: FloatArray, grad: FloatArray, m: FloatArray, v: FloatArray, c: AdamConstants): void {
   checkBuffer('adam', 'grad', param, grad);

@@ -10,7 +10,7 @@ import { finiteConstant } from './constants-check.js';
  * b ← μ·b + g (b ← g on the first step); w ← w − lr·b. `momentumBuffer` may be null only when μ = 0.
  * In the buffer's precision, lr and μ rounded to it, as ATen's add_ and mul_: equal bit for bit to
  * torch built without fused multiply-add (ATEN_CPU_CAPABILITY=default); torch's AVX2/AVX-512 kernels
- * fuse `w + (−lr)·b` and land a few ulps away (test/optimizers/baseline-traces.test.ts).
+ * fuse `w + (−lr)·b` and land a few ulps away, within the bound test/optimizers/fused-bound.ts derives.
  * The baseline the demos compare sign-based steps against. The reference loop.
  */
 export function sgd(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Adam, SGD, useKernels, type Parameter } from '../../src/index.js';
 import { powWhole } from '../../src/rules/adam.js';
 import { exact, fusedAdam, fusedSgd, roundTo } from './torch-fused.js';
+import { fusedBounds } from './fused-bound.js';
 import { giveGradients } from '../fixtures/give-gradients.js';
 import { traceParams, TRACE_PATHS, type TracePath } from '../fixtures/trace-params.js';
 import { extraBaselineFolders, loadBaselineTraces, type BaselineState, type BaselineTrace } from '../fixtures/load-trace.js';
@@ -19,113 +20,48 @@ import { firstMismatch } from '../fixtures/first-mismatch.js';
  * SGD's and Adam's moment updates, SGD's parameter update) and `self + value·t1·t2` (addcmul_:
  * Adam's second moment) into fused multiply-adds, one rounding instead of two, in the vectorized
  * loop and the scalar tail alike (torch-fused.ts replays exactly that, bit for bit). Which one torch
- * computes depends on the CPU it runs on; against `fused` ours is held to the measured bounds below,
- * in ULPs (representable numbers apart). No kernel runs SGD or Adam: the kernel and zero-copy paths
- * check that staging gradients and resident parameters change nothing.
+ * computes depends on the CPU it runs on; against `fused` every value of ours is held to a bound
+ * derived from those lost roundings and how they propagate (fused-bound.ts), computed per trace
+ * from its hyperparameters, its gradients and our run. No kernel runs SGD or Adam: the kernel and
+ * zero-copy paths check that staging gradients and resident parameters change nothing.
  *
  * RPROP_EXTRA_BASELINE_TRACES=dir1:dir2 replays traces recorded with other seed offsets too, and
- * RPROP_PRINT_ULPS=1 prints the largest distances from the fused runs.
+ * RPROP_PRINT_BOUND_RATIOS=1 prints, per optimizer, dtype and quantity, the largest |ours − fused|
+ * as a fraction of its bound.
  */
-
-/**
- * How far ours may be from torch's fused run, measured, as the largest over all values of
- * - `tensor`: |ours − torch| in ULPs of the largest |value| of that tensor (at that step, for the
- *   parameters): over the committed fixtures and 36 more traces recorded with seed offsets 1000, 7777
- *   and 31337 (RPROP_EXTRA_BASELINE_TRACES). Ours rounds the product before the sum, the fused
- *   multiply-add does not: each such op differs by about an ulp of its product at most, and the
- *   parameters add these differences up over the 30 steps;
- * - `value`: ULPs between the two numbers themselves, over the committed fixtures only: large where a
- *   value is small beside its tensor's largest (a step that nearly cancels a weight, a moment that
- *   decayed), as the fused result is rounded once from the exact one and ours twice.
- * SGD's momentum buffer is exact: torch updates it with mul_ then add_(alpha=1), nothing to fuse.
- */
-const FUSED_ULPS = {
-  SGD: {
-    float32: { params: { tensor: 2, value: 244 }, momentumBuffer: { tensor: 0, value: 0 } },
-    float64: { params: { tensor: 3.5, value: 171 }, momentumBuffer: { tensor: 0, value: 0 } },
-  },
-  Adam: {
-    float32: { params: { tensor: 1, value: 12 }, expAvg: { tensor: 2.5, value: 12 }, expAvgSq: { tensor: 1, value: 1 } },
-    float64: { params: { tensor: 0.5, value: 1344 }, expAvg: { tensor: 4, value: 32 }, expAvgSq: { tensor: 1, value: 2 } },
-  },
-} as const;
 
 interface Replayed {
   /** Parameter values after each step. */
   params: number[][][];
+  /** Each parameter's state after each step, as stateDict() gives it (what fused-bound.ts reads). */
+  states: BaselineState[][];
   /** Final state per parameter, as stateDict() gives it. */
-  state: Array<Record<string, number | number[]>>;
+  state: BaselineState[];
 }
 
-function replay(trace: BaselineTrace, path: TracePath): Replayed {
+/**
+ * A deliberate slip in the rule, to show the fused comparison catches one: before step t (from 0) it
+ * may edit the optimizer's options and returns the gradients to feed instead of the trace's.
+ */
+type Slip = (opt: SGD | Adam, t: number, grads: Array<number[] | null>) => Array<number[] | null>;
+
+function replay(trace: BaselineTrace, path: TracePath, slip?: Slip): Replayed {
   const Ctor = trace.dtype === 'float32' ? Float32Array : Float64Array;
   const params = traceParams(trace, path);
   const { lr, momentum, betas, eps, maximize } = trace.options;
   const opt = trace.optimizer === 'SGD'
     ? new SGD(params, { lr, momentum: momentum!, maximize })
     : new Adam(params, { lr, betas: betas!, eps: eps!, maximize });
-  const out: Replayed = { params: [], state: [] };
-  for (const step of trace.steps) {
-    giveGradients(params, step.grads, Ctor);
+  const out: Replayed = { params: [], states: [], state: [] };
+  trace.steps.forEach((step, t) => {
+    giveGradients(params, slip ? slip(opt, t, step.grads) : step.grads, Ctor);
     opt.step();
     out.params.push(params.map((p) => Array.from(p.data)));
-  }
-  const sd = opt.stateDict();
-  out.state = params.map((_, k) => sd.state[String(k)]!);
-  return out;
-}
-
-const bits64 = new Float64Array(1);
-const int64 = new BigInt64Array(bits64.buffer);
-const bits32 = new Float32Array(1);
-const int32 = new Int32Array(bits32.buffer);
-
-/** x's position in the ordered sequence of representable numbers of its type (±0 both at 0). */
-function ordinal(x: number, dtype: BaselineTrace['dtype']): bigint {
-  if (dtype === 'float32') {
-    bits32[0] = x;
-    const i = int32[0]!;
-    return BigInt(i < 0 ? -(i & 0x7fffffff) : i);
-  }
-  bits64[0] = x;
-  const i = int64[0]!;
-  return i < 0n ? -(i & 0x7fffffffffffffffn) : i;
-}
-
-/** How many representable numbers of the type lie between a and b (0: equal; Infinity: a NaN). */
-function ulpsApart(a: number, b: number, dtype: BaselineTrace['dtype']): number {
-  if (Number.isNaN(a) || Number.isNaN(b)) return Infinity;
-  const d = ordinal(a, dtype) - ordinal(b, dtype);
-  return Number(d < 0n ? -d : d);
-}
-
-/** ulp of |x|'s binade in the dtype (the spacing of representable numbers there). */
-function ulpOf(x: number, dtype: BaselineTrace['dtype']): number {
-  const a = Math.abs(x);
-  const [bits, least] = dtype === 'float32' ? [23, -149] : [52, -1074];
-  if (a === 0) return 2 ** least;
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--;
-  else if (2 ** (e + 1) <= a) e++;
-  return Math.max(2 ** (e - bits), 2 ** least);
-}
-
-/**
- * How far `actual` is from `expected`, as the largest over elements of: `value`, the ULPs between
- * the two numbers; `tensor`, |actual − expected| in ULPs of the tensor's largest |expected|.
- */
-interface Distance {
-  value: number;
-  tensor: number;
-}
-
-function distance(actual: readonly number[], expected: readonly number[], dtype: BaselineTrace['dtype'], into: Distance): void {
-  expect(actual.length).toBe(expected.length);
-  const ulp = ulpOf(expected.reduce((m, x) => Math.max(m, Math.abs(x)), 0), dtype);
-  actual.forEach((a, i) => {
-    into.value = Math.max(into.value, ulpsApart(a, expected[i]!, dtype));
-    into.tensor = Math.max(into.tensor, Math.abs(a - expected[i]!) / ulp);
+    const sd = opt.stateDict();
+    out.states.push(params.map((_, k) => (sd.state[String(k)] ?? {}) as BaselineState));
   });
+  out.state = out.states.at(-1)!;
+  return out;
 }
 
 const STATE_KEYS = ['momentumBuffer', 'expAvg', 'expAvgSq'] as const;
@@ -147,27 +83,43 @@ function expectExact(name: string, got: Replayed, steps: Array<{ params: number[
   });
 }
 
-/** The distance from torch's fused run of the parameters (over all steps) and of each final state buffer. */
-function fusedDistance(trace: BaselineTrace, got: Replayed): Record<string, Distance> {
-  const out: Record<string, Distance> = { params: { value: 0, tensor: 0 } };
+/** The largest |ours − fused| / bound of one quantity (0/0 counts as 0). */
+type Ratios = Record<string, number>;
+
+/**
+ * Asserts every value of ours within its derived bound of torch's fused run (the parameters after
+ * every step, the final state buffers); returns the largest |ours − fused| / bound per quantity.
+ */
+function expectWithinBounds(trace: BaselineTrace, got: Replayed): Ratios {
+  const bounds = fusedBounds(trace, got);
+  const ratios: Ratios = {};
+  const check = (key: string, where: string, ours: readonly number[], fused: readonly number[], bound: readonly number[]): void => {
+    expect(ours.length, `${trace.name}: ${where} has ${ours.length} values, torch's fused run ${fused.length}`).toBe(fused.length);
+    fused.forEach((f, i) => {
+      const apart = Math.abs(ours[i]! - f);
+      // Negated, so that a NaN difference fails too; the message names the value.
+      if (!(apart <= bound[i]!)) expect.fail(`${trace.name}: ${where}[${i}] is ${ours[i]}, torch's fused run ${f}: ${apart} apart, more than the derived bound ${bound[i]}`);
+      ratios[key] = Math.max(ratios[key] ?? 0, apart === 0 ? 0 : apart / bound[i]!);
+    });
+  };
   trace.fused.steps.forEach((step, t) => {
-    step.params.forEach((expected, k) => distance(got.params[t]![k]!, expected, trace.dtype, out.params!));
+    step.params.forEach((fused, k) => check('params', `parameter ${k} after step ${t}`, got.params[t]![k]!, fused, bounds.params[t]![k]!));
   });
-  trace.fused.finalState.forEach((expected, k) => {
-    if (expected.step !== undefined) expect(got.state[k]!.step).toBe(expected.step);
+  trace.fused.finalState.forEach((fused, k) => {
+    if (fused.step !== undefined) expect(got.state[k]!.step, `${trace.name}: final step of parameter ${k}`).toBe(fused.step);
     for (const key of STATE_KEYS) {
-      if (expected[key] === undefined) continue;
-      distance(got.state[k]![key] as number[], expected[key]!, trace.dtype, (out[key] ??= { value: 0, tensor: 0 }));
+      if (fused[key] === undefined) continue;
+      check(key, `final ${key} of parameter ${k}`, got.state[k]![key] as number[], fused[key]!, bounds.state[k]![key]!);
     }
   });
-  return out;
+  return ratios;
 }
 
 /** The trace's torch run written out with fused multiply-adds (torch-fused.ts). */
 function replayFused(trace: BaselineTrace): Replayed {
   const params = trace.params.map((p) => [...p.init]);
   const state = params.map((p) => ({ step: 0, momentumBuffer: p.map(() => 0), expAvg: p.map(() => 0), expAvgSq: p.map(() => 0) }));
-  const out: Replayed = { params: [], state: [] };
+  const out: Replayed = { params: [], states: [], state: [] };
   for (const step of trace.steps) {
     params.forEach((p, k) => {
       const g = step.grads[k];
@@ -188,26 +140,17 @@ function replayFused(trace: BaselineTrace): Replayed {
   return out;
 }
 
-const measured: Record<string, Record<string, Distance>> = {};
+const measured: Record<string, Ratios> = {};
 
-function checkTraces(traces: BaselineTrace[], path: TracePath, committed: boolean, folder = 'fixtures'): void {
+function checkTraces(traces: BaselineTrace[], path: TracePath, folder = 'fixtures'): void {
   for (const trace of traces) {
     it(`${trace.name}: equal bit for bit to torch without fused multiply-add`, () => {
       expect(trace.foreachIdentical, 'foreach=True recorded other bits than foreach=False').toEqual({ default: true, fused: true });
       expectExact(trace.name, replay(trace, path), trace.steps, trace.finalState);
     });
 
-    const bound = FUSED_ULPS[trace.optimizer][trace.dtype];
-    it(`${trace.name}: within the measured ULPs of torch's fused ${trace.fused.cpuCapability} run`, () => {
-      const d = fusedDistance(trace, replay(trace, path));
-      measured[`${trace.name} (${folder}, ${path})`] = d;
-      const limits: Record<string, Distance> = bound;
-      for (const [key, got] of Object.entries(d)) {
-        expect(got.tensor, `${trace.name}: ${key}, in ULPs of the tensor's largest value`).toBeLessThanOrEqual(limits[key]!.tensor);
-        // ULPs of each value itself are larger where a value is small beside its tensor's largest (a
-        // step that nearly cancels a weight): bounded as measured on the committed fixtures only.
-        if (committed) expect(got.value, `${trace.name}: ${key}, in ULPs of the value`).toBeLessThanOrEqual(limits[key]!.value);
-      }
+    it(`${trace.name}: within the derived bound of torch's fused ${trace.fused.cpuCapability} run`, () => {
+      measured[`${trace.name} (${folder}, ${path})`] = expectWithinBounds(trace, replay(trace, path));
     });
   }
 }
@@ -239,27 +182,48 @@ describe("torch's fused (AVX2) runs differ from the plain ones only by fused mul
   for (const folder of extraBaselineFolders()) describe(folder, () => checkFusedRuns(loadBaselineTraces(folder)));
 });
 
+/**
+ * Wrong rules the bit-exact comparison catches, emulated through the options and gradients: SGD
+ * with dampening = momentum (b ← μ·b + (1−μ)·g from the second step, as torch applies dampening),
+ * Adam with its first bias correction a step ahead (step size lr/(1 − β1ᵗ⁺¹)). The fused comparison
+ * alone must catch them too, or its bound would be too loose to tell a slip from a fused rounding.
+ */
+const SLIPS: Record<BaselineTrace['optimizer'], (trace: BaselineTrace) => Slip> = {
+  SGD: (trace) => (_, t, grads) => grads.map((g) => (t === 0 || g === null ? g : g.map((x) => (1 - trace.options.momentum!) * x))),
+  Adam: (trace) => (opt, t, grads) => {
+    const [b1] = trace.options.betas!;
+    opt.paramGroups[0]!.lr = (trace.options.lr * (1 - b1 ** (t + 1))) / (1 - b1 ** (t + 2));
+    return grads;
+  },
+};
+
+describe('the derived bound catches a slip in the rule by itself', () => {
+  for (const trace of loadBaselineTraces().filter((tr) => tr.optimizer === 'Adam' || tr.options.momentum !== 0)) {
+    it(`${trace.name}: ${trace.optimizer === 'SGD' ? 'dampening = momentum' : "the first bias correction a step ahead"}`, () => {
+      const slipped = replay(trace, 'reference', SLIPS[trace.optimizer](trace));
+      expect(() => expectExact(trace.name, slipped, trace.steps, trace.finalState)).toThrow();
+      expect(() => expectWithinBounds(trace, slipped)).toThrow(/more than the derived bound/);
+    });
+  }
+});
+
 describe.each(TRACE_PATHS)('on the %s path', (path) => {
   beforeAll(() => useKernels(path !== 'reference', { minLength: 0 }));
   afterAll(() => useKernels(true, { minLength: 64 }));
 
-  describe('SGD and Adam replay torch.optim.SGD/Adam', () => checkTraces(loadBaselineTraces(), path, true));
+  describe('SGD and Adam replay torch.optim.SGD/Adam', () => checkTraces(loadBaselineTraces(), path));
 
   for (const folder of extraBaselineFolders()) {
-    describe(`SGD and Adam replay the traces in ${folder} (RPROP_EXTRA_BASELINE_TRACES)`, () => checkTraces(loadBaselineTraces(folder), path, false, folder));
+    describe(`SGD and Adam replay the traces in ${folder} (RPROP_EXTRA_BASELINE_TRACES)`, () => checkTraces(loadBaselineTraces(folder), path, folder));
   }
 });
 
 afterAll(() => {
-  if (!process.env.RPROP_PRINT_ULPS) return;
-  const worst: Record<string, Distance> = {};
-  for (const [name, d] of Object.entries(measured)) {
+  if (!process.env.RPROP_PRINT_BOUND_RATIOS) return;
+  const worst: Ratios = {};
+  for (const [name, ratios] of Object.entries(measured)) {
     const kind = name.replace(/^(\w+)-.*(float\d+).*$/, '$1 $2');
-    for (const [key, v] of Object.entries(d)) {
-      const w = (worst[`${kind} ${key}`] ??= { value: 0, tensor: 0 });
-      w.value = Math.max(w.value, v.value);
-      w.tensor = Math.max(w.tensor, v.tensor);
-    }
+    for (const [key, ratio] of Object.entries(ratios)) worst[`${kind} ${key}`] = Math.max(worst[`${kind} ${key}`] ?? 0, ratio);
   }
   console.log(JSON.stringify(worst, null, 1));
 });
