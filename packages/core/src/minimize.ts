@@ -38,9 +38,10 @@ export interface MinimizeOptions extends Partial<RpropOptions> {
   maxIterations?: number;
   /**
    * Converged when every Δᵢ ≤ xTol·|xᵢ| or Δᵢ ≤ xTolAbs over the coordinates whose derivative has
-   * changed sign at least once, and every other coordinate's derivative is zero now — a Δ that only
-   * started small has not converged. Default 2⁻⁵² (Δ below about one ulp of x). With `bounds`, a
-   * coordinate held at a bound has converged whatever its Δ.
+   * changed sign at least once (a Δ that only started small has not converged), and every other
+   * coordinate's derivative is zero, both where the last step started and at the point it reached,
+   * which is evaluated before the run stops. Default 2⁻⁵² (Δ below about one ulp of x). With
+   * `bounds`, a coordinate held at a bound has converged whatever its Δ.
    */
   xTol?: number;
   /** See `xTol`; the absolute floor for coordinates near 0. Default 1e-15. */
@@ -90,6 +91,7 @@ export interface MinimizeResult {
    * than rounding (8 ulps of f) and its gradient was no larger (max |∂f/∂xᵢ|): the same rounding can
    * put a point ≈1e-8 (relative) off an ulp lower, and an f computed with cancellation (terms that
    * nearly cancel) rounds by far more than 8 ulps, so a steeper earlier point is taken for rounding too.
+   * A run stopped at Δmin returns the best point evaluated, the one its last step reached included.
    */
   x: Float64Array;
   /** f(x). */
@@ -98,7 +100,12 @@ export interface MinimizeResult {
   iterations: number;
   /** Calls of the objective. */
   evaluations: number;
-  /** Whether a convergence rule stopped it (not maxIterations, a callback or a bad value). */
+  /**
+   * Whether a convergence rule stopped it (not maxIterations, a callback or a bad value). With
+   * Δmin (`stepSizes[0]`) > 0 one rule is every step size at Δmin (counting coordinates as `xTol`
+   * does): the run can get no closer, and Δmin is a resolution the caller chose, as xTolAbs is, so
+   * `converged` is true — but to about Δmin, not to xTol or xTolAbs, and `message` says so.
+   */
   converged: boolean;
   /** Why it stopped, in words. */
   message: string;
@@ -124,10 +131,10 @@ export const MINIMIZE_DEFAULTS = Object.freeze({
 /**
  * Minimises a plain function of a vector with Rprop, using only the signs of its partial
  * derivatives, so badly scaled coordinates cost nothing. Stops by itself when the gradient is zero or
- * every step size is negligible against x. A NaN or infinite f, or a non-finite derivative, stops it
- * unconverged (`message` says which); options or an `x0` it cannot use throw a RangeError or TypeError
- * naming them, and so does an f that returns something other than a number (a forgotten `return`,
- * an async f).
+ * every step size is negligible against x (or, with Δmin > 0, at Δmin: see `converged`). A NaN or
+ * infinite f, or a non-finite derivative, stops it unconverged (`message` says which); options or an
+ * `x0` it cannot use throw a RangeError or TypeError naming them, and so does an f that returns
+ * something other than a number (a forgotten `return`, an async f).
  *
  * @example
  * ```ts
@@ -197,9 +204,17 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
   let prevScore = Infinity;
   let lastF = NaN;
   let evaluations = 0;
-  // Every step size negligible after the last step: stop once the point it reached is evaluated.
+  // Every step size negligible (settled), or at Δmin (floored), after the last step: judged with the
+  // derivatives where that step started, so stop only once the point it reached is evaluated and the
+  // same test holds there too (see `holds`).
   let settled = false;
+  let floored = false;
   const negligible = (i: number) => stepSize[i]! <= o.xTolAbs || stepSize[i]! <= o.xTol * Math.abs(x[i]!);
+  const atStepMin = (i: number) => stepSize[i]! <= constants.stepMin;
+  // The test at the point just evaluated, the one a stop returns: a coordinate whose derivative never
+  // flipped must have derivative 0 here, not only where the last step started, which a step of the
+  // others can change (and with bounds, which coordinates are held is taken here too).
+  const holds = (small: (i: number) => boolean) => everySettled(grad, flipped, small, bounded?.exempt());
   const finish = (iterations: number, converged: boolean, message: string): MinimizeResult => ({
     x: bestF === Infinity ? x : best,
     fun: bestF === Infinity ? lastF : sense * bestF,
@@ -254,7 +269,12 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
     if (improved) bestGMax = gMax;
     const note = bounded?.note() ?? '';
     if (gMax <= o.gTol) return converged(iteration, score, gMax, `${o.gTol === 0 ? 'the gradient is zero' : `every |∂f/∂xᵢ| ≤ gTol (${o.gTol})`}${note}`);
-    if (settled) return converged(iteration, score, gMax, `every step size is negligible against x${note}`);
+    if (settled && holds(negligible)) return converged(iteration, score, gMax, `every step size is negligible against x${note}`);
+    // The best point evaluated, this one included: at Δmin the iterates are Δmin apart, and the lowest
+    // f is no rounding accident (the gradient tie-break of `converged` is for those).
+    if (floored && holds(atStepMin)) {
+      return finish(iteration, true, `every step size is at Δmin (${o.stepSizes[0]})${note}: converged to about Δmin, not to xTol or xTolAbs; lower stepSizes[0] for more precision`);
+    }
     if (iteration >= o.maxIterations) return finish(iteration, false, `reached maxIterations (${o.maxIterations})`);
 
     noteFlips(flipped, grad, prev, sense);
@@ -273,12 +293,11 @@ export function minimize(fun: Objective, x0: ArrayLike<number>, options: Minimiz
       throw new TypeError(`minimize: onIteration must return false (to stop), true or nothing, got ${describe(verdict)}${verdict instanceof Promise ? ' (an async callback cannot stop minimize)' : ''} at iteration ${iteration + 1}`);
     }
     // One more evaluation, so the last point is judged like every other (a non-finite f there stops
-    // it unconverged and is never the best), then stop.
-    settled = everySettled(grad, flipped, negligible, bounded?.exempt());
-    if (settled) continue;
-    if (o.stepSizes[0] > 0 && everySettled(grad, flipped, (i) => stepSize[i]! <= constants.stepMin, bounded?.exempt())) {
-      return finish(iteration + 1, true, `every step size is at Δmin (${o.stepSizes[0]})${bounded?.note() ?? ''}; lower stepSizes[0] for more precision`);
-    }
+    // it unconverged and is never the best), then stop. The Δmin stop returned without it, so the point
+    // its last step reached was never compared: on 0.01x² + 100y² with Δmin = 1e-3, Rprop− returned
+    // f = 3.8e-5 where that point had 1.6e-8.
+    settled = holds(negligible);
+    floored = !settled && o.stepSizes[0] > 0 && holds(atStepMin);
   }
 }
 

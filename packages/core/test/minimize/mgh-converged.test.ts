@@ -18,12 +18,15 @@ it.each(MGH_CASES)('%s: a converged run stopped by its documented rule, at a sta
 
   if (result.message === 'every step size is negligible against x') {
     // Every coordinate whose derivative has changed sign has Δ ≤ xTol·|x| or ≤ xTolAbs at the point
-    // reached; every other one had derivative 0 where the last step started.
+    // reached; every other one had derivative 0 where the last step started, and has at the point reached.
     const { xTol, xTolAbs } = MINIMIZE_DEFAULTS;
     for (let i = 0; i < n; i++) {
       const delta = run.lastStepSize[i]!;
       if (run.flippedBeforeLast[i]) expect(delta <= xTol * Math.abs(run.lastX[i]!) || delta <= xTolAbs, `Δ${i + 1} = ${delta}`).toBe(true);
-      else expect(run.gradBeforeLast[i], `∂f/∂x${i + 1} never changed sign`).toBe(0);
+      else {
+        expect(run.gradBeforeLast[i], `∂f/∂x${i + 1} never changed sign`).toBe(0);
+        expect(run.lastGrad[i], `∂f/∂x${i + 1} never changed sign, at the point reached`).toBe(0);
+      }
     }
   } else {
     expect(result.message).toBe('the gradient is zero');
