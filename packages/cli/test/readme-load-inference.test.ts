@@ -16,7 +16,11 @@ import { tempFolder } from './temp-folder.js';
 
 // README.md and docs/*.md, so the recipe is found wherever it moves.
 const readme = readmeAndDocs();
-const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('--save model') && code.includes('no rprop-tfjs'));
+// The recipe runs as plain JavaScript (an .mjs file below), so it is fenced as js: as ts, a reader
+// pasting it into a strict TypeScript project got errors (an implicitly-any callback parameter,
+// `.print()` on predict's Tensor | Tensor[]), since it carries no type annotations or casts.
+const fenced = [...readme.matchAll(/```(ts|js)\n([\s\S]*?)```/g)].find((m) => m[2]!.includes('--save model') && m[2]!.includes('no rprop-tfjs'));
+const block = fenced?.[2];
 const dir = tempFolder('rprop-readme-inference-');
 // The script imports @tensorflow/tfjs, so it runs from a folder inside the repository (ignored by git).
 const scratch = join(dirname(fileURLToPath(import.meta.url)), '.readme-examples');
@@ -36,6 +40,7 @@ function runAlone(code: string, name: string): { status: number | null; stdout: 
 describe("the docs' recipe for loading a --save folder without rprop-tfjs", () => {
   it('is there, imports no rprop-tfjs, and names the command that writes the folder', () => {
     expect(block).toBeDefined();
+    expect(fenced![1], 'the fence of a recipe run as plain JavaScript').toBe('js');
     expect(block).not.toMatch(/(from|import) 'rprop-tfjs'/);
     expect(block).toMatch(/\/\/ written by: npx rprop (train .*--save model)$/m);
     expect(block).toContain('{ trainingConfig, ...json }');
