@@ -1,9 +1,3 @@
-/** A line of a FANN file: its values, and its number (1-based). */
-export interface FannLine {
-  tokens: string[];
-  line: number;
-}
-
 /** The values on one line of a FANN file (none on a blank line). */
 export function lineTokens(text: string): string[] {
   return text.trim().split(/\s+/).filter((t) => t !== '');

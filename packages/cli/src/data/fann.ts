@@ -1,5 +1,5 @@
 import { DataError, numberAt, type Dataset } from './dataset.js';
-import { lineTokens, readVectors, type FannLine } from './fann-vectors.js';
+import { lineTokens, readVectors } from './fann-vectors.js';
 import { textLines } from './text-lines.js';
 
 /**
@@ -51,34 +51,44 @@ export function parseFann(text: string, file: string, why?: string): Dataset {
       badValue = e;
     }
   };
-  if (!fits || !readVectors(lines, headerAt + 1, count, inputs, outputs, take)) {
-    const rows = lines.slice(headerAt + 1).map((l, i) => ({ tokens: lineTokens(l), line: headerAt + 2 + i })).filter((l) => l.tokens.length > 0);
-    throw disagreement(rows, count, inputs, outputs, header.line, file);
-  }
+  if (!fits || !readVectors(lines, headerAt + 1, count, inputs, outputs, take)) throw disagreement(lines, headerAt + 1, count, inputs, outputs, header.line, file);
   if (badValue !== undefined) throw badValue;
   return { source: file, headerLine: header.line, count, inputs, outputs, x, y };
 }
 
 /**
- * Why the lines are not the header's pairs, said as for one line per vector (the usual layout, and
- * the one FANN writes): the line count, or the first line of the wrong width.
+ * Why the lines from index `from` are not the header's pairs, said as for one line per vector (the
+ * usual layout, and the one FANN writes): the line count, or the first line of the wrong width. One
+ * pass over the lines, keeping none of their values: a file that fails near its end is as large as
+ * one that parses.
  */
-function disagreement(rows: readonly FannLine[], count: number, inputs: number, outputs: number, headerLine: number, file: string): DataError {
-  if (rows.length !== 2 * count) {
+function disagreement(lines: readonly string[], from: number, count: number, inputs: number, outputs: number, headerLine: number, file: string): DataError {
+  let rows = 0; // non-blank lines
+  let values = 0;
+  let pastPairs: number | undefined; // the line of the first row past the header's pairs
+  let lastRow = headerLine;
+  let wrongWidth: DataError | undefined; // the first row of another width than its vector, as one line each
+  for (let i = from; i < lines.length; i++) {
+    const n = lineTokens(lines[i]!).length;
+    if (n === 0) continue;
+    if (rows === 2 * count) pastPairs = i + 1;
+    const [width, kind] = rows % 2 === 0 ? [inputs, 'input'] : [outputs, 'output'];
+    if (wrongWidth === undefined && n !== width) wrongWidth = new DataError(file, i + 1, `expected ${counted(width, kind)}, got ${counted(n, 'value')}`);
+    rows++;
+    values += n;
+    lastRow = i + 1;
+  }
+  if (rows !== 2 * count) {
     // Too many lines: the first one past the pairs, where the file and its header part ways. Too few:
     // the last line, after which the missing ones should have come.
-    const at = rows.length > 2 * count ? rows[2 * count]!.line : (rows.at(-1)?.line ?? headerLine);
+    const at = pastPairs ?? lastRow;
     // The right number of values on the wrong lines: most likely a pair's inputs and outputs on one
     // line, as in a table. FANN would read that file, but a value left out on one line and one too
     // many on another would read the same, so it is refused — saying how the values go.
-    const values = rows.reduce((n, row) => n + row.tokens.length, 0);
     const layout = values === count * (inputs + outputs) ? `: the values are right in number, but each pair takes two lines: its inputs on one, its outputs on the next` : '';
-    return new DataError(file, at, `the header says ${count} pairs (${2 * count} lines), the file has ${rows.length} data lines${layout}`);
+    return new DataError(file, at, `the header says ${count} pairs (${2 * count} lines), the file has ${rows} data lines${layout}`);
   }
-  for (const [i, row] of rows.entries()) {
-    const [width, kind] = i % 2 === 0 ? [inputs, 'input'] : [outputs, 'output'];
-    if (row.tokens.length !== width) return new DataError(file, row.line, `expected ${counted(width, kind)}, got ${counted(row.tokens.length, 'value')}`);
-  }
+  if (wrongWidth !== undefined) return wrongWidth;
   throw new Error('readVectors refused lines that are one vector each'); // (they are its simplest case)
 }
 
