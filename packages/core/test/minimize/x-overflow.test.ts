@@ -16,6 +16,9 @@ it('a step that overflows x stops the run unconverged, returning the best finite
   );
   expect(r.converged).toBe(false);
   expect(r.message).toMatch(/^x overflowed to Infinity at index 0, iteration \d+: lower stepSizes\[1\] \(Δmax\)$/);
+  // The step that overflowed counts: one step per evaluation, the iteration the message names.
+  expect(r.iterations).toBe(r.evaluations);
+  expect(r.message).toContain(`iteration ${r.iterations}:`);
   expect(Number.isFinite(r.x[0])).toBe(true);
   expect(Number.isFinite(r.fun)).toBe(true);
 });
