@@ -150,6 +150,18 @@ describe('the README examples that use rprop, and the TSDoc examples in its sour
     expect(param[1]).toBeCloseTo(-Number(said[2]), 12);
   });
 
+  it('the Usage example finds the W and b it made its data from, as its last comment says', async () => {
+    const k = examples.findIndex((e) => e.code.includes('mseLoss'));
+    const said = /\/\/ weight\.data ≈ W and bias\.data ≈ b, within about (\S+) \(.*\); mseLoss\(\) ≈ (\S+)$/m.exec(examples[k]!.code)!;
+    expect(said).not.toBeNull();
+    const { weight, bias, W, b, mseLoss } = (await import(join(scratch, examples[k]!.file))) as { weight: Parameter; bias: Parameter; W: number[]; b: number[]; mseLoss: () => number };
+    // Its x is Math.random()'s: over 300 draws the farthest weight was 5.3e-6 off and the largest loss
+    // 2.9e-12, so twice the stated figures leaves room without letting a non-converging fit pass.
+    weight.data.forEach((v, i) => expect(Math.abs(v - W[i]!)).toBeLessThan(2 * Number(said[1])));
+    bias.data.forEach((v, i) => expect(Math.abs(v - b[i]!)).toBeLessThan(2 * Number(said[1])));
+    expect(mseLoss()).toBeLessThan(10 * Number(said[2]));
+  });
+
   it("the bad-input messages it quotes are the real ones, for the Usage example's parameters", async () => {
     const k = examples.findIndex((e) => e.code.includes('mseLoss'));
     const { weight, bias, optimizer } = (await import(join(scratch, examples[k]!.file))) as { weight: Parameter; bias: Parameter; optimizer: Rprop };
