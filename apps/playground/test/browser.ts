@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serve } from './serve.js';
 
 /** The built page: `npm run build` (npm test does) makes it. */
@@ -63,4 +64,22 @@ export async function startPlayground(prefix = '/'): Promise<Playground> {
 /** Stops the animation, if it runs, so what a test reads is not changing under it. */
 export async function pausePlayground(page: Page): Promise<void> {
   if ((await page.textContent('#play')) === 'Pause') await page.click('#play');
+}
+
+/**
+ * One served build and browser for the enclosing suite (call it in a `describe` body): started before
+ * its tests, closed after them. The returned function gives the Playground once the tests run.
+ */
+export function playgroundForSuite(): () => Playground {
+  let playground: Playground | undefined;
+  beforeAll(async () => {
+    playground = await startPlayground();
+  }, 60_000);
+  afterAll(async () => {
+    await playground?.close();
+  });
+  return () => {
+    if (playground === undefined) throw new Error('the playground is not started: call playgroundForSuite() in a describe body and use it in its tests');
+    return playground;
+  };
 }

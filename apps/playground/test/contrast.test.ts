@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pausePlayground, startPlayground, type Playground } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pausePlayground, playgroundForSuite } from './browser.js';
 
 /** Text the page shows, with its contrast against what is painted behind it and the WCAG AA minimum for its size. */
 interface TextContrast {
@@ -58,18 +58,13 @@ function measureContrast(): TextContrast[] {
 const tooFaint = async (page: Page) => (await page.evaluate(measureContrast)).filter((t) => t.ratio < t.minimum).map((t) => `'${t.text}' ${t.ratio.toFixed(2)}:1`);
 
 describe('the contrast of the page\'s text (WCAG AA: 4.5:1, 3:1 for large text)', () => {
-  let playground: Playground;
+  const playground = playgroundForSuite();
   let page: Page;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    page = await playground.open();
+    page = await playground().open();
     await pausePlayground(page);
   }, 60_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  });
 
   it('measures what it should: the lead, the labels, the fields\' values, the unticked optimizers\' faded ones', async () => {
     const texts = (await page.evaluate(measureContrast)).map((t) => t.text);

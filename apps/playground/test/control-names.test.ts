@@ -1,23 +1,18 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { optimizerSpecs } from '../src/optimizers.js';
 import { axNodes } from './accessibility-tree.js';
-import { startPlayground, type Playground } from './browser.js';
+import { playgroundForSuite } from './browser.js';
 
 const CONTROLS = ['combobox', 'button', 'spinbutton', 'checkbox'];
 
 describe('each control\'s name and description, as Chromium gives them to a screen reader', () => {
-  let playground: Playground;
+  const playground = playgroundForSuite();
   let page: Page;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    page = await playground.open();
+    page = await playground().open();
   }, 60_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  });
 
   it('names the toolbar\'s controls by what they do', async () => {
     const names = (await axNodes(page, CONTROLS)).map((c) => `${c.role} ${c.name}`);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pausePlayground, startPlayground, type Playground } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pausePlayground, playgroundForSuite } from './browser.js';
 
 /** Room around a control for a ring drawn outside it (the map's is 2 px off, 3 px wide). */
 const PAD = 8;
@@ -42,12 +42,11 @@ const focused = (page: Page) =>
   });
 
 describe('the focus indicator', () => {
-  let playground: Playground;
+  const playground = playgroundForSuite();
   let page: Page;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    page = await playground.open();
+    page = await playground().open();
     await pausePlayground(page);
     // A field's blinking caret, and the arrows a number field shows when focused, would count as a change:
     // only the indicator should.
@@ -55,10 +54,6 @@ describe('the focus indicator', () => {
     // Tab from the top: the pause left focus on its button. A click on the heading moves where Tab starts.
     await page.click('h1');
   }, 60_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  });
 
   it('rings a control of every kind reached with Tab, in a ticked optimizer\'s box and a faded one, with a change of 3:1 all round it, 2 px thick', async () => {
     const faint: string[] = [];

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { playgroundForSuite } from './browser.js';
 
 /** Presses Tab until `id` has focus, as someone without a mouse gets there; fails if Tab never reaches it. */
 async function tabTo(page: Page, id: string): Promise<void> {
@@ -16,18 +16,13 @@ const iteration = async (page: Page) => Number((await page.textContent('#iterati
 const words = async (page: Page) => (await page.textContent('#map-summary')) ?? '';
 
 describe('the playground from the keyboard alone', () => {
-  let playground: Playground;
+  const playground = playgroundForSuite();
   let page: Page;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    page = await playground.open();
+    page = await playground().open();
     await page.click('h1'); // from here on, no pointer: Tab starts at the top
   }, 60_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  });
 
   it('chooses a function, pauses, steps and resets the start', async () => {
     await tabTo(page, 'function');

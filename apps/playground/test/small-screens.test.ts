@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { playgroundForSuite } from './browser.js';
 
 /**
  * Runs in the page: what a narrow screen gets wrong. Anything wider than the window (the page would
@@ -33,19 +33,11 @@ const SCREENS: Record<string, BrowserContextOptions> = {
 };
 
 describe('the playground on small screens', () => {
-  let playground: Playground;
-
-  beforeAll(async () => {
-    playground = await startPlayground();
-  }, 60_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  });
+  const playground = playgroundForSuite();
 
   for (const [screen, options] of Object.entries(SCREENS)) {
     it(`fits ${screen}: nothing wider than the window, no control over another, every control at a usable size`, async () => {
-      const page: Page = await playground.open(options);
+      const page: Page = await playground().open(options);
       expect(await page.evaluate(misfits)).toEqual([]);
       await page.close();
     });

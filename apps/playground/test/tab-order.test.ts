@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pausePlayground, startPlayground, type Playground } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { pausePlayground, playgroundForSuite } from './browser.js';
 
 /** A place Tab stops: the control's id and its box on the page (scrolling aside). */
 interface Stop {
@@ -39,18 +39,10 @@ function backwards(stops: Stop[]): string[] {
 }
 
 describe('the order Tab goes through the controls', () => {
-  let playground: Playground;
-
-  beforeAll(async () => {
-    playground = await startPlayground();
-  }, 60_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  });
+  const playground = playgroundForSuite();
 
   it('on a 375 px phone, one column, reads like the page: left to right, then down', async () => {
-    const page = await playground.open({ viewport: { width: 375, height: 700 } });
+    const page = await playground().open({ viewport: { width: 375, height: 700 } });
     await pausePlayground(page);
     const stops = await tabStops(page);
     expect(stops).toHaveLength(await page.locator('select, button, input, #map').count());
@@ -59,7 +51,7 @@ describe('the order Tab goes through the controls', () => {
   });
 
   it('on a wide screen, goes down the map\'s column, then down the optimizers\' column to its right', async () => {
-    const page = await playground.open({ viewport: { width: 1480, height: 900 } });
+    const page = await playground().open({ viewport: { width: 1480, height: 900 } });
     await pausePlayground(page);
     const stops = await tabStops(page);
     const split = stops.findIndex((s) => s.id.startsWith('use-'));

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axNodes } from './accessibility-tree.js';
-import { pausePlayground, startPlayground, type Playground } from './browser.js';
+import { pausePlayground, playgroundForSuite } from './browser.js';
 
 /** The map as a screen reader is given it: its name and its description. */
 const map = async (page: Page) => (await axNodes(page, ['image'])).find((n) => n.name.includes('contour map'))!;
@@ -11,17 +11,12 @@ const liveSummary = async (page: Page) => (await page.locator('#run-summary').te
 const legendNames = (page: Page) => page.locator('#legend li b').allTextContents();
 
 describe('the map\'s text alternative', () => {
-  let playground: Playground;
+  const playground = playgroundForSuite();
   let page: Page;
 
   beforeAll(async () => {
-    playground = await startPlayground();
-    page = await playground.open();
+    page = await playground().open();
   }, 60_000);
-
-  afterAll(async () => {
-    await playground?.close();
-  });
 
   it('describes the function and where each ticked optimizer is, and follows the run', async () => {
     const first = (await map(page)).description;
