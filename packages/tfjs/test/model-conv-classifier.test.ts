@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, tensorsLeftBySteps } from './model-training.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, expectTrainsWithoutLeaks } from './model-training.js';
 
 // Conv2D kernels are 4-d and pooling's gradient is sparse (zero but at each window's maximum):
 // the fused path reads a variable and its gradient as flat arrays, which must line up whatever the rank.
@@ -43,12 +43,7 @@ describe('a Conv2D + MaxPool + Flatten + Dense classifier on tiny images', () =>
   onCpuBackend();
 
   it.each(MODEL_OPTIMIZERS)('%s: fit lowers the loss, and steps leak nothing', async (_label, make) => {
-    const model = convClassifier(make());
-    const losses = await fitFullBatch(model, 25);
-    expect(losses[24]).toBeLessThan(losses[0]! * 0.8);
-    expect(await tensorsLeftBySteps(model, fitFullBatch)).toBe(0);
-    model.optimizer.dispose();
-    model.dispose();
+    await expectTrainsWithoutLeaks(convClassifier(make()), fitFullBatch, 25, 0.8);
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: save with the optimizer, load, fit on = uninterrupted fit, bit for bit', async (_label, make) => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, tensorsLeftBySteps } from './model-training.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, tensorsLeftBySteps, expectTrainsWithoutLeaks } from './model-training.js';
 
 // An embedding's gradient is zero on every row no token in the batch used: those rows must not move
 // (Rprop: no step for a zero gradient; Signum and Lion move them only by momentum and weight decay).
@@ -49,12 +49,7 @@ describe('an embedding layer', () => {
   });
 
   it.each(MODEL_OPTIMIZERS.slice(2))('%s: fit lowers the loss, and steps leak nothing', async (_label, make) => {
-    const model = embeddingModel(make());
-    const losses = await fitFullBatch(model, 25);
-    expect(losses[24]).toBeLessThan(losses[0]! * 0.8);
-    expect(await tensorsLeftBySteps(model, fitFullBatch)).toBe(0);
-    model.optimizer.dispose();
-    model.dispose();
+    await expectTrainsWithoutLeaks(embeddingModel(make()), fitFullBatch, 25, 0.8);
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: save with the optimizer, load, fit on = uninterrupted fit, bit for bit', async (_label, make) => {

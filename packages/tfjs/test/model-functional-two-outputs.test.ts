@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, tensorsLeftBySteps } from './model-training.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, expectTrainsWithoutLeaks } from './model-training.js';
 
 // A functional model with two inputs and two outputs: fit minimizes one total loss, the sum of the
 // two outputs' losses, over every trainable weight of both branches and the shared trunk. TF.js 4.22
@@ -77,22 +77,12 @@ describe('a functional model with two inputs and two outputs (two losses, loss w
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: minimize on the weighted losses lowers them, steps leak nothing, and save, load, minimize on = uninterrupted', async (_label, make) => {
-    const model = twoInTwoOut(make());
-    const losses = await minimizeWeighted(model, 30);
-    expect(losses[29]).toBeLessThan(losses[0]! * 0.8);
-    expect(await tensorsLeftBySteps(model, minimizeWeighted)).toBe(0);
-    model.optimizer.dispose();
-    model.dispose();
+    await expectTrainsWithoutLeaks(twoInTwoOut(make()), minimizeWeighted, 30, 0.8);
     await expectResumeEqualsStraight(() => twoInTwoOut(make()), minimizeWeighted, 4);
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: fit lowers the weighted total loss, and steps leak nothing', async (_label, make) => {
-    const model = twoInTwoOut(make());
-    const losses = await fitFullBatch(model, 30);
-    expect(losses[29]).toBeLessThan(losses[0]! * 0.8);
-    expect(await tensorsLeftBySteps(model, fitFullBatch)).toBe(0);
-    model.optimizer.dispose();
-    model.dispose();
+    await expectTrainsWithoutLeaks(twoInTwoOut(make()), fitFullBatch, 30, 0.8);
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: save with the optimizer, load, fit on = uninterrupted fit, bit for bit', async (_label, make) => {

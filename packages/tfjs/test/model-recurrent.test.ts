@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, tensorsLeftBySteps } from './model-training.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, expectTrainsWithoutLeaks } from './model-training.js';
 
 // Recurrent layers keep three weights each (kernel, recurrent kernel, bias) whose gradients come
 // back through time; an LSTM's are four gates wide. Kept tiny: 4 steps, 3 units, 6 sequences.
@@ -27,12 +27,7 @@ describe.each(['simpleRNN', 'lstm'] as const)('a %s layer', (kind) => {
   const build = (make: () => tf.Optimizer) => () => recurrent(kind, make());
 
   it.each(MODEL_OPTIMIZERS)('%s: fit lowers the loss, and steps leak nothing', async (_label, make) => {
-    const model = build(make)();
-    const losses = await fitFullBatch(model, 20);
-    expect(losses[19]).toBeLessThan(losses[0]! * 0.9);
-    expect(await tensorsLeftBySteps(model, fitFullBatch)).toBe(0);
-    model.optimizer.dispose();
-    model.dispose();
+    await expectTrainsWithoutLeaks(build(make)(), fitFullBatch, 20, 0.9);
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: save with the optimizer, load, fit on = uninterrupted fit, bit for bit', async (_label, make) => {

@@ -65,6 +65,19 @@ export async function tensorsLeftBySteps(model: tf.LayersModel, train: (model: t
   return tf.memory().numTensors - before;
 }
 
+/**
+ * Trains `model` for `steps` rounds of `train` (which returns the loss of each), expects the last loss
+ * below `factor` times the first and no tensor left behind by further steps, then disposes the model
+ * and its optimizer.
+ */
+export async function expectTrainsWithoutLeaks(model: tf.LayersModel, train: (model: tf.LayersModel, steps: number) => Promise<number[]>, steps: number, factor = 1): Promise<void> {
+  const losses = await train(model, steps);
+  expect(losses[steps - 1]).toBeLessThan(losses[0]! * factor);
+  expect(await tensorsLeftBySteps(model, train)).toBe(0);
+  model.optimizer.dispose();
+  model.dispose();
+}
+
 /** The names of the optimizer's saved slots, without the slot suffix, in order: the variables it keeps state for. */
 export async function slotOwnerNames(optimizer: tf.Optimizer, slot: string): Promise<string[]> {
   return (await optimizer.getWeights()).filter((w) => w.name.endsWith(`/${slot}`)).map((w) => w.name.slice(0, -(slot.length + 1)));
