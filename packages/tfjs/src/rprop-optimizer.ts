@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { RPROP_DEFAULTS, VARIANTS, type RpropOptions, type Variant } from 'rprop';
-import { isPlusVariant, rpropConstantsFor, refuseUnknownOptions, validateRpropFloat32, validateRpropOptions } from 'rprop/rules';
+import { isPlusVariant, rpropConstantsFor, validateRpropFloat32, validateRpropOptions } from 'rprop/rules';
 import { fastRpropStep } from 'rprop/kernels';
 import { configOptions } from './config-options.js';
 import { describeValue, isTensorLike } from './describe-value.js';
@@ -8,6 +8,7 @@ import { frozenCopy } from './frozen-copy.js';
 import { rpropOps } from './rprop-ops.js';
 import type { SlotRule } from './saved-weights.js';
 import { SlotOptimizer, type SlotUpdate } from './slot-optimizer.js';
+import { withDefaults } from './with-defaults.js';
 
 const STEP_SIZE_RULES: Readonly<Record<string, SlotRule>> = Object.freeze({
   stepSize: { problem: (v: number) => (v < 0 ? 'must hold step sizes ≥ 0' : null), normalize: (v: number) => v + 0 },
@@ -65,8 +66,7 @@ export class RpropOptimizer extends SlotOptimizer {
    */
   constructor(options?: Partial<RpropOptions>) {
     super();
-    refuseUnknownOptions('RpropOptimizer', options ?? {}, Object.keys(RPROP_DEFAULTS));
-    const given = { ...RPROP_DEFAULTS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) } as RpropOptions;
+    const given = withDefaults('RpropOptimizer', RPROP_DEFAULTS, options);
     // The arrays are copied (then checked) and frozen: options are read at every step.
     const o = { ...given, etas: frozenCopy(given.etas), stepSizes: frozenCopy(given.stepSizes) };
     validateRpropOptions(o, '', 'RpropOptimizer');

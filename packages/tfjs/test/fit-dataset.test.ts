@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { onCpuBackend } from './cpu-backend.js';
-import { data, firstDifference, smallModel, weightsOf } from './helpers.js';
-import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, tensorsLeftBySteps } from './model-training.js';
+import { data, smallModel } from './helpers.js';
+import { MODEL_OPTIMIZERS, expectResumeEqualsStraight, expectSameStepsAsFit } from './model-training.js';
 
 // model.fitDataset takes batches from a tf.data.Dataset (which makes and disposes its own tensors):
 // with one batch per epoch it is the same full-batch step as fit.
@@ -26,24 +26,11 @@ async function fitOnDataset(model: tf.LayersModel, epochs: number): Promise<numb
   return history.history.loss as number[];
 }
 
-async function fitFullBatch(model: tf.LayersModel, epochs: number): Promise<void> {
-  const { x, y } = data();
-  await model.fit(x, y, { epochs, batchSize: 16, shuffle: false, verbose: 0 });
-  tf.dispose([x, y]);
-}
-
 describe('model.fitDataset with tf.data', () => {
   onCpuBackend();
 
   it.each(MODEL_OPTIMIZERS)('%s: lowers the loss, equals fit bit for bit, and leaks nothing', async (_label, make) => {
-    const streamed = compiled(make());
-    const losses = await fitOnDataset(streamed, 20);
-    expect(losses[19]).toBeLessThan(losses[0]!);
-    const fitted = compiled(make());
-    await fitFullBatch(fitted, 20);
-    expect(firstDifference(weightsOf(streamed), weightsOf(fitted))).toBeNull();
-    expect(await tensorsLeftBySteps(streamed, fitOnDataset)).toBe(0);
-    for (const m of [streamed, fitted]) (m.optimizer.dispose(), m.dispose());
+    await expectSameStepsAsFit(() => compiled(make()), fitOnDataset, 20);
   });
 
   it.each(MODEL_OPTIMIZERS)('%s: save with the optimizer, load, fitDataset on = uninterrupted fitDataset, bit for bit', async (_label, make) => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer } from 'rprop-tfjs';
-import { firstDifference, weightsOf } from './helpers.js';
+import { firstDifference, fitOnData, weightsOf } from './helpers.js';
 
 /**
  * The optimizers the model scenarios train with: both Rprop families (the + variants also compare
@@ -76,6 +76,26 @@ export async function expectTrainsWithoutLeaks(model: tf.LayersModel, train: (mo
   expect(await tensorsLeftBySteps(model, train)).toBe(0);
   model.optimizer.dispose();
   model.dispose();
+}
+
+/**
+ * Trains a model built by `build` (compiled, seeded: two calls give equal models, fitted to `data()`)
+ * for `steps` rounds of `train` (which returns the loss of each), and another for `steps` epochs of
+ * full-batch `fit`; expects the last loss below the first, the two models' weights equal bit for bit
+ * (the same steps however they are driven) and no tensor left behind by further rounds, then disposes both.
+ */
+export async function expectSameStepsAsFit(build: () => tf.LayersModel, train: (model: tf.LayersModel, steps: number) => Promise<number[]>, steps: number): Promise<void> {
+  const trained = build();
+  const losses = await train(trained, steps);
+  expect(losses[steps - 1]).toBeLessThan(losses[0]!);
+  const fitted = build();
+  await fitOnData(fitted, steps);
+  expect(firstDifference(weightsOf(trained), weightsOf(fitted))).toBeNull();
+  expect(await tensorsLeftBySteps(trained, train)).toBe(0);
+  for (const m of [trained, fitted]) {
+    m.optimizer.dispose();
+    m.dispose();
+  }
 }
 
 /** The names of the optimizer's saved slots, without the slot suffix, in order: the variables it keeps state for. */

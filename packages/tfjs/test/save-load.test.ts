@@ -3,21 +3,8 @@ import { VARIANTS } from 'rprop';
 import { describe, expect, it } from 'vitest';
 import { LionOptimizer, RpropOptimizer, SignumOptimizer } from 'rprop-tfjs';
 import { onCpuBackend } from './cpu-backend.js';
-import { data, firstDifference, smallModel, weightsOf } from './helpers.js';
-
-async function fit(model: tf.LayersModel, epochs: number): Promise<void> {
-  const { x, y } = data();
-  await model.fit(x, y, { epochs, batchSize: 16, shuffle: false, verbose: 0 });
-  tf.dispose([x, y]);
-}
-
-async function roundTrip(model: tf.LayersModel): Promise<tf.LayersModel> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })), {
-    includeOptimizer: true,
-  });
-  return tf.loadLayersModel(tf.io.fromMemory(saved!));
-}
+import { firstDifference, fitOnData, smallModel, weightsOf } from './helpers.js';
+import { saveAndLoad } from './model-training.js';
 
 const makers: Array<[string, () => tf.Optimizer]> = [
   ...VARIANTS.map((variant) => [`Rprop ${variant}`, () => new RpropOptimizer({ variant, lr: 0.02 })] as [string, () => tf.Optimizer]),
@@ -31,15 +18,15 @@ describe('save with the optimizer, load, continue = uninterrupted training, bit 
   it.each(makers)('%s', async (_name, make) => {
     const straight = smallModel();
     straight.compile({ optimizer: make(), loss: 'meanSquaredError' });
-    await fit(straight, 12);
+    await fitOnData(straight, 12);
 
     const first = smallModel();
     first.compile({ optimizer: make(), loss: 'meanSquaredError' });
-    await fit(first, 6);
-    const resumed = await roundTrip(first);
+    await fitOnData(first, 6);
+    const resumed = await saveAndLoad(first);
     expect(resumed.optimizer.getClassName()).toBe(first.optimizer.getClassName());
     expect(resumed.optimizer.getConfig()).toEqual(first.optimizer.getConfig());
-    await fit(resumed, 6);
+    await fitOnData(resumed, 6);
 
     expect(firstDifference(weightsOf(resumed), weightsOf(straight))).toBeNull();
     const a = await resumed.optimizer.getWeights();
@@ -65,8 +52,8 @@ describe('getConfig, fromConfig and a save round trip keep every option, not onl
     expect(again.options).toEqual(opt.options);
     const model = smallModel();
     model.compile({ optimizer: opt, loss: 'meanSquaredError' });
-    await fit(model, 1);
-    const resumed = await roundTrip(model);
+    await fitOnData(model, 1);
+    const resumed = await saveAndLoad(model);
     expect((resumed.optimizer as unknown as { options: object }).options).toEqual(opt.options);
   });
 });

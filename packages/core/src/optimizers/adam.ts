@@ -2,7 +2,7 @@ import { ADAM_DEFAULTS } from './defaults.js';
 import { adam } from '../rules/adam.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, pair, positive, unitInterval } from '../validate.js';
-import { float32Group, validateAdamFloat32 } from './float32-options.js';
+import { validateAdamFloat32, validateFloat32Group } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Adam}. */
@@ -38,8 +38,7 @@ export class Adam extends Optimizer<AdamOptions> {
     unitInterval(owner, 'betas[1]', b2, where);
     positive(owner, `eps${where}`, o.eps);
     flag(owner, `maximize${where}`, o.maximize);
-    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
-    if (f32 !== undefined) validateAdamFloat32(o, f32);
+    validateFloat32Group(o, owner, where, validateAdamFloat32);
   }
 
   /**

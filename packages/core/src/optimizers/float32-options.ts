@@ -20,13 +20,14 @@ export interface Float32Context {
 }
 
 /**
- * The context for checking a group's options once rounded to float32, or undefined when the group
- * holds no float32 parameter. `o` is what `validateOptions` gets: a resolved group's options, which
- * carry its `params` (the constructor's defaults, checked without any, carry none).
+ * Runs `check` (`validateRpropFloat32` and its relatives) on a group's options when the group holds a
+ * float32 parameter, since float32 parameters take the options rounded to float32. `o` is what
+ * `validateOptions` gets: a resolved group's options, which carry its `params` (the constructor's
+ * defaults, checked without any, carry none and are not checked here).
  */
-export function float32Group(o: object, owner: string, where: string): Float32Context | undefined {
+export function validateFloat32Group<O extends object>(o: O, owner: string, where: string, check: (o: O, c: Float32Context) => void): void {
   const params = (o as { params?: ReadonlyArray<{ data: unknown }> }).params;
-  return params?.some((p) => p.data instanceof Float32Array) ? { owner, whose: "this group's parameters", where } : undefined;
+  if (params?.some((p) => p.data instanceof Float32Array)) check(o, { owner, whose: "this group's parameters", where });
 }
 
 function why(c: Float32Context): string {

@@ -4,7 +4,7 @@ import { lion, type LionConstants } from '../rules/lion.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, optionsObject, pair, unitInterval } from '../validate.js';
-import { float32Group, validateLionFloat32 } from './float32-options.js';
+import { validateFloat32Group, validateLionFloat32 } from './float32-options.js';
 import { MomentumSignOptimizer } from './momentum-sign-optimizer.js';
 import type { ParamState, ResolvedGroup } from './optimizer.js';
 
@@ -47,8 +47,7 @@ export class Lion extends MomentumSignOptimizer<LionOptions> {
 
   protected override validateOptions(o: LionOptions, where: string, owner: string): void {
     validateLionOptions(o, where, owner);
-    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
-    if (f32 !== undefined) validateLionFloat32(o, f32);
+    validateFloat32Group(o, owner, where, validateLionFloat32);
   }
 
   /** A group's tensors whose gradient and momentum are in the kernels' memory step together (see `TensorBatch`). */

@@ -9,7 +9,7 @@ import { StateOffsets } from '../kernels/state-offsets.js';
 import { rpropBatchKernel, rpropKernelRun } from '../kernels/rprop-kernel.js';
 import { VARIANTS, type FloatArray, type Parameter, type ParamGroup, type SerializedParamState, type StateDict, type Variant } from '../types.js';
 import { flag, named, nonNegative, oneOf, optionsObject, pair } from '../validate.js';
-import { float32Group, validateRpropFloat32 } from './float32-options.js';
+import { validateFloat32Group, validateRpropFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link Rprop}. Defaults are `torch.optim.Rprop`'s. */
@@ -96,8 +96,7 @@ export class Rprop extends Optimizer<RpropOptions> {
 
   protected override validateOptions(o: RpropOptions, where: string, owner: string): void {
     validateRpropOptions(o, where, owner);
-    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
-    if (f32 !== undefined) validateRpropFloat32(o, f32);
+    validateFloat32Group(o, owner, where, validateRpropFloat32);
   }
 
   private usesLoss(): boolean {

@@ -3,7 +3,7 @@ import { sgd } from '../rules/sgd.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, unitInterval } from '../validate.js';
-import { float32Group, validateLrFloat32 } from './float32-options.js';
+import { validateFloat32Group, validateLrFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link SGD}. */
@@ -35,8 +35,7 @@ export class SGD extends Optimizer<SGDOptions> {
     nonNegative(owner, `lr${where}`, o.lr);
     unitInterval(owner, 'momentum', o.momentum, where);
     flag(owner, `maximize${where}`, o.maximize);
-    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
-    if (f32 !== undefined) validateLrFloat32(o, f32);
+    validateFloat32Group(o, owner, where, validateLrFloat32);
   }
 
   /**

@@ -6,7 +6,7 @@ import { signSgd } from '../rules/sign-sgd.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative } from '../validate.js';
-import { float32Group, validateLrFloat32 } from './float32-options.js';
+import { validateFloat32Group, validateLrFloat32 } from './float32-options.js';
 import { Optimizer, type ParamState, type ResolvedGroup } from './optimizer.js';
 
 /** Options of {@link SignSGD}. */
@@ -35,8 +35,7 @@ export class SignSGD extends Optimizer<SignSGDOptions> {
   protected override validateOptions(o: SignSGDOptions, where: string, owner: string): void {
     nonNegative(owner, `lr${where}`, o.lr);
     flag(owner, `maximize${where}`, o.maximize);
-    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
-    if (f32 !== undefined) validateLrFloat32(o, f32);
+    validateFloat32Group(o, owner, where, validateLrFloat32);
   }
 
   protected override initState(): ParamState {

@@ -4,7 +4,7 @@ import { signum } from '../rules/signum.js';
 import { roundingOf } from '../sign.js';
 import type { FloatArray, Parameter, ParamGroup } from '../types.js';
 import { flag, nonNegative, optionsObject, unitInterval } from '../validate.js';
-import { float32Group, validateSignumFloat32 } from './float32-options.js';
+import { validateFloat32Group, validateSignumFloat32 } from './float32-options.js';
 import { MomentumSignOptimizer } from './momentum-sign-optimizer.js';
 import type { ParamState, ResolvedGroup } from './optimizer.js';
 
@@ -43,8 +43,7 @@ export class Signum extends MomentumSignOptimizer<SignumOptions> {
 
   protected override validateOptions(o: SignumOptions, where: string, owner: string): void {
     validateSignumOptions(o, where, owner);
-    const f32 = float32Group(o, owner, where); // float32 parameters take the options rounded to float32
-    if (f32 !== undefined) validateSignumFloat32(o, f32);
+    validateFloat32Group(o, owner, where, validateSignumFloat32);
   }
 
   /** A group's tensors whose gradient and momentum are in the kernels' memory step together (see `TensorBatch`). */

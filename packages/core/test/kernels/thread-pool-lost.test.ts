@@ -4,6 +4,7 @@ import { KERNELS_SHARED_WASM_BASE64 } from '../../src/kernels/generated/kernels-
 import { decode, type KernelExports } from '../../src/kernels/instance.js';
 import { KernelThreadPool } from '../../src/kernels/thread-pool.js';
 import { EXIT, HANG, hookedWorkers, type Hooks } from './hooked-worker.js';
+import { timeThrow } from './time-throw.js';
 
 // Pools made here on a shared memory of their own, with workers that fail on cue; nothing global
 // changes. A lost worker must never leave the calling thread blocked: each call below returns or
@@ -48,17 +49,6 @@ function signSgd(p: KernelThreadPool): void {
 function expectEveryWeightStepped(): void {
   expect(w()[0]).not.toBe(0);
   expect(new Set(w())).toEqual(new Set([w()[0]]));
-}
-
-/** Runs `call`, which must throw; the error, and the ms it took. */
-function timeThrow(call: () => unknown): { error: Error; ms: number } {
-  const t0 = performance.now();
-  try {
-    call();
-  } catch (error) {
-    return { error: error as Error, ms: performance.now() - t0 };
-  }
-  throw new Error('the call did not throw');
 }
 
 /** A deferred batch of 8 calls, each on an eighth of w: the last ones are the worker's. */

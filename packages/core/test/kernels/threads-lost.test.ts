@@ -4,6 +4,7 @@ import { kernelThreadPool } from '../../src/kernels/kernel-threads.js';
 import { kernelThreads, useKernelThreads } from '../../src/threads.js';
 import { EXIT, EXIT_ON_UPDATE, RUN, type Hooks } from './hooked-worker.js';
 import { values } from './seeded-values.js';
+import { timeThrow } from './time-throw.js';
 
 // useKernelThreads with workers that fail on cue (node:worker_threads mocked with hooked workers),
 // and optimizers stepping on them. Its own file: vitest isolates test files, so the kernels' memory
@@ -26,17 +27,6 @@ beforeAll(async () => {
   expect(await start()).toBe(2);
 });
 afterAll(() => useKernelThreads(1));
-
-/** Runs `step`, which must throw; the error, and the ms it took. */
-function timeThrow(step: () => unknown): { error: Error; ms: number } {
-  const t0 = performance.now();
-  try {
-    step();
-  } catch (error) {
-    return { error: error as Error, ms: performance.now() - t0 };
-  }
-  throw new Error('the step did not throw');
-}
 
 describe('useKernelThreads when a worker is lost', () => {
   it('a step throws, the kernels fall back to this thread, the state saved before the step restores it, and useKernelThreads starts new workers', async () => {
