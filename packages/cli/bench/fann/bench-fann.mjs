@@ -1,13 +1,13 @@
 // npm run bench:fann -w rprop-cli: FANN's iRprop− (Debian's libfann-dev, compiled here at bench time)
 // beside `rprop train` with each Rprop variant, on the FANN/PROBEN1 sets when present: epochs to the
 // target MSE and milliseconds per epoch, side by side in one run. diabetes and thyroid unless
-// `--sets a,b` (after `--` with npm run) or FANN_SETS=a,b names others, or `all` (fann-sets.mjs).
+// FANN_SETS=a,b names others, or FANN_SETS=all every set (fann-sets.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileFann, fannInstalled, foundCases, rpropArgs, runFann, selectedCases, trainFile } from './fann-sets.mjs';
+import { casesNamed, compileFann, fannInstalled, foundCases, rpropArgs, runFann, trainFile } from './fann-sets.mjs';
 import { rpropRow } from './rprop-row.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
@@ -24,9 +24,9 @@ const ENGINES = ['tfjs', 'fused'];
 
 let cases;
 try {
-  cases = selectedCases(process.argv.slice(2), process.env);
+  cases = casesNamed(process.env.FANN_SETS);
 } catch (e) {
-  console.error(`bench:fann: ${e.message}`);
+  console.error(`bench:fann: FANN_SETS: ${e.message}`);
   process.exit(2);
 }
 // The data first: without it there is nothing to compare.

@@ -35,8 +35,8 @@ export const ALL_CASES = [
 export const CASES = ALL_CASES.filter((c) => c.name === 'diabetes' || c.name === 'thyroid');
 
 /**
- * The cases `spec` names: comma-separated set names (`gene,mushroom`), `all` for every one, or
- * undefined or empty for the default two (CASES). An unknown name throws an Error that names it and
+ * The cases `spec` (bench:fann's FANN_SETS) names: comma-separated set names (`gene,mushroom`), `all`
+ * for every one, or undefined or empty for the default two (CASES). An unknown name throws an Error that names it and
  * lists the known ones, before anything has run.
  */
 export function casesNamed(spec) {
@@ -48,17 +48,6 @@ export function casesNamed(spec) {
   return ALL_CASES.filter((c) => names.includes(c.name)); // in the table's order, each once
 }
 
-/**
- * The sets bench:fann runs: `--sets <names>` among `argv`, else the FANN_SETS environment variable
- * (casesNamed's spec either way). A `--sets` with nothing after it throws.
- */
-export function selectedCases(argv, env) {
-  const at = argv.indexOf('--sets');
-  if (at === -1) return casesNamed(env.FANN_SETS);
-  const spec = argv[at + 1];
-  if (spec === undefined || spec.startsWith('--')) throw new Error('--sets: give set names, comma-separated, or all');
-  return casesNamed(spec);
-}
 
 export const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
