@@ -13,6 +13,7 @@ import { checkKeepsInputs } from '../output/keeps-inputs.js';
 import { checkModelFolder, checkPlotOutsideModel } from '../output/model-folder.js';
 import { writeOutputs } from '../output/write-outputs.js';
 import { useBackend } from './backend.js';
+import { epochTime } from './epoch-time.js';
 import { columnsLine } from './columns-line.js';
 import { curveChart } from './curve-chart.js';
 import { checkEngineFits, checkFlagsApply } from './flags-apply.js';
@@ -162,7 +163,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
         : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
       print(`${divergedAt}: ${why}; training stopped`);
     }
-    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}${miniBatch ? `, ${result.steps} steps in batches of ${result.batchSize}` : ''}, ${result.seconds.toFixed(2)} s${result.msPerEpoch === null ? '' : `, ${result.msPerEpoch.toFixed(3)} ms per epoch (${result.msPerEpochSteady!.toFixed(3)} after warm-up)`}`);
+    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}${miniBatch ? `, ${result.steps} steps in batches of ${result.batchSize}` : ''}, ${result.seconds.toFixed(2)} s${epochTime(result)}`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
     if (o.save !== undefined) print(diverged === null ? `saved the model with its optimizer to ${o.save}` : `not saved to ${o.save}: the training diverged`);
