@@ -17,7 +17,7 @@ export const RELU: i32 = 3;
  * tanh′ = 4·σ(2z)·σ(−2z) = q·(e·q) with q = 2/(1 + e^(−2z)), no extra exp. Not 1 − a² or a(1 − a):
  * those cancel to exactly 0 once a rounds to ±1 (tanh at |z| ≳ 9, σ at z ≳ 17), and a saturated output
  * at the wrong extreme then gets a gradient of exactly 0, which Rprop, reading only signs, never leaves.
- * Through the exp's clamp (expv.ts) f′ stays positive for every finite z, at least ≈1e-38. relu′ = 1
+ * Through the exp's clamp (expv.ts) f′ stays positive for every finite z, at least ≈6e-39. relu′ = 1
  * where a > 0 (that is z > 0: TF.js's relu gradient, 0 at z = 0).
  *
  * A pre-activation of ±∞ (a sum that overflowed: weights and inputs are always finite here) saturates

@@ -29,7 +29,8 @@ export function mlpLayers(model: tf.Sequential): DenseLayer[] {
  * in float32 (tanh at |z| ≳ 9, σ at z ≳ 17), and an output saturated at the wrong extreme then gets a
  * gradient of exactly 0, which Rprop, reading only signs, can never leave (xor.data's ±1 targets stuck
  * at MSE 1 for seeds 1, 3 and 5). σ′(z) = σ(z)·σ(−z) and tanh′(z) = 4·σ(2z)·σ(−2z) stay positive,
- * though tiny, until σ(−|z|) underflows (|z| ≈ 100).
+ * though tiny, until σ(−|z|) or σ(−2|z|) comes out 0: TF.js's wasm sigmoid returns 0 below −87.3
+ * (so σ′ past |z| ≈ 87, tanh′ past |z| ≈ 44), its cpu one below −103.3.
  */
 interface Activated {
   readonly h: tf.Tensor;
