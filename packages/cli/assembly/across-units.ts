@@ -6,8 +6,8 @@ import { horizontalSum, lanesBelow } from './lanes';
 
 /**
  * One sample's activations of the layer into `output`, and their f′ into `slopes`, from its inputs at
- * `input`. Sixteen units at
- * a time where there are that many, so each input is loaded and broadcast once per four vectors.
+ * `input`. Sixteen units at a time where there are that many, so each input is loaded and broadcast
+ * once per four vectors.
  */
 @inline export function forwardAcrossUnits(
   inputs: usize, units: usize, activation: i32, kernel: usize, bias: usize, output: usize, slopes: usize, input: usize,

@@ -43,7 +43,9 @@ interface Activated {
  * over the 57 600 values of a thyroid epoch; an A/B of whole runs on a quiet one: thyroid epochs
  * 25–40 % faster). Within 2e-7 of `tf.tanh` (float32 rounding); FANN computes its symmetric sigmoid
  * by the same formula. Elsewhere `tf.tanh`. The derivative reuses σ(2z) on wasm and needs one more
- * sigmoid, σ(−2z), also XNNPACK's.
+ * sigmoid, σ(−2z), also XNNPACK's: four element-wise ops where 1 − h² took two, which made a thyroid
+ * gradient 8–14 % slower (0.91 → 0.98–1.04 ms, fastest of 8 rounds in one process), 3–6 % of its
+ * epoch (2026-11-27; docs/fann-comparison.md).
  */
 function tanh(z: tf.Tensor): Activated {
   // tanh′(z) from σ(2z): 4·σ(2z)·σ(−2z).
