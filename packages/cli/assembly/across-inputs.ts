@@ -41,12 +41,12 @@ export function untransposeGradient(inputs: usize, units: usize, kernelGradT: us
 }
 
 /**
- * One sample's activations of the layer into `output` from its inputs at `input`: each unit's dot
- * product into `output`, then bias and activation over whole vectors (the lanes past the last unit
- * land in `output`'s padding, never read as an input).
+ * One sample's activations of the layer into `output`, and their f′ into `slopes`, from its inputs at
+ * `input`: each unit's dot product into `output`, then bias and activation over whole vectors (the
+ * lanes past the last unit land in `output`'s and `slopes`' padding, never read as an input).
  */
 @inline export function forwardAcrossInputs(
-  inputs: usize, units: usize, activation: i32, kernelT: usize, bias: usize, output: usize, input: usize,
+  inputs: usize, units: usize, activation: i32, kernelT: usize, bias: usize, output: usize, slopes: usize, input: usize,
 ): void {
   const strideBytes = transposedStride(inputs) << 2, fullBytes = (inputs & ~3) << 2;
   const last = lastInputBlock(inputs, input);
@@ -58,7 +58,7 @@ export function untransposeGradient(inputs: usize, units: usize, kernelGradT: us
     store<f32>(output + (j << 2), horizontalSum(sum));
   }
   for (let at: usize = 0; at < units << 2; at += 16) {
-    v128.store(output + at, activate(f32x4.add(v128.load(bias + at), v128.load(output + at)), activation));
+    v128.store(output + at, activate(f32x4.add(v128.load(bias + at), v128.load(output + at)), activation, slopes + at));
   }
 }
 

@@ -5,11 +5,12 @@ import { activate } from './activations';
 import { horizontalSum, lanesBelow } from './lanes';
 
 /**
- * One sample's activations of the layer into `output` from its inputs at `input`. Sixteen units at
- * a time where there are that many, so each input is loaded and broadcast once per four vectors.
+ * One sample's activations of the layer into `output`, and their f′ into `slopes`, from its inputs at
+ * `input`. Sixteen units at a time where there are that many, so each input is loaded and broadcast
+ * once per four vectors.
  */
 @inline export function forwardAcrossUnits(
-  inputs: usize, units: usize, activation: i32, kernel: usize, bias: usize, output: usize, input: usize,
+  inputs: usize, units: usize, activation: i32, kernel: usize, bias: usize, output: usize, slopes: usize, input: usize,
 ): void {
   const rowBytes = units << 2, endBytes = ((units + 3) & ~3) << 2;
   let at: usize = 0;
@@ -23,10 +24,10 @@ import { horizontalSum, lanesBelow } from './lanes';
       z2 = f32x4.add(z2, f32x4.mul(a, v128.load(k, 32)));
       z3 = f32x4.add(z3, f32x4.mul(a, v128.load(k, 48)));
     }
-    v128.store(output + at, activate(z0, activation));
-    v128.store(output + at, activate(z1, activation), 16);
-    v128.store(output + at, activate(z2, activation), 32);
-    v128.store(output + at, activate(z3, activation), 48);
+    v128.store(output + at, activate(z0, activation, slopes + at));
+    v128.store(output + at, activate(z1, activation, slopes + at + 16), 16);
+    v128.store(output + at, activate(z2, activation, slopes + at + 32), 32);
+    v128.store(output + at, activate(z3, activation, slopes + at + 48), 48);
   }
   for (; at < endBytes; at += 16) {
     let z = v128.load(bias + at);
@@ -34,7 +35,7 @@ import { horizontalSum, lanesBelow } from './lanes';
     for (let i: usize = 0; i < inputs; i++, k += rowBytes) {
       z = f32x4.add(z, f32x4.mul(f32x4.splat(load<f32>(input + (i << 2))), v128.load(k)));
     }
-    v128.store(output + at, activate(z, activation));
+    v128.store(output + at, activate(z, activation, slopes + at));
   }
 }
 

@@ -1,8 +1,8 @@
 // The layer table the fused MLP kernel reads: one record per dense layer, written by the TypeScript
 // side (src/train/fused/fused-layout.ts, which must agree on these offsets).
 
-/** Bytes per record: ten 32-bit fields. */
-export const LAYER_BYTES: usize = 40;
+/** Bytes per record: eleven 32-bit fields. */
+export const LAYER_BYTES: usize = 44;
 
 /** The layer's number of inputs (the previous layer's units, or the data's inputs). */
 @inline export function layerInputs(e: usize): usize { return <usize>load<i32>(e, 0); }
@@ -27,3 +27,8 @@ export const LAYER_BYTES: usize = 40;
 @inline export function layerKernelT(e: usize): usize { return <usize>load<i32>(e, 32); }
 /** Address of scratch for d MSE / d kernel in the same transposed layout as layerKernelT (0 with it). */
 @inline export function layerKernelGradT(e: usize): usize { return <usize>load<i32>(e, 36); }
+/**
+ * Address of scratch for one sample's f′(z) of this layer, as the forward pass computes it from z
+ * (activations.ts), padded like the activations' scratch.
+ */
+@inline export function layerSlopes(e: usize): usize { return <usize>load<i32>(e, 40); }

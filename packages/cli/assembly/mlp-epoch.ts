@@ -19,7 +19,7 @@
 //   - every kernel, bias and gradient starts 16-byte aligned and is followed by at least 12 bytes of
 //     its own padding, so a block that starts at its last element stays inside memory that belongs
 //     to no other array (the unmasked bias gradient store below needs this);
-//   - per-layer activation scratch and the two gradient scratch buffers hold a multiple of 4 floats.
+//   - per-layer activation and f′ scratch and the two gradient scratch buffers hold a multiple of 4 floats.
 // Lanes past the last unit: in the forward pass they read the next kernel row (garbage) into the
 // scratch's padding, never read back as an input; in the backward pass the kernel gradient's stores
 // keep those lanes' bits (v128.bitselect: they are the next row's) and the upstream sum drops them
@@ -33,18 +33,21 @@ import { backwardAcrossInputs, forwardAcrossInputs, transposeKernel, transposedS
 import { backwardAcrossUnits, forwardAcrossUnits } from './across-units';
 import {
   LAYER_BYTES, layerActivation, layerBias, layerBiasGrad, layerInputs, layerKernel, layerKernelGrad, layerKernelGradT, layerKernelT,
-  layerOutput, layerUnits,
+  layerOutput, layerSlopes, layerUnits,
 } from './layer-table';
 
-/** One sample's forward pass from its inputs at `xk`: each layer's activations into its scratch. Returns the last layer's. */
+/**
+ * One sample's forward pass from its inputs at `xk`: each layer's activations, and their f′ for the
+ * backward pass, into its scratch. Returns the address of the last layer's activations.
+ */
 function forward(table: usize, layers: i32, xk: usize): usize {
   let input = xk;
   for (let l = 0; l < layers; l++) {
     const e = table + <usize>l * LAYER_BYTES;
     const inputs = layerInputs(e), units = layerUnits(e), activation = layerActivation(e);
-    const bias = layerBias(e), output = layerOutput(e), kernelT = layerKernelT(e);
-    if (kernelT != 0) forwardAcrossInputs(inputs, units, activation, kernelT, bias, output, input);
-    else forwardAcrossUnits(inputs, units, activation, layerKernel(e), bias, output, input);
+    const bias = layerBias(e), output = layerOutput(e), slopes = layerSlopes(e), kernelT = layerKernelT(e);
+    if (kernelT != 0) forwardAcrossInputs(inputs, units, activation, kernelT, bias, output, slopes, input);
+    else forwardAcrossUnits(inputs, units, activation, layerKernel(e), bias, output, slopes, input);
     input = output;
   }
   return input;
@@ -59,12 +62,12 @@ function backward(table: usize, layers: i32, xk: usize, g: usize, spare: usize):
   for (let l = layers - 1; l >= 0; l--) {
     const e = table + <usize>l * LAYER_BYTES;
     const inputs = layerInputs(e), units = layerUnits(e), activation = layerActivation(e);
-    const biasGrad = layerBiasGrad(e), output = layerOutput(e), kernelT = layerKernelT(e);
+    const biasGrad = layerBiasGrad(e), slopes = layerSlopes(e), kernelT = layerKernelT(e);
     const input = l > 0 ? layerOutput(e - LAYER_BYTES) : xk;
     // δ = d MSE / d z, in place of d MSE / d a, and the bias gradient += δ. The partial block too,
     // unmasked: its extra lanes fall in g's padding and in the bias gradient's own padding.
     for (let at: usize = 0; at < units << 2; at += 16) {
-      const delta = derivative(v128.load(g + at), v128.load(output + at), activation);
+      const delta = derivative(v128.load(g + at), slopes + at, activation);
       v128.store(g + at, delta);
       v128.store(biasGrad + at, f32x4.add(v128.load(biasGrad + at), delta));
     }

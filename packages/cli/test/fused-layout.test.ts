@@ -18,12 +18,12 @@ describe('planLayout', () => {
   const layout = planLayout(1001, layers, count);
 
   it('gives every array an aligned start, its size and 12 bytes of its own past it, inside the layout', () => {
-    const arrays: Array<[string, number, number]> = [['table', layout.table, 40 * layers.length]];
+    const arrays: Array<[string, number, number]> = [['table', layout.table, 44 * layers.length]];
     layers.forEach((l, k) => {
       const p = layout.layers[k]!;
       arrays.push([`kernel ${k}`, p.kernel, 4 * l.inputs * l.units], [`bias ${k}`, p.bias, 4 * l.units]);
       arrays.push([`kernelGrad ${k}`, p.kernelGrad, 4 * l.inputs * l.units], [`biasGrad ${k}`, p.biasGrad, 4 * l.units]);
-      arrays.push([`output ${k}`, p.output, vectorBytes(l.units)]);
+      arrays.push([`output ${k}`, p.output, vectorBytes(l.units)], [`slopes ${k}`, p.slopes, vectorBytes(l.units)]);
       if (p.kernelT !== 0) arrays.push([`kernelT ${k}`, p.kernelT, l.units * vectorBytes(l.inputs)], [`kernelGradT ${k}`, p.kernelGradT, l.units * vectorBytes(l.inputs)]);
     });
     const widest = Math.max(...layers.map((l) => l.units));

@@ -24,10 +24,10 @@ const BIT_FAIL_MARGIN = 1e-4;
 const value = (divisor = 1) => fc.integer({ min: -512, max: 512 }).map((n) => n / 512 / divisor);
 /**
  * Kernel weights as Glorot-like initialisers keep them, |K| ≤ 1/fan-in (fan-in rounded up to a power
- * of 2, so they stay exact), so that |z| stays within a few units and outputs do not saturate deeply:
- * a saturated tanh output's derivative 1 − a², computed from the float32 a as TF.js does too, loses
- * digits (a carries ±6e-8, 1 − a² may be 1e-3), and every gradient goes through it. Saturation has a
- * test of its own (fused-mlp-saturation.test.ts). With ≤ 9 inputs ≤ 1, a first layer's
+ * of 2, so they stay exact), so that |z| stays within a few units and outputs do not saturate deeply
+ * (the tolerances were measured so; the kernel took tanh′ as 1 − a² then, which loses digits there,
+ * and takes it from z now). Saturation has tests of its own (fused-mlp-saturation.test.ts,
+ * fused-mlp-wrong-extreme.test.ts). With ≤ 9 inputs ≤ 1, a first layer's
  * pre-activations are exact in float32 as well, so relu units sit on the same side of 0 in both.
  */
 const kernelValue = (inputs: number) => value(2 ** Math.ceil(Math.log2(inputs)));

@@ -5,8 +5,8 @@ import { referenceEpoch } from './mlp-reference.js';
 // Far past the exp's clamp (|z| from 100 to 2000: e^±2000 is no float32, and without the clamp the
 // exponent bits of 2^n wrap into garbage), tanh and the sigmoid must saturate to their limits — no
 // NaN, no Infinity — and the MSE and gradient still be the float64 reference's. Every unit is flat
-// there: the reference's derivatives are below e^−200, and the kernel's must be as good as 0 (its
-// 1 − a² is exactly 0 at a = ±1).
+// there: the reference's derivatives are below e^−200, and the kernel's must be as good as 0 (taken
+// from the clamped exp, they are ≈1e-38: positive, as a saturated unit's must be, and tiny).
 
 /** Relative to the reference's MSE; the saturated outputs are its limits to within float32 rounding. */
 const MSE_TOLERANCE = 1e-6;

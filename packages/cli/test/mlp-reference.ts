@@ -39,10 +39,14 @@ const F: Record<ReferenceLayer['activation'], (z: number) => number> = {
   linear: (z) => z,
 };
 
-/** f′(z), from z: tanh′ = 1 − tanh², σ′ = σ(1 − σ), relu′ = 1 for z > 0 (else 0, as TF.js), linear′ = 1. */
+/**
+ * f′(z), from z: tanh′ = 4·σ(2z)·σ(−2z), σ′ = σ(z)·σ(−z), relu′ = 1 for z > 0 (else 0, as TF.js),
+ * linear′ = 1. Not 1 − tanh² or σ(1 − σ), which cancel to exactly 0 once tanh or σ rounds to ±1 or 1
+ * (|z| ≳ 19 and z ≳ 37 in float64): the reference keeps the true, tiny derivative of a saturated unit.
+ */
 const F_PRIME: Record<ReferenceLayer['activation'], (z: number) => number> = {
-  tanh: (z) => 1 - Math.tanh(z) ** 2,
-  sigmoid: (z) => F.sigmoid(z) * (1 - F.sigmoid(z)),
+  tanh: (z) => 4 * F.sigmoid(2 * z) * F.sigmoid(-2 * z),
+  sigmoid: (z) => F.sigmoid(z) * F.sigmoid(-z),
   relu: (z) => (z > 0 ? 1 : 0),
   linear: () => 1,
 };

@@ -10,6 +10,8 @@ export interface LayerPlacement {
   readonly biasGrad: number;
   /** Scratch for one sample's activations. */
   readonly output: number;
+  /** Scratch for one sample's f′(z), which the forward pass computes from z for the backward pass. */
+  readonly slopes: number;
   /**
    * For a layer that runs across its inputs (fused-orientation.ts): scratch for its kernel transposed,
    * [units × inputs rounded up to a multiple of 4]; 0 for a layer that runs across its units.
@@ -35,8 +37,8 @@ export interface FusedLayout {
   readonly end: number;
 }
 
-/** Bytes per layer table record; assembly/layer-table.ts reads the same ten i32 fields. */
-const LAYER_BYTES = 40;
+/** Bytes per layer table record; assembly/layer-table.ts reads the same eleven i32 fields. */
+const LAYER_BYTES = 44;
 /**
  * Space left after every array, each of which starts 16-byte aligned. The kernel works in whole
  * 4-float vectors, so for a layer whose width is not a multiple of 4 it touches up to 12 bytes past an
@@ -63,6 +65,7 @@ export function planLayout(base: number, layers: readonly FusedLayerShape[], cou
   const weights = layers.map((l) => ({ kernel: take(4 * l.inputs * l.units), bias: take(4 * l.units) }));
   const grads = layers.map((l) => ({ kernelGrad: take(4 * l.inputs * l.units), biasGrad: take(4 * l.units) }));
   const outputs = layers.map((l) => take(16 * Math.ceil(l.units / 4)));
+  const slopes = layers.map((l) => take(16 * Math.ceil(l.units / 4)));
   const transposed = layers.map((l, k) => {
     if (!runsAcrossInputs(l, k > 0)) return { kernelT: 0, kernelGradT: 0 };
     const bytes = 4 * l.units * 4 * Math.ceil(l.inputs / 4);
@@ -73,7 +76,7 @@ export function planLayout(base: number, layers: readonly FusedLayerShape[], cou
   const last = layers.at(-1)!;
   return {
     table,
-    layers: layers.map((_, k) => ({ ...weights[k]!, ...grads[k]!, output: outputs[k]!, ...transposed[k]! })),
+    layers: layers.map((_, k) => ({ ...weights[k]!, ...grads[k]!, output: outputs[k]!, slopes: slopes[k]!, ...transposed[k]! })),
     x: take(4 * count * first.inputs),
     y: take(4 * count * last.units),
     g: take(16 * Math.ceil(widest / 4)),
@@ -88,6 +91,6 @@ export function writeLayerTable(buffer: ArrayBuffer, layout: FusedLayout, layers
   const fields = new Uint32Array(buffer, layout.table, (LAYER_BYTES / 4) * layers.length);
   layers.forEach((l, k) => {
     const p = layout.layers[k]!;
-    fields.set([l.inputs, l.units, FUSED_ACTIVATIONS.indexOf(l.activation), p.kernel, p.bias, p.kernelGrad, p.biasGrad, p.output, p.kernelT, p.kernelGradT], k * (LAYER_BYTES / 4));
+    fields.set([l.inputs, l.units, FUSED_ACTIVATIONS.indexOf(l.activation), p.kernel, p.bias, p.kernelGrad, p.biasGrad, p.output, p.kernelT, p.kernelGradT, p.slopes], k * (LAYER_BYTES / 4));
   });
 }

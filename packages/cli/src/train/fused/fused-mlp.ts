@@ -35,7 +35,9 @@ export interface FusedData {
  *
  * The MSE is the mean over samples and outputs of (y − t)², each difference in float32, squared and
  * summed in float64; TF.js sums in float32, so the two differ by float32 rounding. Everything else is
- * float32. tanh and the sigmoid use a vectorised exp (relative error under one float32 ulp).
+ * float32. tanh and the sigmoid use a vectorised exp (relative error under one float32 ulp), and
+ * their derivatives come from z through the same exp, so a saturated unit keeps a tiny gradient of
+ * the right sign (see assembly/activations.ts).
  * A NaN in a weight, a bias or an input makes the MSE NaN. A pre-activation of ±Infinity (an
  * overflowed sum) saturates tanh and the sigmoid as TF.js's do, and the weights it feeds then get a
  * non-finite gradient (0 · ∞), which the optimizer refuses; see assembly/activations.ts.
