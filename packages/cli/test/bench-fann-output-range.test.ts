@@ -12,7 +12,7 @@ import { tempFolder } from './temp-folder.js';
 const folder = tempFolder('rprop-fann-output-range-');
 
 /** train_fann's JSON line for a FANN data file `text`: 16 hidden units, `target`, at most `maxEpochs`, seed 1. */
-function train(binary: string, name: string, text: string, target: number, maxEpochs: number): { reachedTarget: boolean; mse: number } {
+function train(binary: string, name: string, text: string, target: number, maxEpochs: number): { epochs: number; reachedTarget: boolean; mse: number } {
   const file = join(folder, name);
   writeFileSync(file, text);
   return JSON.parse(execFileSync(binary, [file, '16', String(target), String(maxEpochs), '1'], { encoding: 'utf8' }));
@@ -25,6 +25,14 @@ describe.skipIf(!fannInstalled())("train_fann.c's output layer for the targets' 
     const first = train(binary, 'xor-01.data', '4 2 1\n-1 -1\n0\n-1 1\n1\n1 -1\n1\n1 1\n0\n', 1e-9, 1);
     expect(first.mse).toBeGreaterThan(0.2);
     expect(first.mse).toBeLessThan(0.3);
+  });
+
+  it('gives ±1 targets tanh outputs, not linear ones: the ±1 xor reaches MSE 0.001 in well under 50 epochs', () => {
+    // FANN 2.2, seed 1: 21 epochs with tanh outputs; with linear outputs (what a range check that
+    // skipped [-1, 1] would pick) 75. The MSE alone cannot tell them apart: both start near 1.
+    const run = train(binary, 'xor-pm1.data', '4 2 1\n-1 -1\n-1\n-1 1\n1\n1 -1\n1\n1 1\n-1\n', 0.001, 5000);
+    expect(run.reachedTarget).toBe(true);
+    expect(run.epochs).toBeLessThan(50);
   });
 
   it('reads every output column: a ±1 second column after a 0/1 first one gets tanh outputs and trains to a small MSE', () => {
