@@ -22,6 +22,10 @@ describe("bench:fann's sets (bench/fann/fann-sets.mjs)", () => {
     }
   });
 
+  it('takes all with spaces around it, as it takes set names', () => {
+    expect(names(casesNamed(' all '))).toEqual(names(ALL_CASES));
+  });
+
   it('takes the names given, in the table order, each once', () => {
     expect(names(casesNamed('mushroom, gene'))).toEqual(['gene', 'mushroom']);
     expect(names(casesNamed('xor,xor,soybean,'))).toEqual(['xor', 'soybean']);
