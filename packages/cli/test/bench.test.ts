@@ -33,10 +33,11 @@ describe('rprop bench', () => {
 });
 
 describe('bench:fann without its data sets', () => {
+  // FANN_SETS emptied: the default sets are the ones this test names, whatever the caller's shell has set.
   it('says where it looked and how to point it elsewhere, prints no table, and exits with 0', () => {
     const empty = mkdtempSync(join(tmpdir(), 'rprop-fann-data-'));
     try {
-      const r = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'bench', 'fann', 'bench-fann.mjs')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FANN_DATASETS: empty } });
+      const r = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'bench', 'fann', 'bench-fann.mjs')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FANN_DATASETS: empty, FANN_SETS: '' } });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout.trim().split('\n')).toEqual([
         `bench:fann: no data sets found: looked for diabetes.train and thyroid.train in ${empty}; FANN_DATASETS=<dir> sets the folder. Nothing to compare.`,
