@@ -12,10 +12,14 @@ const tsBlocks = (file: string) => [...readFileSync(file, 'utf8').matchAll(/```t
 
 // The repository README's TF.js example, and this package's README: its example, then "Saving", which
 // continues it (it saves the `model` the first block trained).
-const rootExample = tsBlocks(join(root, 'README.md')).find((code) => code.includes("from 'rprop-tfjs'"))!;
+const rootBlocks = tsBlocks(join(root, 'README.md')).filter((code) => code.includes("from 'rprop-tfjs'"));
+const rootExample = rootBlocks[0]!;
+// Its "Mini-batches: Signum and Lion" example, found by what makes it one.
+const miniBatchExample = rootBlocks.find((code) => code.includes('batchSize: 32'))!;
 const [packageExample, packageSaving] = tsBlocks(join(here, '..', 'README.md'));
 const examples = [
   { name: 'README.md', file: 'root-example.ts', code: rootExample },
+  { name: 'README.md (Mini-batches)', file: 'root-mini-batch.ts', code: miniBatchExample },
   { name: 'packages/tfjs/README.md (example and Saving)', file: 'package-example.ts', code: `${packageExample}\n${packageSaving}` },
 ];
 
@@ -61,6 +65,7 @@ describe('the README examples that use rprop-tfjs, and the TSDoc examples in its
     expect(rootExample).toContain('model.fit');
     expect(packageExample).toContain('new RpropOptimizer');
     expect(packageSaving).toContain('includeOptimizer: true');
+    expect(miniBatchExample).toContain('lion(');
   });
 
   it("has the sources' TSDoc examples", () => expect(tsdocExamples.length).toBeGreaterThanOrEqual(3));
@@ -87,6 +92,12 @@ describe('the README examples that use rprop-tfjs, and the TSDoc examples in its
     expect(resumed.optimizer.iterations).toBe(400); // 200 saved with the model, 200 after loading
     await model.fit(x, y, { epochs: 200, batchSize: x.shape[0], verbose: 0 });
     expect(weightsOf(resumed)).toEqual(weightsOf(model));
+  });
+
+  it('README.md Mini-batches: Lion trains the model, a step per batch of 32', async () => {
+    const { x, model } = await import(join(scratch, 'root-mini-batch.ts'));
+    expect(model.optimizer.getClassName()).toBe('Lion');
+    expect(model.optimizer.iterations).toBe(4 * Math.ceil(x.shape[0] / 32));
   });
 
   it('packages/tfjs/README.md: what Saving saves is the optimizer too, and training resumes bit for bit', async () => {
