@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { minimize } from '../../src/index.js';
 import { previousMinimize } from './previous-minimize.js';
+import { runScripted } from './scripted-gradients.js';
 
 // A derivative that goes from > 0 through exactly 0 to < 0 has not flipped: at the 0 every variant
 // stores 0 as the derivative it stepped on, so the next sign change multiplies by 0 and cuts no Δ.
@@ -14,17 +15,7 @@ it('a derivative passing through exactly 0 to the other sign does not count as f
     [-1, 1],
     [-1, -1],
   ];
-  const run = (m: typeof minimize) => {
-    let evaluation = 0;
-    return m(
-      (_x, grad) => {
-        grad.set(scripted[evaluation++]!);
-        return 1;
-      },
-      [0, 0],
-      { stepSizes: [0, 1e-12], lr: 1e-3, xTolAbs: 1e-6, maxIterations: 3 },
-    );
-  };
+  const run = (m: typeof minimize) => runScripted(m, scripted, { stepSizes: [0, 1e-12], lr: 1e-3, xTolAbs: 1e-6, maxIterations: 3 });
   const now = run(minimize);
   expect(now.message).toBe('reached maxIterations (3)');
   expect(now.converged).toBe(false);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { minimize, VARIANTS, type MinimizeOptions, type MinimizeResult, type Objective } from '../../src/index.js';
 import { previousMinimize } from './previous-minimize.js';
+import { runScripted } from './scripted-gradients.js';
 
 // minimize's gradient checks are one pass (GradientScan), its flips told from the sign g had at the
 // last evaluation instead of from the rule's stored gp. Everything it returns, and every point it
@@ -121,17 +122,7 @@ it('a derivative that first flips at the evaluation being tested does not count 
     [-1, -1],
     [-1, -1],
   ];
-  const run = (m: typeof minimize) => {
-    let evaluation = 0;
-    return m(
-      (_x, grad) => {
-        grad.set(scripted[evaluation++]!);
-        return 1;
-      },
-      [0, 0],
-      { bounds: [[0, 1], [-Infinity, Infinity]], stepSizes: [0, 1e-12], lr: 1e-3, xTolAbs: 1e-6, maxIterations: 2 },
-    );
-  };
+  const run = (m: typeof minimize) => runScripted(m, scripted, { bounds: [[0, 1], [-Infinity, Infinity]], stepSizes: [0, 1e-12], lr: 1e-3, xTolAbs: 1e-6, maxIterations: 2 });
   const now = run(minimize);
   expect(now.message).toBe('reached maxIterations (2)');
   expect(now).toEqual(run(previousMinimize));

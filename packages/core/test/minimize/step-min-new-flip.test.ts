@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { minimize } from '../../src/index.js';
 import { previousMinimize } from './previous-minimize.js';
+import { runScripted } from './scripted-gradients.js';
 
 // The Δmin stop, made at an evaluation before its step, counts only the flips seen before that
 // evaluation (scan-matches-previous.test.ts shows the same for the step-size test). Here x₀ is held
@@ -15,17 +16,7 @@ it('a derivative that first flips at the evaluation being tested does not count 
     [-1, -1],
     [-1, -1],
   ];
-  const run = (m: typeof minimize) => {
-    let evaluation = 0;
-    return m(
-      (_x, grad) => {
-        grad.set(scripted[evaluation++]!);
-        return 1;
-      },
-      [0, 0],
-      { bounds: [[0, 1], [-Infinity, Infinity]], stepSizes: [1e-3, 1e-3], lr: 1e-3, xTol: 2 ** -52, xTolAbs: 1e-15, maxIterations: 2 },
-    );
-  };
+  const run = (m: typeof minimize) => runScripted(m, scripted, { bounds: [[0, 1], [-Infinity, Infinity]], stepSizes: [1e-3, 1e-3], lr: 1e-3, xTol: 2 ** -52, xTolAbs: 1e-15, maxIterations: 2 });
   const now = run(minimize);
   expect(now.message).toBe('reached maxIterations (2)');
   expect(now).toEqual(run(previousMinimize));
