@@ -48,7 +48,6 @@ export function casesNamed(spec) {
   return ALL_CASES.filter((c) => names.includes(c.name)); // in the table's order, each once
 }
 
-
 export const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /** The path of a case's training file: `<name>.train`, or the case's `file`. */
