@@ -1,6 +1,8 @@
 import type { FloatArray } from '../types.js';
 import { colorOf, freestColor, padTo } from './cache-colors.js';
+import { kernels } from './instance.js';
 import { SLOT_BYTES, SLOT_STRIDE, type KernelHeap } from './kernel-heap.js';
+import { runPipelined } from './pipelined-copy-through.js';
 
 /**
  * One array a kernel takes: an ordinary typed array, or the byte offset of one that lives in the
@@ -39,7 +41,8 @@ function chunkView(scratch: FloatArray, k: number, at: number, m: number): Float
  * optimizer state, staged gradients) are used in place; the others are copied in, chunk by chunk,
  * into scratch slots of SLOT_BYTES, each at a colour apart from the others' (see `cache-colors`; a chunk's slots stay in L2 between the copy in, the kernel and
  * the copy out), and those marked `written` are copied back. With every operand resident
- * nothing is copied at all (the zero-copy path).
+ * nothing is copied at all (the zero-copy path). With kernel threads, large arrays are copied
+ * through in a pipeline instead (`runPipelined`).
  */
 export function runInKernelMemory(
   heap: KernelHeap,
@@ -61,6 +64,8 @@ export function runInKernelMemory(
     kernel(offsets, n);
     return;
   }
+  // With kernel threads, large arrays are copied beside the kernels instead of between them.
+  if (runPipelined(heap, kernels()!, like, n, operands, resident, written, kernel)) return;
   const size = like.BYTES_PER_ELEMENT;
   const chunk = SLOT_BYTES / size;
   const scratch = heap.scratch(like);

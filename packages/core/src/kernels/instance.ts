@@ -27,6 +27,18 @@ export interface KernelExports {
    */
   deferCalls?(): void;
   runDeferred?(): void;
+  /**
+   * Present with kernel threads: whether a call copying ordinary arrays of `bytes` each through the
+   * memory would run as a pipeline (`pipeline`) — a worker is there and the arrays are large enough.
+   */
+  pipelines?(bytes: number): boolean;
+  /**
+   * Present with kernel threads: runs a copy-through call of `chunks` chunks as a pipeline. This
+   * thread copies chunk c in (`copyIn(c)`, which makes the chunk's one kernel call: recorded, not
+   * run), a worker and this thread run the recorded calls, and this thread copies each finished
+   * chunk back (`copyBack(c)`, in order). At most `inFlight` chunks are copied in and not yet back.
+   */
+  pipeline?(chunks: number, inFlight: number, copyIn: (c: number) => void, copyBack: (c: number) => void): void;
 }
 
 let instance: KernelExports | null | undefined;

@@ -1,4 +1,4 @@
-import { ARGS_AT, BATCH_CALLS, CONTROL_BYTES, MAX_ARGS, RECORD, WORKER_SOURCE } from './thread-protocol.js';
+import { ARGS_AT, BATCH_CALLS, CONTROL_BYTES, FLAGS, FLAGS_AT, MAX_ARGS, RECORD, WORKER_SOURCE } from './thread-protocol.js';
 
 // A kernel thread of the pool: one Node worker with its control block and batch region, and how one
 // is started (cold: once per worker, in useKernelThreads). The calls themselves are the pool's.
@@ -32,6 +32,8 @@ export interface Lane {
   readonly ints: Int32Array;
   readonly args: Float64Array;
   readonly batch: Float64Array;
+  /** A pipeline's done flags (see thread-protocol's PIPELINE). */
+  readonly flags: Int32Array;
   request: number;
 }
 
@@ -53,7 +55,7 @@ export function startLane(Worker: WorkerConstructor, module: SharedModule, memor
     worker.once('message', (message) => {
       if (message.ready) {
         worker.unref(); // an idle kernel thread must not keep the process alive
-        resolve({ thread, threadId: worker.threadId, worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), batch: new Float64Array(batch), request: 0 });
+        resolve({ thread, threadId: worker.threadId, worker, ints: new Int32Array(control, 0, ARGS_AT / 4), args: new Float64Array(control, ARGS_AT, MAX_ARGS), batch: new Float64Array(batch), flags: new Int32Array(control, FLAGS_AT, FLAGS), request: 0 });
       } else {
         void worker.terminate();
         reject(new Error(`rprop: a kernel thread could not start: ${message.failed}`));

@@ -59,10 +59,25 @@ function batch(p: KernelThreadPool): void {
   k.runDeferred!();
 }
 
+/**
+ * A pipeline of 8 chunks, each an eighth of w, 2 in flight (copying nothing: w and g are in the
+ * memory). Copying chunk 1 in takes 100 ms, so the worker (woken as the pipeline starts) has taken
+ * chunk 0 by then: else this thread could run every chunk itself before the worker woke.
+ */
+function pipeline(p: KernelThreadPool): void {
+  const k = p.exports;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  k.pipeline!(8, 2, (c) => {
+    if (c === 1) Atomics.wait(pause, 0, 0, 100);
+    k.signSgdF32(W + (c * N) / 2, G + (c * N) / 2, N / 8, 0.5);
+  }, () => undefined);
+}
+
 describe('a kernel thread pool that loses a worker', () => {
   it.each([
     ['an update', 'the kernel signSgdF32', (p: KernelThreadPool) => signSgd(p), 'the step it was part of is applied in part'],
     ['a batch of updates', 'a batch of kernel calls', batch, 'the step it was part of is applied in part'],
+    ['a pipeline', 'a pipelined copy-through call', (p: KernelThreadPool) => { w().fill(0); g().fill(1); pipeline(p); }, 'the step it was part of is applied in part'],
     ['a check', 'the kernel firstNonFiniteF32', (p: KernelThreadPool) => p.exports.firstNonFiniteF32(W, N), 'it was a check for NaN/±Infinity, which writes nothing \\(a step it was part of changed nothing\\)\\. '],
   ] as const)('throws at once when a worker exits during %s, saying which and what to do; later calls run on this thread alone', async (_, what, call, consequence) => {
     // A timeout far above the bound checked: the exit must be found by the worker's own flag.
@@ -85,6 +100,9 @@ describe('a kernel thread pool that loses a worker', () => {
     const splitCalls = p.splitCalls;
     signSgd(p);
     expectEveryWeightStepped();
+    w().fill(0);
+    pipeline(p);
+    expectEveryWeightStepped();
     batch(p);
     g()[N - 1] = NaN;
     expect(p.exports.firstNonFiniteF32(G, N)).toBe(N - 1);
@@ -103,6 +121,27 @@ describe('a kernel thread pool that loses a worker', () => {
     expect(p.threads).toBe(1);
     await hooks.exits[0]; // terminated: a worker spinning in a loop is stopped too
     signSgd(p);
+    expectEveryWeightStepped();
+  });
+
+  it('throws after callTimeoutMs when a worker does not finish its chunk of a pipeline, and terminates it', async () => {
+    const p = await start(1, 300);
+    w().fill(0);
+    g().fill(1);
+    pipeline(p);
+    expectEveryWeightStepped();
+    expect(p.pipelinedCalls).toBe(1);
+    hooks.set(HANG);
+    const { error, ms } = timeThrow(() => pipeline(p));
+    expect(error.message).toMatch(
+      /^rprop: kernel thread 1 of 1 \(worker threadId \d+\) did not finish its range of a pipelined copy-through call within callTimeoutMs \(300 ms\), and was terminated; the step it was part of is applied in part/,
+    );
+    expect(ms).toBeGreaterThanOrEqual(300);
+    expect(ms).toBeLessThan(15_000);
+    expect(p.threads).toBe(1);
+    await hooks.exits[0];
+    w().fill(0);
+    pipeline(p);
     expectEveryWeightStepped();
   });
 

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Lion, NonFiniteGradientError, Rprop, SignSGD, Signum, useKernels, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
+import { NonFiniteGradientError, Rprop, useKernels } from '../../src/index.js';
 import { kernels } from '../../src/kernels/instance.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
 import { kernelThreadPool } from '../../src/kernels/kernel-threads.js';
 import { MIN_SPLIT_BYTES } from '../../src/kernels/thread-pool.js';
 import { kernelThreads, useKernelThreads, type KernelThreadOptions } from '../../src/threads.js';
 import type { Dtype } from '../properties/arbitraries.js';
-import { firstDifference } from './edge-values.js';
 import { values } from './seeded-values.js';
+import { CTOR, difference, makeParams, OPTIMIZERS, setGrad } from './thread-steps.js';
 
 // This file's module graph is its own (vitest isolates test files), so its kernels' memory is made
 // here, shared, before anything else uses it.
@@ -19,60 +19,9 @@ beforeAll(async () => {
 afterAll(() => useKernelThreads(1));
 afterEach(() => useKernels(true));
 
-const CTOR = { float32: Float32Array, float64: Float64Array } as const;
-
 /** A length each of whose arrays is cut in two (SPLIT_BYTES per thread at least), with a ragged tail. */
 function splitLength(d: Dtype): number {
   return (2 * SPLIT_BYTES) / CTOR[d].BYTES_PER_ELEMENT + 37;
-}
-
-const OPTIMIZERS: Record<string, (ps: Parameter[]) => Optimizer<object>> = {
-  ...Object.fromEntries(VARIANTS.map((v) => [v, (ps: Parameter[]) => new Rprop(ps, { variant: v })])),
-  SignSGD: (ps) => new SignSGD(ps, { lr: 0.01 }),
-  Signum: (ps) => new Signum(ps, { lr: 0.01 }),
-  Lion: (ps) => new Lion(ps, { lr: 0.01, weightDecay: 0.1 }),
-};
-
-/**
- * Parameters of the given lengths: resident ones (their gradient in place: the zero-copy path, where
- * calls are split across the threads) or ordinary arrays (copied through the shared memory).
- */
-function makeParams(d: Dtype, lengths: number[], resident: boolean[]): Parameter[] {
-  return lengths.map((n, k) => {
-    const init = values(n, 5 + k);
-    if (!resident[k]) return { data: CTOR[d].from(init), grad: null };
-    const p = Rprop.allocate(n, d);
-    p.data.set(init);
-    return p;
-  });
-}
-
-function setGrad(p: Parameter, g: number[]): void {
-  if ('gradBuffer' in p) {
-    const buffer = (p as { gradBuffer: FloatArray }).gradBuffer;
-    buffer.set(g);
-    p.grad = buffer;
-  } else p.grad = (p.data instanceof Float32Array ? Float32Array : Float64Array).from(g);
-}
-
-/** The first difference between two runs' parameters and states (bits: −0 ≠ +0), or null. */
-function difference(a: { params: FloatArray[]; state: object }, b: { params: FloatArray[]; state: object }): string | null {
-  for (let k = 0; k < a.params.length; k++) {
-    const d = firstDifference(a.params[k]!, b.params[k]!);
-    if (d !== null) return `parameter ${k}: ${d}`;
-  }
-  const sa = (a.state as { state: Record<string, Record<string, number[]>> }).state;
-  const sb = (b.state as { state: Record<string, Record<string, number[]>> }).state;
-  if (JSON.stringify(Object.keys(sa)) !== JSON.stringify(Object.keys(sb))) return 'state keys differ';
-  for (const i of Object.keys(sa)) {
-    for (const key of Object.keys(sa[i]!)) {
-      const x = sa[i]![key]!;
-      const y = sb[i]![key]!;
-      const d = Array.isArray(x) && Array.isArray(y) ? firstDifference(x, y) : Object.is(x, y) ? null : `${x} ≠ ${y}`;
-      if (d !== null) return `state ${i}.${key}: ${d}`;
-    }
-  }
-  return null;
 }
 
 describe('kernel threads (rprop/threads)', () => {
@@ -226,7 +175,7 @@ describe('kernel threads (rprop/threads)', () => {
   it('refuse a misspelt option instead of keeping the default', async () => {
     const before = kernelThreadPool()!.minSplitBytes;
     await expect(useKernelThreads(2, { minSplitbytes: 0 } as KernelThreadOptions)).rejects.toThrow(
-      'useKernelThreads: unknown option "minSplitbytes" (did you mean \'minSplitBytes\'?); the options are minSplitBytes, callTimeoutMs',
+      'useKernelThreads: unknown option "minSplitbytes" (did you mean \'minSplitBytes\'?); the options are minSplitBytes, minPipelineBytes, callTimeoutMs',
     );
     expect(kernelThreadPool()!.minSplitBytes).toBe(before);
   });

@@ -1,0 +1,58 @@
+import { Lion, Rprop, SignSGD, Signum, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
+import type { Dtype } from '../properties/arbitraries.js';
+import { firstDifference } from './edge-values.js';
+import { values } from './seeded-values.js';
+
+// Steps of every optimizer on parameters in the kernels' memory or in ordinary arrays, for the
+// kernel-thread tests (threads.test.ts, threads-pipeline.test.ts), and how two runs differ.
+
+export const CTOR = { float32: Float32Array, float64: Float64Array } as const;
+
+export const OPTIMIZERS: Record<string, (ps: Parameter[]) => Optimizer<object>> = {
+  ...Object.fromEntries(VARIANTS.map((v) => [v, (ps: Parameter[]) => new Rprop(ps, { variant: v })])),
+  SignSGD: (ps) => new SignSGD(ps, { lr: 0.01 }),
+  Signum: (ps) => new Signum(ps, { lr: 0.01 }),
+  Lion: (ps) => new Lion(ps, { lr: 0.01, weightDecay: 0.1 }),
+};
+
+/**
+ * Parameters of the given lengths: resident ones (their gradient in place: the zero-copy path, where
+ * calls are split across the threads) or ordinary arrays (copied through the shared memory).
+ */
+export function makeParams(d: Dtype, lengths: number[], resident: boolean[]): Parameter[] {
+  return lengths.map((n, k) => {
+    const init = values(n, 5 + k);
+    if (!resident[k]) return { data: CTOR[d].from(init), grad: null };
+    const p = Rprop.allocate(n, d);
+    p.data.set(init);
+    return p;
+  });
+}
+
+export function setGrad(p: Parameter, g: number[]): void {
+  if ('gradBuffer' in p) {
+    const buffer = (p as { gradBuffer: FloatArray }).gradBuffer;
+    buffer.set(g);
+    p.grad = buffer;
+  } else p.grad = (p.data instanceof Float32Array ? Float32Array : Float64Array).from(g);
+}
+
+/** The first difference between two runs' parameters and states (bits: −0 ≠ +0), or null. */
+export function difference(a: { params: FloatArray[]; state: object }, b: { params: FloatArray[]; state: object }): string | null {
+  for (let k = 0; k < a.params.length; k++) {
+    const d = firstDifference(a.params[k]!, b.params[k]!);
+    if (d !== null) return `parameter ${k}: ${d}`;
+  }
+  const sa = (a.state as { state: Record<string, Record<string, number[]>> }).state;
+  const sb = (b.state as { state: Record<string, Record<string, number[]>> }).state;
+  if (JSON.stringify(Object.keys(sa)) !== JSON.stringify(Object.keys(sb))) return 'state keys differ';
+  for (const i of Object.keys(sa)) {
+    for (const key of Object.keys(sa[i]!)) {
+      const x = sa[i]![key]!;
+      const y = sb[i]![key]!;
+      const d = Array.isArray(x) && Array.isArray(y) ? firstDifference(x, y) : Object.is(x, y) ? null : `${x} ≠ ${y}`;
+      if (d !== null) return `state ${i}.${key}: ${d}`;
+    }
+  }
+  return null;
+}
