@@ -21,7 +21,12 @@ export function fastestTorch(pairs) {
  * The table's row for `dtype` on `shape`. `referenceSeconds`: the reference loop's step; `m`:
  * interleavedMedians over the cases `fast`, `zeroCopy` and `floor`; `torch` and `reused`: fastestTorch
  * of torch as installed and of torch reusing memory, or null without torch; `threads`: the
- * two-thread child's { ns, overFloor, speedup }.
+ * two-thread child's { ns, overFloor, speedup } of the zero-copy step and `plain`, the same of the
+ * step on plain arrays.
+ *
+ * The plain step on two threads against torch is the fast path's ratio to torch (paired with the
+ * torch process) times how much faster two threads made that step in the child (timed in turns
+ * there): each factor measured side by side, with no timing compared across processes.
  */
 export function kernelRow({ dtype, shape, referenceSeconds, m, torch, reused, threads }) {
   const ns = (seconds) => nsPerParameter(seconds, shape);
@@ -45,6 +50,11 @@ export function kernelRow({ dtype, shape, referenceSeconds, m, torch, reused, th
     zeroCopyThreadsNs: threads.ns,
     zeroCopyThreadsOverFloor: threads.overFloor,
     threadsSpeedup: threads.speedup,
+    plainThreadsNs: threads.plain?.ns ?? null,
+    plainThreadsOverFloor: threads.plain?.overFloor ?? null,
+    plainThreadsSpeedup: threads.plain?.speedup ?? null,
+    plainThreadsSpeedupVsTorch: torch && threads.plain ? torch.speedup * threads.plain.speedup : null,
+    plainThreadsSpeedupVsTorchReused: reused && threads.plain ? reused.speedup * threads.plain.speedup : null,
     fastSpeedupVsReference: referenceNs / fastNs,
   };
 }

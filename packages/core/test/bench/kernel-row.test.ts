@@ -30,7 +30,7 @@ describe('the kernel benchmark row (bench/kernel-row.mjs)', () => {
     const m = roundFigures({ fast: [2, 3, 2.2], zeroCopy: [1.2, 1.5, 1.43], floor: [1, 1.2, 1.1] });
     const torch = fastestTorch([{ torchNs: 30, fastNs: 2 }, { torchNs: 11, fastNs: 1.1 }]);
     const reused = fastestTorch([{ torchNs: 9, fastNs: 1.5 }, { torchNs: 12, fastNs: 1 }]);
-    const threads = { ns: 1.1, overFloor: 0.9, speedup: 1.6 };
+    const threads = { ns: 1.1, overFloor: 0.9, speedup: 1.6, plain: { ns: 1.3, overFloor: 1.2, speedup: 1.5 } };
     const row = kernelRow({ dtype: 'float32', shape, referenceSeconds: 0.022, m, torch, reused, threads });
     expect(row.dtype).toBe('float32');
     expect(row.shape).toBe('200×5000');
@@ -48,6 +48,19 @@ describe('the kernel benchmark row (bench/kernel-row.mjs)', () => {
     expect(row.zeroCopyOverFloor).toBeCloseTo(1.25, 9);
     expect([row.zeroCopyThreadsNs, row.zeroCopyThreadsOverFloor, row.threadsSpeedup]).toEqual([1.1, 0.9, 1.6]);
     expect(row.fastSpeedupVsReference).toBeCloseTo(10, 9);
+    expect([row.plainThreadsNs, row.plainThreadsOverFloor, row.plainThreadsSpeedup]).toEqual([1.3, 1.2, 1.5]);
+    // The fast path's paired ratio to torch (10, 6) times the plain step's speedup on two threads.
+    expect(row.plainThreadsSpeedupVsTorch).toBeCloseTo(15, 9);
+    expect(row.plainThreadsSpeedupVsTorchReused).toBeCloseTo(9, 9);
+  });
+
+  it('leaves the plain step on two threads empty where the child did not measure it, and its torch ratios without torch', () => {
+    const m = roundFigures({ fast: [2], zeroCopy: [1], floor: [1] });
+    const threads = { ns: 1, overFloor: 1, speedup: 1 };
+    const row = kernelRow({ dtype: 'float32', shape, referenceSeconds: 0.01, m, torch: fastestTorch([{ torchNs: 20, fastNs: 2 }]), reused: null, threads });
+    expect([row.plainThreadsNs, row.plainThreadsSpeedupVsTorch, row.plainThreadsSpeedupVsTorchReused]).toEqual([null, null, null]);
+    const withPlain = kernelRow({ dtype: 'float32', shape, referenceSeconds: 0.01, m, torch: null, reused: null, threads: { ...threads, plain: threads } });
+    expect([withPlain.plainThreadsNs, withPlain.plainThreadsSpeedupVsTorch]).toEqual([1, null]);
   });
 
   it('leaves the torch columns empty without torch', () => {

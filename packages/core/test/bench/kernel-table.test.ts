@@ -18,6 +18,11 @@ const COLUMNS: Array<[string, string]> = [
   ['2 thr/floor', 'zeroCopyThreadsOverFloor'],
   ['2 thr vs 1', 'threadsSpeedup'],
   ['fast vs reference', 'fastSpeedupVsReference'],
+  ['plain 2 thr', 'plainThreadsNs'],
+  ['plain 2/1', 'plainThreadsSpeedup'],
+  ['plain 2/floor', 'plainThreadsOverFloor'],
+  ['plain 2 vs torch', 'plainThreadsSpeedupVsTorch'],
+  ['plain 2 vs reused', 'plainThreadsSpeedupVsTorchReused'],
 ];
 
 /** Where each cell of `line` ends, and its text: cells are runs of words apart by one space, `│` aside. */
@@ -43,6 +48,11 @@ const row = {
   zeroCopyThreadsOverFloor: 0.6,
   threadsSpeedup: 1.95,
   fastSpeedupVsReference: 10.5,
+  plainThreadsNs: 1.05,
+  plainThreadsSpeedup: 1.35,
+  plainThreadsOverFloor: 0.85,
+  plainThreadsSpeedupVsTorch: 19.5,
+  plainThreadsSpeedupVsTorchReused: 6.5,
 };
 
 describe("the kernel benchmark's table (bench/kernel-table.mjs)", () => {

@@ -12,6 +12,8 @@ interface Row {
   fastSpeedupVsTorchReused: number | null;
   fastOverFloor: number;
   zeroCopyOverFloor: number;
+  plainThreadsSpeedupVsTorch?: number | null;
+  plainThreadsSpeedupVsTorchReused?: number | null;
 }
 
 const row = (shape: string, over: Partial<Row> = {}): Row => ({
@@ -42,6 +44,22 @@ describe("the benchmark's targets (bench/targets.mjs)", () => {
     expect(list).toHaveLength(3 * 3 + 1 + 2);
     expect(formatTargets(list)[0]).toBe('✓ 1e6: plain arrays vs torch: 10.00 (≥ 10)');
     expect(formatTargets(list.filter((t) => t.what === '200×5000: plain arrays / copy floor'))).toEqual(['✗ 200×5000: plain arrays / copy floor: 2.51 (≤ 2.5)']);
+  });
+
+  it('checks the 10× at 1e6 and 1e7 for plain arrays on two kernel threads too, beside the issue\'s, where measured', () => {
+    const rows = [
+      row('1e6', { plainThreadsSpeedupVsTorch: 12, plainThreadsSpeedupVsTorchReused: 9.9 }),
+      row('1e7', { plainThreadsSpeedupVsTorch: 10, plainThreadsSpeedupVsTorchReused: null }),
+      row('200×5000', { plainThreadsSpeedupVsTorch: 30 }), // not a shape with this target
+    ];
+    const list = targets(rows, {}) as Array<{ what: string; met: boolean }>;
+    const threaded = list.filter((t) => t.what.includes('2 kernel threads'));
+    expect(threaded.map((t) => [t.what, t.met])).toEqual([
+      ['1e6: plain arrays on 2 kernel threads vs torch', true],
+      ['1e6: plain arrays on 2 kernel threads vs torch reused (stricter)', false],
+      ['1e7: plain arrays on 2 kernel threads vs torch', true],
+    ]);
+    expect(list).toHaveLength(3 * 3 + 1 + 3);
   });
 
   it('leaves out targets against torch when torch was not measured', () => {
