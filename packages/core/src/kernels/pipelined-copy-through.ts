@@ -9,17 +9,34 @@ import { SLOTS } from './kernel-heap.js';
  * prototype on 2 cores (float32 iRprop−): 64 KiB × 8 and 256 KiB × 4 within a few percent at 10⁷,
  * 64 KiB × 8 the best at 10⁶ (small chunks keep the worker busy sooner after the copies start).
  */
-const CHUNK_BYTES = 64 * 1024;
-const IN_FLIGHT = 8;
+export const CHUNK_BYTES = 64 * 1024;
+export const IN_FLIGHT = 8;
 /** One chunk's room: its bytes, and up to 4 KiB − 64 skipped to its colour (see `cache-colors`). */
 const STRIDE = CHUNK_BYTES + COLOR_SPAN;
-/** The ring: IN_FLIGHT chunks of up to SLOTS arrays. */
-const RING_BYTES = IN_FLIGHT * SLOTS * STRIDE;
+/** Bytes from one place of the ring to the next: room for a chunk of each of up to SLOTS arrays. */
+export const PLACE_BYTES = SLOTS * STRIDE;
+/** The ring: IN_FLIGHT places. */
+const RING_BYTES = IN_FLIGHT * PLACE_BYTES;
 
 /** The ring's byte offset in the memory (reserved at the first pipeline, kept), and views of it. */
 const ring = { heap: null as KernelHeap | null, at: -1, buffer: null as ArrayBufferLike | null, f32: null as Float32Array | null, f64: null as Float64Array | null };
 
-function ringView(heap: KernelHeap, like: FloatArray): FloatArray {
+/**
+ * The byte offset of the ring pipelines copy chunks through (IN_FLIGHT places, PLACE_BYTES apart),
+ * reserved the first time; −1 if the memory has no room for it. Only with kernel threads, whose
+ * memory is shared: growing it then detaches no view.
+ */
+export function pipelineRing(heap: KernelHeap): number {
+  if (ring.heap !== heap) {
+    const at = heap.allocate(RING_BYTES);
+    if (at < 0) return -1;
+    Object.assign(ring, { heap, at, buffer: null });
+  }
+  return ring.at;
+}
+
+/** The whole ring as an array of `like`'s type (cached while the memory's buffer is the same). */
+export function ringView(heap: KernelHeap, like: FloatArray): FloatArray {
   if (ring.buffer !== heap.buffer) {
     ring.buffer = heap.buffer;
     ring.f32 = ring.f64 = null;
@@ -44,11 +61,7 @@ export function runPipelined(
   const chunk = CHUNK_BYTES / size;
   const chunks = Math.ceil(n / chunk);
   if (k.pipeline === undefined || chunks < 2 || !k.pipelines!(n * size)) return false;
-  if (ring.heap !== heap) {
-    const at = heap.allocate(RING_BYTES); // the memory is shared: growing it detaches no view
-    if (at < 0) return false;
-    Object.assign(ring, { heap, at, buffer: null });
-  }
+  if (pipelineRing(heap) < 0) return false;
   const view = ringView(heap, like);
   const count = operands.length;
   // Each copied operand's chunks at the colour farthest from the others' (chunks are a multiple of
@@ -64,7 +77,7 @@ export function runPipelined(
     colors.push(colorOf(at));
     slot[i] = (at - ring.at) / size;
   }
-  const place = (SLOTS * STRIDE) / size;
+  const place = PLACE_BYTES / size;
   const offsets: number[] = [];
   const copyIn = (c: number): void => {
     const from = c * chunk;

@@ -1,8 +1,9 @@
 import type { FloatArray } from '../types.js';
 import { freestColor, padTo } from './cache-colors.js';
 import { runInKernelMemory, type Operand } from './copy-through.js';
-import { kernels } from './instance.js';
-import { kernelHeap, SLOT_BYTES } from './kernel-heap.js';
+import { kernels, type KernelExports } from './instance.js';
+import { kernelHeap, SLOT_BYTES, type KernelHeap } from './kernel-heap.js';
+import { CHUNK_BYTES, IN_FLIGHT, PLACE_BYTES, pipelineRing, ringView } from './pipelined-copy-through.js';
 
 /**
  * A kernel run on one tensor: `offsets[0]` is where w is (in place, or a scratch slot holding its
@@ -96,11 +97,14 @@ export class TensorBatch {
         exports.runDeferred!();
       }
     }
+    // With kernel threads, the ordinary tensors' copies in and out run beside the kernels: all of them
+    // as one pipeline, so that many tensors too small to pipeline one by one take part.
+    if (exports.pipelines !== undefined) this.pipelineOrdinary(heap, exports, count, kernel);
     for (let t = 0; t < count; t++) {
       const n = this.lengths[t]!;
       const f32 = this.float32[t]!;
       const w = this.arrays[t]!;
-      if (w === null && deferred) continue;
+      if (w === null && (deferred || this.offsets[(this.width + 1) * t]! < 0)) continue; // resident and run, or pipelined
       for (let k = 1; k < stride; k++) call[k] = o[stride * t + k]!;
       if (w === null) {
         call[0] = o[stride * t]!;
@@ -128,6 +132,79 @@ export class TensorBatch {
       call[0] = at;
       kernel(call, n, f32);
       w.set(this.copyView(scratch, first, n));
+    }
+  }
+
+  /**
+   * Runs `kernel` on the batch's ordinary tensors (of the first `count`) as one pipeline (see
+   * `KernelThreadPool.pipeline`): each tensor cut into chunks of CHUNK_BYTES, each chunk of w copied
+   * into a place of the ring at the colour farthest from its operands', its call recorded, and copied
+   * back once run. Does nothing where the pool would not pipeline them (too few bytes in all, or a
+   * single chunk); else the tensors are done and their arrays let go.
+   */
+  private pipelineOrdinary(heap: KernelHeap, exports: KernelExports, count: number, kernel: BatchKernel): void {
+    let bytes = 0;
+    let chunks = 0;
+    for (let t = 0; t < count; t++) {
+      const w = this.arrays[t];
+      if (w === null || w === undefined) continue;
+      bytes += w.byteLength;
+      chunks += Math.ceil(w.byteLength / CHUNK_BYTES);
+    }
+    if (chunks < 2 || !exports.pipelines!(bytes)) return;
+    const ringAt = pipelineRing(heap);
+    if (ringAt < 0) return;
+    // Chunk c: tensor chunkTensor[c] from element chunkFrom[c]; where its w went, by ring place.
+    const chunkTensor = new Int32Array(chunks);
+    const chunkFrom = new Float64Array(chunks);
+    const placedAt: number[] = new Array<number>(IN_FLIGHT).fill(0);
+    for (let t = 0, c = 0; t < count; t++) {
+      const w = this.arrays[t];
+      if (w === null || w === undefined) continue;
+      const per = CHUNK_BYTES / w.BYTES_PER_ELEMENT;
+      for (let from = 0; from < w.length; from += per, c++) {
+        chunkTensor[c] = t;
+        chunkFrom[c] = from;
+      }
+    }
+    const stride = this.width + 1;
+    const o = this.offsets;
+    const call = this.call;
+    const copyIn = (c: number): void => {
+      const t = chunkTensor[c]!;
+      const from = chunkFrom[c]!;
+      const w = this.arrays[t]!;
+      const size = w.BYTES_PER_ELEMENT;
+      const m = Math.min(CHUNK_BYTES / size, w.length - from);
+      let placed = 0;
+      for (let k = 1; k < stride; k++) {
+        const at = o[stride * t + k]!;
+        call[k] = at > 0 ? at + from * size : 0; // 0: state the kernel does not read
+        if (at > 0) colors[placed++] = call[k]!;
+      }
+      const place = ringAt + (c % IN_FLIGHT) * PLACE_BYTES;
+      const color = freestColor(colors, placed);
+      const at = color < 0 ? place : place + padTo(place, color);
+      placedAt[c % IN_FLIGHT] = at;
+      ringView(heap, w).set(w.subarray(from, from + m), (at - ringAt) / size);
+      call[0] = at;
+      kernel(call, m, this.float32[t]!);
+    };
+    const copyBack = (c: number): void => {
+      const t = chunkTensor[c]!;
+      const from = chunkFrom[c]!;
+      const w = this.arrays[t]!;
+      const size = w.BYTES_PER_ELEMENT;
+      const m = Math.min(CHUNK_BYTES / size, w.length - from);
+      const first = (placedAt[c % IN_FLIGHT]! - ringAt) / size;
+      w.set(ringView(heap, w).subarray(first, first + m), from);
+    };
+    try {
+      exports.pipeline!(chunks, IN_FLIGHT, copyIn, copyBack);
+    } finally {
+      // Done (or, if the pipeline threw, as far as it got): none is run again below, and no caller's
+      // array is held past the step.
+      for (let t = 0; t < count; t++) if (this.arrays[t] !== null) this.arrays[t] = null;
     }
   }
 

@@ -43,7 +43,29 @@ describe('pipelined copies of ordinary arrays (rprop/threads)', () => {
           params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
           opt.step(() => (t * 7) % 3);
         }
-        expect(pipelined() - before).toBe(reference ? 0 : 6); // two tensors, three steps
+        expect(pipelined() - before).toBe(reference ? 0 : 3); // the group's ordinary tensors as one pipeline per step
+        return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
+      };
+      const reference = run(true);
+      expect(difference(run(false), reference)).toBeNull();
+    });
+  });
+
+  describe.each(Object.keys(OPTIMIZERS))('%s over many tensors', (name) => {
+    it.each(['float32', 'float64'] as Dtype[])('pipeline every ordinary tensor of a group at once, resident ones among them, equal to the reference rules bit for bit (%s)', (d) => {
+      // 40 tensors of 1000–12999 weights, most too small for a chunk of their own; every seventh resident.
+      const lengths = Array.from({ length: 40 }, (_, k) => 1000 + ((k * 7919) % 12000));
+      const resident = lengths.map((_, k) => k % 7 === 3);
+      const run = (reference: boolean) => {
+        useKernels(!reference);
+        const params = makeParams(d, lengths, reference ? resident.map(() => false) : resident);
+        const opt = OPTIMIZERS[name]!(params);
+        const before = pipelined();
+        for (let t = 0; t < 3; t++) {
+          params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
+          opt.step(() => (t * 7) % 3);
+        }
+        expect(pipelined() - before).toBe(reference ? 0 : 3);
         return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
       };
       const reference = run(true);
