@@ -28,8 +28,9 @@ export interface KernelExports {
   deferCalls?(): void;
   runDeferred?(): void;
   /**
-   * Present with kernel threads: whether a call copying ordinary arrays of `bytes` each through the
-   * memory would run as a pipeline (`pipeline`) — a worker is there and the arrays are large enough.
+   * Present with kernel threads: whether copying `bytes` of ordinary arrays through the memory (one
+   * call's array, or a batch's in all) would run as a pipeline (`pipeline`) — a worker is there and
+   * the bytes reach `minPipelineBytes`.
    */
   pipelines?(bytes: number): boolean;
   /**

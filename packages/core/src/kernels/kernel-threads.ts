@@ -14,10 +14,11 @@ export interface KernelThreadOptions {
    */
   minSplitBytes?: number;
   /**
-   * Ordinary arrays (not from `allocate`) of at least this many bytes each are copied through the
-   * kernels' memory in a pipeline: this thread copies chunks in and back while a worker runs their
-   * kernels (default 1 MiB: on the 2-core machine measured, 1.6× as fast at 10⁶ and 10⁷ float32
-   * weights, and a loss below about 3·10⁵). `Infinity` turns it off.
+   * Ordinary arrays (not from `allocate`) are copied through the kernels' memory in a pipeline —
+   * this thread copies chunks in and back while a worker runs their kernels — where a parameter
+   * group's ordinary parameters come to at least this many bytes in all (a call of `rprop/kernels`:
+   * its array). Default 1 MiB: on the 2-core machine measured, 1.3–1.6× as fast from 10⁶ float32
+   * weights, in one tensor or in 200, and a loss for one tensor of 10⁵. `Infinity` turns it off.
    */
   minPipelineBytes?: number;
   /**
@@ -44,10 +45,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * step is bound by memory bandwidth, which one core does not saturate (≈1.5× faster at 10⁷ float32
  * weights on 2 cores, measured). A large tensor is cut into ranges; a parameter group's many small
  * allocated tensors are shared out whole. Steps that move less than `minSplitBytes` per array per
- * thread (8 MiB) stay on this thread. Ordinary arrays of 1 MiB or more each (`minPipelineBytes`)
- * are copied through the kernels' memory in a pipeline: this thread copies chunks in and back — only
- * it can reach them — while a worker runs the chunks' kernels (≈1.6× faster at 10⁶ and 10⁷ float32
- * weights on 2 cores, measured); only the first worker takes part.
+ * thread (8 MiB) stay on this thread. A parameter group's ordinary arrays, from 1 MiB in all
+ * (`minPipelineBytes`), are copied through the kernels' memory in a pipeline: this thread copies
+ * chunks in and back — only it can reach them — while a worker runs the chunks' kernels (1.3–1.5×
+ * faster from 10⁶ float32 weights on 2 cores, measured); only the first worker takes part.
  * More threads than the machine has cores (`os.availableParallelism()`) only add waiting: every
  * range of a call must end before the call returns.
  *

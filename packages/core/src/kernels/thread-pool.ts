@@ -39,10 +39,10 @@ type Kernel = (...args: number[]) => number | void;
 export const MIN_SPLIT_BYTES = 8 * 2 ** 20;
 
 /**
- * The default of `minPipelineBytes`: ordinary arrays of fewer bytes each are copied through the
- * memory on the calling thread alone. Measured on 2 cores (2026-11-27, float32 iRprop−, a prototype
- * of the pipeline against the one-thread copy-through, in turns): 1.6× as fast at 10⁶ and 10⁷
- * weights, 1.3× at 3·10⁵ (1.2 MB per array), 0.93× at 10⁵.
+ * The default of `minPipelineBytes`: ordinary arrays of fewer bytes (a group's in all, or one call's)
+ * are copied through the memory on the calling thread alone. Measured on 2 cores (2026-11-27, float32
+ * iRprop−, a prototype of the pipeline against the one-thread copy-through, in turns): 1.6× as fast
+ * at 10⁶ and 10⁷ weights, 1.3× at 3·10⁵ (1.2 MB per array), 0.93× at 10⁵.
  */
 export const MIN_PIPELINE_BYTES = 2 ** 20;
 
@@ -87,7 +87,7 @@ export class KernelThreadPool {
   lost: Error | null = null;
   /** Calls split across the threads so far (a deferred batch run on several threads counts as one). */
   splitCalls = 0;
-  /** Copy-through calls on ordinary arrays of fewer bytes each are not pipelined. */
+  /** Ordinary arrays of fewer bytes (a group's in all, or one call's) are not pipelined. */
   minPipelineBytes = MIN_PIPELINE_BYTES;
   /** Copy-through calls run as a pipeline so far. */
   pipelinedCalls = 0;
