@@ -4,7 +4,7 @@ import { kernelThreadPool } from '../../src/kernels/kernel-threads.js';
 import { kernelHeap } from '../../src/kernels/kernel-heap.js';
 import { kernelThreads, useKernelThreads } from '../../src/threads.js';
 import { values } from './seeded-values.js';
-import { difference, OPTIMIZERS } from './thread-steps.js';
+import { difference, OPTIMIZERS, type Params } from './thread-steps.js';
 
 // Pipelined copies over many steps, beside everything else a step and the calls between steps do:
 // resident tensors shared out (deferred) in the same step, two groups, float32 and float64 tensors in
@@ -72,7 +72,7 @@ type Between = (t: number) => Promise<void>;
  * `steps` steps of `make`'s optimizer over the layout's two groups, on the kernels with pipelines
  * (with `between` before each step) or on the reference rules; the parameters and state at the end.
  */
-async function run(make: (groups: { params: Parameter[] }[]) => Optimizer<object>, steps: number, reference: boolean, between: Between) {
+async function run(make: (groups: Params) => Optimizer<object>, steps: number, reference: boolean, between: Between) {
   useKernels(!reference);
   const groups = makeGroups(reference);
   const opt = make(groups.map((params) => ({ params })));
@@ -111,7 +111,7 @@ describe('pipelined copies over many steps', () => {
   });
 
   it.each(Object.keys(OPTIMIZERS))('%s: two groups, float32 and float64 in one, resident among them, memory grown and the workers stopped and started between steps', async (name) => {
-    const make = OPTIMIZERS[name]! as unknown as (groups: { params: Parameter[] }[]) => Optimizer<object>;
+    const make = OPTIMIZERS[name]!;
     const piped = await run(make, 12, false, growAndSwitch);
     expect(kernelThreads()).toBe(2);
     expect(piped.pipelined).toBe(2 * 9); // a pipeline per group and step, but in steps 6–8 (one thread)
