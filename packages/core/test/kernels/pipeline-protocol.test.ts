@@ -4,7 +4,7 @@ import { KERNELS_SHARED_WASM_BASE64 } from '../../src/kernels/generated/kernels-
 import { decode, type KernelExports } from '../../src/kernels/instance.js';
 import type { Lane } from '../../src/kernels/thread-lane.js';
 import { KernelThreadPool } from '../../src/kernels/thread-pool.js';
-import { DONE } from '../../src/kernels/thread-protocol.js';
+import { CLAIMED, DONE } from '../../src/kernels/thread-protocol.js';
 import { EXIT, HANG, hookedWorkers, RUN, SLOW, type Hooks } from './hooked-worker.js';
 import { timeThrow } from './time-throw.js';
 
@@ -56,6 +56,8 @@ interface Cues {
   /** copyIn(c) first waits this many ms at chunk `pauseAt`. */
   pauseAt?: number;
   pauseMs?: number;
+  /** copyIn(claimedAt) first waits until the worker has claimed every chunk published. */
+  claimedAt?: number;
   /** At copyIn(hookAt) the worker's hook is set to `hook`. */
   hookAt?: number;
   hook?: number;
@@ -63,16 +65,20 @@ interface Cues {
 
 /**
  * A pipeline of `chunks` chunks of signSGD (lr 0.5, g = 1) on ordinary weights 0, 1, 2, …, copied
- * through the ring; returns the weights copied back (NaN where none was). Each weight must come back
+ * through the ring; returns the weights copied back into `dst` (NaN where none was). Each weight must come back
  * as its value − 0.5: its value itself if it was copied back before its kernel ran, − 1 if it ran twice.
  */
-function pipeline(p: KernelThreadPool, chunks: number, inFlight: number, cues: Cues = {}): Float32Array {
+function pipeline(p: KernelThreadPool, chunks: number, inFlight: number, cues: Cues = {}, dst = new Float32Array(chunks * M).fill(NaN)): Float32Array {
   const k = p.exports;
   const src = Float32Array.from({ length: chunks * M }, (_, i) => i);
-  const dst = new Float32Array(chunks * M).fill(NaN);
   const pause = new Int32Array(new SharedArrayBuffer(4));
   k.pipeline!(chunks, inFlight, (c) => {
     if (c === cues.pauseAt) Atomics.wait(pause, 0, 0, cues.pauseMs);
+    if (c === cues.claimedAt) {
+      const ints = lane(p).ints;
+      for (const end = performance.now() + 5000; Atomics.load(ints, CLAIMED) < c && performance.now() < end;) Atomics.wait(pause, 0, 0, 1);
+      expect(Atomics.load(ints, CLAIMED)).toBe(c);
+    }
     if (c === cues.hookAt) hooks.set(cues.hook!);
     if (c === cues.throwIn) throw new Error(`copyIn ${c}`);
     const place = (c % PLACES) * M;
@@ -131,6 +137,18 @@ describe('a pipeline of kernel calls', () => {
     expect(dst).toBeNull();
     expect(p.lost).toBeNull();
     expect(p.threads).toBe(2);
+    expectUsable(p);
+  });
+
+  it('still copies back every chunk whose kernel ran when a later chunk fails', async () => {
+    const p = await start();
+    // Copying chunk 9 in waits until the worker has claimed every chunk published (up to 8, the ones
+    // not yet copied back among them), then throws: all of chunks 0–8 have run.
+    const dst = new Float32Array(20 * M).fill(NaN);
+    const { error } = timeThrow(() => pipeline(p, 20, 8, { claimedAt: 9, throwIn: 9 }, dst));
+    expect(error.message).toBe('copyIn 9');
+    expect(wrongWeight(dst, 9 * M)).toBeNull();
+    expect(dst.subarray(9 * M).every(Number.isNaN)).toBe(true);
     expectUsable(p);
   });
 
