@@ -65,8 +65,9 @@ interface Cues {
 
 /**
  * A pipeline of `chunks` chunks of signSGD (lr 0.5, g = 1) on ordinary weights 0, 1, 2, …, copied
- * through the ring; returns the weights copied back into `dst` (NaN where none was). Each weight must come back
- * as its value − 0.5: its value itself if it was copied back before its kernel ran, − 1 if it ran twice.
+ * through the ring; returns `dst` with the weights copied back (NaN where none was). Each weight must
+ * come back as its value − 0.5: its value itself if it was copied back before its kernel ran, − 1 if
+ * it ran twice.
  */
 function pipeline(p: KernelThreadPool, chunks: number, inFlight: number, cues: Cues = {}, dst = new Float32Array(chunks * M).fill(NaN)): Float32Array {
   const k = p.exports;
