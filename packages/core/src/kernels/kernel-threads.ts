@@ -71,8 +71,9 @@ let queue: Promise<unknown> = Promise.resolve();
  * checking the gradients (the message says it was a check) changed nothing. A call lost while
  * updating (any other) leaves the step applied in part: some tensors, or ranges of a tensor, have
  * their new values and state and others their old ones, the lost thread's range may be half-written
- * (a weight updated and its state not), and the Rprop + variants have not recorded the step's loss.
- * Restore the parameters and the optimizer's state (`loadStateDict`) saved before the step.
+ * (a weight updated and its state not; in a pipeline of ordinary arrays, the lost chunk's state
+ * updated and not its weights), and the Rprop + variants have not recorded the step's loss. Restore
+ * the parameters and the optimizer's state (`loadStateDict`) saved before the step.
  *
  * @example
  * ```ts

@@ -359,7 +359,9 @@ export class KernelThreadPool {
    * finished chunks are copied back in order. The worker spins between chunks (they come every few
    * microseconds), and so does this thread while it waits for one. With ordinary arrays only this
    * thread can copy (a worker cannot reach them), and copying runs beside the kernels instead of
-   * between them. Lost workers and failures as in `split`; on a throw nothing more is copied back.
+   * between them. Lost workers and failures as in `split`; on a throw, the chunks whose kernels ran
+   * are copied back still (out of order), so that only a chunk whose kernel failed or was lost can keep
+   * new state beside old values.
    */
   private pipeline(chunks: number, inFlight: number, copyIn: (c: number) => void, copyBack: (c: number) => void): void {
     const lane = this.lanes[0];
@@ -442,8 +444,19 @@ export class KernelThreadPool {
       const how = this.wait(lane);
       if (how !== 'answered') lost = how;
     }
+    if (lost === null && ints[STATUS] !== 0) failed ??= new Error('rprop: a pipelined kernel call failed on a kernel thread');
+    if (lost !== null || failed !== null) {
+      // Chunks past `back` whose kernels ran (flagged) are copied back too, out of order: else each
+      // would keep its new state, written in the memory, beside its old values — up to inFlight − 1
+      // chunks run by either thread, not only the lost worker's. A throw here changes nothing of what
+      // is thrown.
+      try {
+        for (let c = back; c < published; c++) if (Atomics.load(flags, c % FLAGS) === c + 1) copyBack(c);
+      } catch {
+        // The first failure is the one to report.
+      }
+    }
     if (lost !== null) throw this.lose(lane, lost, 'a pipelined copy-through call', false);
-    if (ints[STATUS] !== 0) failed ??= new Error('rprop: a pipelined kernel call failed on a kernel thread');
     if (failed !== null) throw failed;
   }
 

@@ -14,6 +14,8 @@ export const EXIT = 1;
 export const HANG = 2;
 /** process.exit(7), but on update kernels only (the checks run). */
 export const EXIT_ON_UPDATE = 3;
+/** Sleeps 50 ms before each kernel: a worker slow enough that the calling thread runs a pipeline's other chunks. */
+export const SLOW = 4;
 
 /** The kernel line the hook is inserted after; the test fails loudly if the worker's source changed. */
 const ANCHOR = 'const fns = names.map((name) => k[name]);';
@@ -24,6 +26,7 @@ const HOOK = `
       const what = Atomics.load(hook, workerData.hookIndex);
       if (what === ${EXIT} || (what === ${EXIT_ON_UPDATE} && !names[i].startsWith('firstNonFinite'))) process.exit(7);
       if (what === ${HANG}) for (;;);
+      if (what === ${SLOW}) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
       return f.apply(null, arguments);
     };
   });

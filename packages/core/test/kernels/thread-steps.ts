@@ -8,8 +8,11 @@ import { values } from './seeded-values.js';
 
 export const CTOR = { float32: Float32Array, float64: Float64Array } as const;
 
-export const OPTIMIZERS: Record<string, (ps: Parameter[]) => Optimizer<object>> = {
-  ...Object.fromEntries(VARIANTS.map((v) => [v, (ps: Parameter[]) => new Rprop(ps, { variant: v })])),
+/** Parameters, or parameter groups of them (every optimizer takes either). */
+export type Params = Parameter[] | { params: Parameter[] }[];
+
+export const OPTIMIZERS: Record<string, (ps: Params) => Optimizer<object>> = {
+  ...Object.fromEntries(VARIANTS.map((v) => [v, (ps: Params) => new Rprop(ps, { variant: v })])),
   SignSGD: (ps) => new SignSGD(ps, { lr: 0.01 }),
   Signum: (ps) => new Signum(ps, { lr: 0.01 }),
   Lion: (ps) => new Lion(ps, { lr: 0.01, weightDecay: 0.1 }),
