@@ -15,6 +15,14 @@ export type BatchKernel = (offsets: readonly number[], m: number, float32: boole
 /** The colours of a call's operands (reused). */
 const colors: number[] = [];
 
+/**
+ * Ordinary tensors smaller than this stay out of a pipeline (they are stepped on the calling thread
+ * after it): a chunk's hand-over costs about what stepping 2 KB does. Measured on 2 cores (float32,
+ * the plain step on two threads over one, in turns): 2000 tensors of 500 weights 0.93–1.02×,
+ * 1000 of 1000 1.17×, 200 of 5000 1.12–1.38×.
+ */
+const MIN_PIPELINED_TENSOR_BYTES = 4096;
+
 /** Written operands of the chunked path: only w is ever an ordinary array here. */
 const W_ONLY = [true, false, false, false, false];
 
@@ -147,7 +155,7 @@ export class TensorBatch {
     let chunks = 0;
     for (let t = 0; t < count; t++) {
       const w = this.arrays[t];
-      if (w === null || w === undefined) continue;
+      if (w === null || w === undefined || w.byteLength < MIN_PIPELINED_TENSOR_BYTES) continue;
       bytes += w.byteLength;
       chunks += Math.ceil(w.byteLength / CHUNK_BYTES);
     }
@@ -160,7 +168,7 @@ export class TensorBatch {
     const placedAt: number[] = new Array<number>(IN_FLIGHT).fill(0);
     for (let t = 0, c = 0; t < count; t++) {
       const w = this.arrays[t];
-      if (w === null || w === undefined) continue;
+      if (w === null || w === undefined || w.byteLength < MIN_PIPELINED_TENSOR_BYTES) continue;
       const per = CHUNK_BYTES / w.BYTES_PER_ELEMENT;
       for (let from = 0; from < w.length; from += per, c++) {
         chunkTensor[c] = t;
@@ -201,10 +209,15 @@ export class TensorBatch {
     };
     try {
       exports.pipeline!(chunks, IN_FLIGHT, copyIn, copyBack);
-    } finally {
-      // Done (or, if the pipeline threw, as far as it got): none is run again below, and no caller's
-      // array is held past the step.
-      for (let t = 0; t < count; t++) if (this.arrays[t] !== null) this.arrays[t] = null;
+    } catch (error) {
+      // None is run again below, and no caller's array is held past the step.
+      this.arrays.fill(null, 0, count);
+      throw error;
+    }
+    // Done: the loop in `run` skips them (the smaller ones are its to do).
+    for (let t = 0; t < count; t++) {
+      const w = this.arrays[t];
+      if (w !== null && w !== undefined && w.byteLength >= MIN_PIPELINED_TENSOR_BYTES) this.arrays[t] = null;
     }
   }
 

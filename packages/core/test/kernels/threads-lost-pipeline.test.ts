@@ -19,8 +19,11 @@ vi.mock('node:worker_threads', async (importOriginal) => {
 });
 const hook = (): Hooks => hooks.current!;
 
-/** float32 weights in 40 chunks of 64 KiB (2.5 MiB: past minPipelineBytes' 1 MiB), and a ragged tail. */
-const N = 40 * 16384 + 37;
+/**
+ * float32 weights in 160 chunks of 64 KiB (10 MiB: past minPipelineBytes' 1 MiB), and a ragged tail:
+ * a step of several milliseconds, so that the worker wakes during it even on a busy machine.
+ */
+const N = 160 * 16384 + 37;
 const start = () => useKernelThreads(2, { callTimeoutMs: 30_000 });
 beforeAll(async () => {
   expect(await start()).toBe(2);
@@ -62,7 +65,7 @@ describe('a worker lost while a step pipelines ordinary arrays', () => {
     // can do every chunk before the worker wakes): then the step is restored and taken again.
     hook().set(EXIT_ON_UPDATE);
     let error: Error | null = null;
-    for (let attempt = 0; attempt < 20 && error === null; attempt++) {
+    for (let attempt = 0; attempt < 100 && error === null; attempt++) {
       p.data.set(saved.data);
       opt.loadStateDict(saved.state);
       p.grad = grads[1]!.slice();
