@@ -24,9 +24,12 @@ export function fastestTorch(pairs) {
  * two-thread child's { ns, overFloor, speedup } of the zero-copy step and `plain`, the same of the
  * step on plain arrays.
  *
- * The plain step on two threads against torch is the fast path's ratio to torch (paired with the
- * torch process) times how much faster two threads made that step in the child (timed in turns
- * there): each factor measured side by side, with no timing compared across processes.
+ * The plain step on two threads is compared with the fast path here (no threads, ordinary memory)
+ * through each one's ratio to the copy floor timed in turns with it in its own process:
+ * `plainThreadsVsFast` = fastOverFloor ÷ plainThreadsOverFloor, and against torch the fast path's
+ * paired ratio times that. Not through the child's own one-thread step (`plainThreadsSpeedup`): with
+ * kernel threads the kernels' memory is shared, and V8 copies typed arrays into and out of shared
+ * memory about half as fast while they fit in cache, so that step is slower than the fast path here.
  */
 export function kernelRow({ dtype, shape, referenceSeconds, m, torch, reused, threads }) {
   const ns = (seconds) => nsPerParameter(seconds, shape);
@@ -53,8 +56,9 @@ export function kernelRow({ dtype, shape, referenceSeconds, m, torch, reused, th
     plainThreadsNs: threads.plain?.ns ?? null,
     plainThreadsOverFloor: threads.plain?.overFloor ?? null,
     plainThreadsSpeedup: threads.plain?.speedup ?? null,
-    plainThreadsSpeedupVsTorch: torch && threads.plain ? torch.speedup * threads.plain.speedup : null,
-    plainThreadsSpeedupVsTorchReused: reused && threads.plain ? reused.speedup * threads.plain.speedup : null,
+    plainThreadsVsFast: threads.plain ? m.ratio('fast', 'floor') / threads.plain.overFloor : null,
+    plainThreadsSpeedupVsTorch: torch && threads.plain ? (torch.speedup * m.ratio('fast', 'floor')) / threads.plain.overFloor : null,
+    plainThreadsSpeedupVsTorchReused: reused && threads.plain ? (reused.speedup * m.ratio('fast', 'floor')) / threads.plain.overFloor : null,
     fastSpeedupVsReference: referenceNs / fastNs,
   };
 }

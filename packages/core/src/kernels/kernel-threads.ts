@@ -17,8 +17,9 @@ export interface KernelThreadOptions {
    * Ordinary arrays (not from `allocate`) are copied through the kernels' memory in a pipeline —
    * this thread copies chunks in and back while a worker runs their kernels — where a parameter
    * group's ordinary parameters come to at least this many bytes in all (a call of `rprop/kernels`:
-   * its array). Default 1 MiB: on the 2-core machine measured, 1.3–1.6× as fast from 10⁶ float32
-   * weights, in one tensor or in 200, and a loss for one tensor of 10⁵. `Infinity` turns it off.
+   * its array). Default 1 MiB: on the 2-core machine measured, 1.3–1.5× as fast as one thread on the
+   * same memory from 10⁶ float32 weights, in one tensor or in 200, and a loss for one tensor of 10⁵.
+   * `Infinity` turns it off.
    */
   minPipelineBytes?: number;
   /**
@@ -47,8 +48,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * allocated tensors are shared out whole. Steps that move less than `minSplitBytes` per array per
  * thread (8 MiB) stay on this thread. A parameter group's ordinary arrays, from 1 MiB in all
  * (`minPipelineBytes`), are copied through the kernels' memory in a pipeline: this thread copies
- * chunks in and back — only it can reach them — while a worker runs the chunks' kernels (1.3–1.5×
- * faster from 10⁶ float32 weights on 2 cores, measured); only the first worker takes part.
+ * chunks in and back — only it can reach them — while a worker runs the chunks' kernels; only the
+ * first worker takes part. Against no threads at all that pays for plain arrays from about 10⁷
+ * weights (1.15–1.3× on 2 cores, measured): on shared memory V8 copies typed arrays about half as
+ * fast while they fit in cache, which below that can cost more than the pipeline gains.
  * More threads than the machine has cores (`os.availableParallelism()`) only add waiting: every
  * range of a call must end before the call returns.
  *

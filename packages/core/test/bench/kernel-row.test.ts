@@ -49,16 +49,19 @@ describe('the kernel benchmark row (bench/kernel-row.mjs)', () => {
     expect([row.zeroCopyThreadsNs, row.zeroCopyThreadsOverFloor, row.threadsSpeedup]).toEqual([1.1, 0.9, 1.6]);
     expect(row.fastSpeedupVsReference).toBeCloseTo(10, 9);
     expect([row.plainThreadsNs, row.plainThreadsOverFloor, row.plainThreadsSpeedup]).toEqual([1.3, 1.2, 1.5]);
-    // The fast path's paired ratio to torch (10, 6) times the plain step's speedup on two threads.
-    expect(row.plainThreadsSpeedupVsTorch).toBeCloseTo(15, 9);
-    expect(row.plainThreadsSpeedupVsTorchReused).toBeCloseTo(9, 9);
+    // Against the fast path through each one's floor ratio: 2 (fast/floor here) ÷ 1.2 (the child's
+    // plain step on two threads over its floor) — not the child's own one-thread speedup, 1.5.
+    expect(row.plainThreadsVsFast).toBeCloseTo(2 / 1.2, 9);
+    // The fast path's paired ratio to torch (10, 6) times that.
+    expect(row.plainThreadsSpeedupVsTorch).toBeCloseTo(10 * (2 / 1.2), 9);
+    expect(row.plainThreadsSpeedupVsTorchReused).toBeCloseTo(6 * (2 / 1.2), 9);
   });
 
   it('leaves the plain step on two threads empty where the child did not measure it, and its torch ratios without torch', () => {
     const m = roundFigures({ fast: [2], zeroCopy: [1], floor: [1] });
     const threads = { ns: 1, overFloor: 1, speedup: 1 };
     const row = kernelRow({ dtype: 'float32', shape, referenceSeconds: 0.01, m, torch: fastestTorch([{ torchNs: 20, fastNs: 2 }]), reused: null, threads });
-    expect([row.plainThreadsNs, row.plainThreadsSpeedupVsTorch, row.plainThreadsSpeedupVsTorchReused]).toEqual([null, null, null]);
+    expect([row.plainThreadsNs, row.plainThreadsVsFast, row.plainThreadsSpeedupVsTorch, row.plainThreadsSpeedupVsTorchReused]).toEqual([null, null, null, null]);
     const withPlain = kernelRow({ dtype: 'float32', shape, referenceSeconds: 0.01, m, torch: null, reused: null, threads: { ...threads, plain: threads } });
     expect([withPlain.plainThreadsNs, withPlain.plainThreadsSpeedupVsTorch]).toEqual([1, null]);
   });
