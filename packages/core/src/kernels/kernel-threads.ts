@@ -49,9 +49,10 @@ let queue: Promise<unknown> = Promise.resolve();
  * thread (8 MiB) stay on this thread. A parameter group's ordinary arrays, from 1 MiB in all
  * (`minPipelineBytes`), are copied through the kernels' memory in a pipeline: this thread copies
  * chunks in and back — only it can reach them — while a worker runs the chunks' kernels; only the
- * first worker takes part. Against no threads at all that pays for plain arrays from about 10⁷
- * weights (1.15–1.3× on 2 cores, measured): on shared memory V8 copies typed arrays about half as
- * fast while they fit in cache, which below that can cost more than the pipeline gains.
+ * first worker takes part. Against no threads at all that pays for plain arrays, if at all, from
+ * about 10⁷ weights (1.03–1.31× on 2 cores, measured; 1.23× over 200 tensors): on shared memory V8
+ * copies typed arrays about half as fast while they fit in cache, which below that can cost more
+ * than the pipeline gains.
  * More threads than the machine has cores (`os.availableParallelism()`) only add waiting: every
  * range of a call must end before the call returns.
  *
