@@ -178,12 +178,18 @@ export class TensorBatch {
     const stride = this.width + 1;
     const o = this.offsets;
     const call = this.call;
+    /** Chunk c's tensor, its w, first element and length (in `span`, reused). */
+    const span = { t: 0, w: null as unknown as FloatArray, from: 0, m: 0 };
+    const chunkSpan = (c: number): typeof span => {
+      span.t = chunkTensor[c]!;
+      span.w = this.arrays[span.t]!;
+      span.from = chunkFrom[c]!;
+      span.m = Math.min(CHUNK_BYTES / span.w.BYTES_PER_ELEMENT, span.w.length - span.from);
+      return span;
+    };
     const copyIn = (c: number): void => {
-      const t = chunkTensor[c]!;
-      const from = chunkFrom[c]!;
-      const w = this.arrays[t]!;
+      const { t, w, from, m } = chunkSpan(c);
       const size = w.BYTES_PER_ELEMENT;
-      const m = Math.min(CHUNK_BYTES / size, w.length - from);
       let placed = 0;
       for (let k = 1; k < stride; k++) {
         const at = o[stride * t + k]!;
@@ -199,11 +205,8 @@ export class TensorBatch {
       kernel(call, m, this.float32[t]!);
     };
     const copyBack = (c: number): void => {
-      const t = chunkTensor[c]!;
-      const from = chunkFrom[c]!;
-      const w = this.arrays[t]!;
+      const { w, from, m } = chunkSpan(c);
       const size = w.BYTES_PER_ELEMENT;
-      const m = Math.min(CHUNK_BYTES / size, w.length - from);
       const first = (placedAt[c % IN_FLIGHT]! - ringAt) / size;
       w.set(ringView(heap, w).subarray(first, first + m), from);
     };

@@ -1,4 +1,4 @@
-import { Lion, Rprop, SignSGD, Signum, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
+import { Lion, Rprop, SignSGD, Signum, useKernels, VARIANTS, type FloatArray, type Optimizer, type Parameter } from '../../src/index.js';
 import type { Dtype } from '../properties/arbitraries.js';
 import { firstDifference } from './edge-values.js';
 import { values } from './seeded-values.js';
@@ -58,4 +58,24 @@ export function difference(a: { params: FloatArray[]; state: object }, b: { para
     }
   }
   return null;
+}
+
+/**
+ * Three steps of optimizer `name` on parameters of `lengths`, each with fresh seeded gradients and a
+ * loss: on the kernels with the parameters `resident` says in their memory, or (`reference`) on the
+ * reference rules with every parameter ordinary. The parameters and state after, and how much
+ * `counter` (a pool's count of split or pipelined calls) rose meanwhile.
+ */
+export function threeSteps(
+  name: string, d: Dtype, lengths: number[], resident: boolean[], reference: boolean, counter: () => number = () => 0,
+): { params: FloatArray[]; state: object; calls: number } {
+  useKernels(!reference);
+  const params = makeParams(d, lengths, reference ? resident.map(() => false) : resident);
+  const opt = OPTIMIZERS[name]!(params);
+  const before = counter();
+  for (let t = 0; t < 3; t++) {
+    params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
+    opt.step(() => (t * 7) % 3);
+  }
+  return { params: params.map((p) => p.data.slice()), state: opt.stateDict(), calls: counter() - before };
 }

@@ -10,7 +10,7 @@ import { kernelThreads, useKernelThreads } from '../../src/threads.js';
 import type { Dtype } from '../properties/arbitraries.js';
 import { edgeValue, firstDifference } from './edge-values.js';
 import { values } from './seeded-values.js';
-import { CTOR, difference, makeParams, OPTIMIZERS, setGrad } from './thread-steps.js';
+import { CTOR, difference, OPTIMIZERS, threeSteps } from './thread-steps.js';
 
 // Ordinary arrays copied through the kernels' memory in a pipeline: this thread copies 64 KiB
 // chunks in and back while the worker runs their kernels. This file's kernels' memory is its own
@@ -34,20 +34,10 @@ describe('pipelined copies of ordinary arrays (rprop/threads)', () => {
     it.each(['float32', 'float64'] as Dtype[])('equal the reference rules bit for bit, parameters and state (%s)', (d) => {
       // 11 chunks: more than the 8 in flight, so chunk places are reused; one tensor of a single chunk (not pipelined).
       const lengths = [chunksLength(d, 11), chunksLength(d, 2), 1000];
-      const run = (reference: boolean) => {
-        useKernels(!reference);
-        const params = makeParams(d, lengths, [false, false, false]);
-        const opt = OPTIMIZERS[name]!(params);
-        const before = pipelined();
-        for (let t = 0; t < 3; t++) {
-          params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
-          opt.step(() => (t * 7) % 3);
-        }
-        expect(pipelined() - before).toBe(reference ? 0 : 3); // the group's ordinary tensors as one pipeline per step
-        return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
-      };
-      const reference = run(true);
-      expect(difference(run(false), reference)).toBeNull();
+      const reference = threeSteps(name, d, lengths, [false, false, false], true, pipelined);
+      const kernel = threeSteps(name, d, lengths, [false, false, false], false, pipelined);
+      expect([reference.calls, kernel.calls]).toEqual([0, 3]); // the group's ordinary tensors as one pipeline per step
+      expect(difference(kernel, reference)).toBeNull();
     });
   });
 
@@ -56,20 +46,10 @@ describe('pipelined copies of ordinary arrays (rprop/threads)', () => {
       // 40 tensors of 1000–12999 weights, most too small for a chunk of their own; every seventh resident.
       const lengths = Array.from({ length: 40 }, (_, k) => 1000 + ((k * 7919) % 12000));
       const resident = lengths.map((_, k) => k % 7 === 3);
-      const run = (reference: boolean) => {
-        useKernels(!reference);
-        const params = makeParams(d, lengths, reference ? resident.map(() => false) : resident);
-        const opt = OPTIMIZERS[name]!(params);
-        const before = pipelined();
-        for (let t = 0; t < 3; t++) {
-          params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
-          opt.step(() => (t * 7) % 3);
-        }
-        expect(pipelined() - before).toBe(reference ? 0 : 3);
-        return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
-      };
-      const reference = run(true);
-      expect(difference(run(false), reference)).toBeNull();
+      const reference = threeSteps(name, d, lengths, resident, true, pipelined);
+      const kernel = threeSteps(name, d, lengths, resident, false, pipelined);
+      expect([reference.calls, kernel.calls]).toEqual([0, 3]);
+      expect(difference(kernel, reference)).toBeNull();
     });
   });
 

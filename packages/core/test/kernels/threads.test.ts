@@ -7,7 +7,7 @@ import { MIN_SPLIT_BYTES } from '../../src/kernels/thread-pool.js';
 import { kernelThreads, useKernelThreads, type KernelThreadOptions } from '../../src/threads.js';
 import type { Dtype } from '../properties/arbitraries.js';
 import { values } from './seeded-values.js';
-import { CTOR, difference, makeParams, OPTIMIZERS, setGrad } from './thread-steps.js';
+import { CTOR, difference, makeParams, OPTIMIZERS, setGrad, threeSteps } from './thread-steps.js';
 
 // This file's module graph is its own (vitest isolates test files), so its kernels' memory is made
 // here, shared, before anything else uses it.
@@ -33,18 +33,8 @@ describe('kernel threads (rprop/threads)', () => {
     it.each(['float32', 'float64'] as Dtype[])('a split step equals the reference rules bit for bit (%s)', (d) => {
       const lengths = [splitLength(d), splitLength(d), 1000];
       const resident = [true, false, true];
-      const run = (reference: boolean) => {
-        useKernels(!reference);
-        const params = makeParams(d, lengths, reference ? [false, false, false] : resident);
-        const opt = OPTIMIZERS[name]!(params);
-        for (let t = 0; t < 3; t++) {
-          params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
-          opt.step(() => (t * 7) % 3);
-        }
-        return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
-      };
-      const reference = run(true);
-      expect(difference(run(false), reference)).toBeNull();
+      const reference = threeSteps(name, d, lengths, resident, true);
+      expect(difference(threeSteps(name, d, lengths, resident, false), reference)).toBeNull();
     });
   });
 
@@ -53,20 +43,11 @@ describe('kernel threads (rprop/threads)', () => {
       // 48 resident tensors of 1000–8999 weights (over 2 × SPLIT_BYTES in all), and 3 ordinary ones.
       const lengths = Array.from({ length: 51 }, (_, k) => 1000 + ((k * 7919) % 8000));
       const resident = lengths.map((_, k) => k % 17 !== 5);
-      const run = (reference: boolean) => {
-        useKernels(!reference);
-        const params = makeParams(d, lengths, reference ? resident.map(() => false) : resident);
-        const opt = OPTIMIZERS[name]!(params);
-        const before = kernelThreadPool()!.splitCalls;
-        for (let t = 0; t < 3; t++) {
-          params.forEach((p, k) => setGrad(p, values(p.data.length, 100 * t + k)));
-          opt.step(() => (t * 7) % 3);
-        }
-        if (!reference) expect(kernelThreadPool()!.splitCalls - before).toBe(3); // once per step
-        return { params: params.map((p) => p.data.slice()), state: opt.stateDict() };
-      };
-      const reference = run(true);
-      expect(difference(run(false), reference)).toBeNull();
+      const splits = () => kernelThreadPool()!.splitCalls;
+      const reference = threeSteps(name, d, lengths, resident, true, splits);
+      const kernel = threeSteps(name, d, lengths, resident, false, splits);
+      expect(kernel.calls).toBe(3); // once per step
+      expect(difference(kernel, reference)).toBeNull();
     });
   });
 
