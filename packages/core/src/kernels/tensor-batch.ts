@@ -151,11 +151,13 @@ export class TensorBatch {
    * single chunk); else the tensors are done and their arrays let go.
    */
   private pipelineOrdinary(heap: KernelHeap, exports: KernelExports, count: number, kernel: BatchKernel): void {
+    const members: number[] = []; // the ordinary tensors the pipeline takes
     let bytes = 0;
     let chunks = 0;
     for (let t = 0; t < count; t++) {
       const w = this.arrays[t];
       if (w === null || w === undefined || w.byteLength < MIN_PIPELINED_TENSOR_BYTES) continue;
+      members.push(t);
       bytes += w.byteLength;
       chunks += Math.ceil(w.byteLength / CHUNK_BYTES);
     }
@@ -166,9 +168,9 @@ export class TensorBatch {
     const chunkTensor = new Int32Array(chunks);
     const chunkFrom = new Float64Array(chunks);
     const placedAt: number[] = new Array<number>(IN_FLIGHT).fill(0);
-    for (let t = 0, c = 0; t < count; t++) {
-      const w = this.arrays[t];
-      if (w === null || w === undefined || w.byteLength < MIN_PIPELINED_TENSOR_BYTES) continue;
+    let c = 0;
+    for (const t of members) {
+      const w = this.arrays[t]!;
       const per = CHUNK_BYTES / w.BYTES_PER_ELEMENT;
       for (let from = 0; from < w.length; from += per, c++) {
         chunkTensor[c] = t;
@@ -218,10 +220,7 @@ export class TensorBatch {
       throw error;
     }
     // Done: the loop in `run` skips them (the smaller ones are its to do).
-    for (let t = 0; t < count; t++) {
-      const w = this.arrays[t];
-      if (w !== null && w !== undefined && w.byteLength >= MIN_PIPELINED_TENSOR_BYTES) this.arrays[t] = null;
-    }
+    for (const t of members) this.arrays[t] = null;
   }
 
   /** `scratch[first, first + n)`: the view made for that place last time, while it still fits. */

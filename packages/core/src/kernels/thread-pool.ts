@@ -41,8 +41,9 @@ export const MIN_SPLIT_BYTES = 8 * 2 ** 20;
 /**
  * The default of `minPipelineBytes`: ordinary arrays of fewer bytes (a group's in all, or one call's)
  * are copied through the memory on the calling thread alone. Measured on 2 cores (2026-11-27, float32
- * iRprop−, a prototype of the pipeline against the one-thread copy-through, in turns): 1.6× as fast
- * at 10⁶ and 10⁷ weights, 1.3× at 3·10⁵ (1.2 MB per array), 0.93× at 10⁵.
+ * iRprop−, a prototype of the pipeline against the one-thread copy-through on the same shared memory,
+ * in turns): 1.6× as fast at 10⁶ and 10⁷ weights, 1.3× at 3·10⁵ (1.2 MB per array), 0.93× at 10⁵.
+ * (Against no threads at all it gains less: see `useKernelThreads`.)
  */
 export const MIN_PIPELINE_BYTES = 2 ** 20;
 
