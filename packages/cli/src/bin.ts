@@ -7,8 +7,9 @@ import { reportError } from './errors/report-error.js';
 import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from './flag-parsers.js';
 import { FORMAT_CHOICES, type FormatChoice } from './data/load.js';
 import { ENGINES, type EngineName } from './train/full-batch.js';
-import { DEFAULT_LR, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
-import { DEFAULT_HIDDEN, runTrain } from './train/run-train.js';
+import { ACTIVATIONS, DEFAULT_ACTIVATION } from './train/mlp.js';
+import { DEFAULT_LR, DEFAULT_OPTIMIZER, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
+import { DEFAULT_HIDDEN, DEFAULT_SEED, runTrain } from './train/run-train.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -62,18 +63,18 @@ program
   )
   .option('--target <columns>', 'CSV: the output columns, comma-separated, a name with a comma in double quotes (default: the last)', targetColumns)
   .addOption(new Option('--hidden <sizes>', 'hidden layer sizes, e.g. 16 or 16,8 (for encoder-10-5-10 the default is the 5 of its name)').argParser(layerSizes).default([...DEFAULT_HIDDEN], '16'))
-  .addOption(new Option('--activation <name>', 'hidden activation').choices(['tanh', 'sigmoid', 'relu']).default('tanh'))
-  .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default('rprop'))
+  .addOption(new Option('--activation <name>', 'hidden activation').choices([...ACTIVATIONS]).default(DEFAULT_ACTIVATION))
+  .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default(DEFAULT_OPTIMIZER))
   .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default(DEFAULT_VARIANT))
   .option('--lr <number>', `learning rate, for Rprop the initial step size (default: ${OPTIMIZERS.map((name) => `${name} ${DEFAULT_LR[name]}`).join(', ')})`, positiveNumber('--lr'))
-  .option('--epochs <n>', 'most epochs', wholeNumber('--epochs', 1), 1000)
+  .option('--epochs <n>', 'most epochs (with --resume: epochs more, counted on from the saved model\'s)', wholeNumber('--epochs', 1), 1000)
   .option(
     '--batch-size <n>',
     "examples per optimizer step (default: the whole set, one step per epoch); smaller: each epoch shuffles the set (by --seed) and steps once per batch, the last one smaller; larger than the set: the whole set. The MSE, bit-fail and --target-mse are still over the whole training set, at each epoch's end",
     wholeNumber('--batch-size', 1),
   )
   .option('--target-mse <x>', 'stop when the training MSE is at most this', nonNegativeNumber('--target-mse'))
-  .option('--seed <n>', "seed of the initial weights and of --batch-size's shuffles", wholeNumber('--seed', 0), 1)
+  .option('--seed <n>', "seed of the initial weights and of --batch-size's shuffles", wholeNumber('--seed', 0), DEFAULT_SEED)
   .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['cpu', 'wasm']).default('wasm'))
   .addOption(
     new Option('--engine <name>', 'what computes full-batch epochs: tfjs (TF.js ops on --backend) or fused (one WebAssembly SIMD call per epoch and the core\'s Rprop; --optimizer rprop, full batch only; several times faster on small sets)')
@@ -81,12 +82,17 @@ program
       .default('tfjs'),
   )
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
+  .option(
+    '--resume <dir>',
+    "go on training the model a --save wrote to this folder, with its optimizer's state, for --epochs more: as one uninterrupted run with the same --seed would, bit for bit (--engine tfjs; full batch or --batch-size). The saved model fixes --hidden, --activation, --optimizer, --variant, --lr and --seed: give them only as saved, or leave them out; --batch-size is the saved run's unless given. --save may name the same folder: it is replaced only once training is done, and not if it diverged",
+  )
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)
   // What the flags do not show, and a data scientist needs to know before reading the MSE: the output
   // layer is chosen from the training targets (mlp.ts), and nothing is scaled.
   .addHelpText('after', '\nThe output layer follows the training targets: sigmoid when all are in [0, 1],\ntanh when in [-1, 1], else linear. Inputs and targets are used as they are, not\nscaled.')
   .action(async (data: string, o: Record<string, unknown>, command: Command) => {
+    const given = (flag: string) => command.getOptionValueSource(flag) !== 'default';
     process.exitCode = await runTrain(
       {
         data,
@@ -95,18 +101,20 @@ program
         format: o.format as FormatChoice,
         // Only a --hidden the user gave: the default gives way to a built-in set's own network.
         hidden: command.getOptionValueSource('hidden') === 'default' ? undefined : (o.hidden as number[]),
-        activation: o.activation as 'tanh',
-        optimizer: o.optimizer as OptimizerName,
+        // Only an --activation, --optimizer or --seed the user gave: with --resume the saved model's stand.
+        activation: given('activation') ? (o.activation as 'tanh') : undefined,
+        optimizer: given('optimizer') ? (o.optimizer as OptimizerName) : undefined,
         // Only a --variant the user gave: with another optimizer it is refused, the default is not.
         variant: command.getOptionValueSource('variant') === 'default' ? undefined : (o.variant as Variant),
         lr: o.lr as number | undefined,
         epochs: o.epochs as number,
         batchSize: o.batchSize as number | undefined,
         targetMse: o.targetMse as number | undefined,
-        seed: o.seed as number,
+        seed: given('seed') ? (o.seed as number) : undefined,
         backend: o.backend as 'cpu' | 'wasm',
         engine: o.engine as EngineName,
         save: o.save as string | undefined,
+        resume: o.resume as string | undefined,
         plot: o.plot as string | undefined,
         json: o.json as boolean,
       },

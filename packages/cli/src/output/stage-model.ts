@@ -34,6 +34,8 @@ export async function stageModel(model: tf.LayersModel, dir: string): Promise<Re
           format: artifacts.format,
           generatedBy: artifacts.generatedBy,
           convertedBy: artifacts.convertedBy,
+          // What `--resume` needs of the run besides the model and optimizer (resume/train-record.ts).
+          ...(artifacts.userDefinedMetadata === undefined ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
           weightsManifest: [{ paths: ['./weights.bin'], weights: artifacts.weightSpecs }],
         };
         writeFileSync(join(temporary, 'model.json'), JSON.stringify(manifest));

@@ -8,6 +8,9 @@ export type OptimizerName = 'rprop' | 'adam' | 'sgd' | 'signum' | 'lion';
 /** Every `--optimizer` choice, in the order --help lists them. */
 export const OPTIMIZERS: readonly OptimizerName[] = ['rprop', 'adam', 'sgd', 'signum', 'lion'];
 
+/** The optimizer when --optimizer is not given (and no --resume model names one). */
+export const DEFAULT_OPTIMIZER: OptimizerName = 'rprop';
+
 /** The Rprop variant when --variant is not given. */
 export const DEFAULT_VARIANT: Variant = 'irprop-';
 

@@ -19,13 +19,27 @@ import { curveChart } from './curve-chart.js';
 import { checkEngineFits, checkFlagsApply } from './flags-apply.js';
 import { evaluate } from './metrics.js';
 import { checkPlotName } from './plot-name.js';
-import { DEFAULT_VARIANT, effectiveLr } from './optimizer.js';
+import { DEFAULT_OPTIMIZER, DEFAULT_VARIANT, effectiveLr, type OptimizerName } from './optimizer.js';
+import { DEFAULT_ACTIVATION, type Activation } from './mlp.js';
+import { checkDataFits } from '../resume/data-fits.js';
+import { loadSavedModel } from '../resume/load-saved-model.js';
+import { resumedSettings } from '../resume/resume-flags.js';
+import { readSavedRun } from '../resume/saved-run.js';
+import { TRAIN_RECORD_KEY, type TrainRecord } from '../resume/train-record.js';
 import { rpropMiniBatchWarning } from './rprop-mini-batch.js';
 import { train, type TrainOptions } from './train.js';
 
 /** `rprop train`'s arguments and flags, as bin.ts parsed them (a flag not given is undefined). */
-export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant' | 'hidden'> {
+export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant' | 'hidden' | 'activation' | 'optimizer' | 'seed' | 'start'> {
   data: string;
+  /** --activation as given; undefined when not given (then the saved model's with --resume, else DEFAULT_ACTIVATION). */
+  activation?: Activation;
+  /** --optimizer as given; undefined when not given (then the saved model's with --resume, else DEFAULT_OPTIMIZER). */
+  optimizer?: OptimizerName;
+  /** --seed as given; undefined when not given (then the saved run's with --resume, else DEFAULT_SEED). */
+  seed?: number;
+  /** --resume: the folder of a model saved by `--save`, to go on training from. */
+  resume?: string;
   /** --hidden as given; undefined when not given (then the built-in set's own network, else DEFAULT_HIDDEN). */
   hidden?: number[];
   /** --variant as given; undefined when not given (then DEFAULT_VARIANT, and any optimizer may run). */
@@ -43,6 +57,9 @@ export interface TrainCommand extends Omit<TrainOptions, 'quiet' | 'variant' | '
 /** --hidden where it is not given and the data names no network of its own: one layer of 16. */
 export const DEFAULT_HIDDEN: readonly number[] = [16];
 
+/** --seed where it is not given (and no --resume run's seed applies). */
+export const DEFAULT_SEED = 1;
+
 /**
  * `rprop train`: load, train, report; with --save, --plot and --json as asked. Returns the exit
  * code: 0, or 1 when training diverged (which the report says; the model is then not saved).
@@ -54,8 +71,23 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   for (const [what, spec] of [['DATA', command.data], ['--test', command.test]] as const) {
     if (spec === '') throw new InputError(`${what}: the file name is empty`);
   }
-  checkFlagsApply(command);
-  const o = { ...command, variant: command.variant ?? DEFAULT_VARIANT };
+  // A resumed run's network, optimizer and seed are the saved model's: read (and checked) first.
+  const saved = command.resume === undefined ? null : readSavedRun(command.resume);
+  const settings =
+    saved === null
+      ? {
+          hidden: command.hidden,
+          variant: command.variant,
+          lr: command.lr,
+          batchSize: command.batchSize,
+          activation: command.activation ?? DEFAULT_ACTIVATION,
+          optimizer: command.optimizer ?? DEFAULT_OPTIMIZER,
+          seed: command.seed ?? DEFAULT_SEED,
+        }
+      : resumedSettings(command, saved.network, saved.record, saved.dir);
+  checkFlagsApply({ ...command, ...settings });
+  const o = { ...command, ...settings, variant: settings.variant ?? DEFAULT_VARIANT };
+  const startEpoch = saved?.record.epochs ?? 0;
   // Check every destination and read every input before any work, so a mistake fails fast and
   // writes nothing. An output that would destroy an input first: that is what the message should say.
   checkKeepsInputs(o, [
@@ -89,12 +121,17 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     throw new DataError(o.test!, test.headerLine ?? null, `has ${counted(test.inputs, 'input')} and ${counted(test.outputs, 'output')}, the training data ${data.inputs} and ${data.outputs}`);
   }
   if (test) checkTargetColumns(data, test, o.test!);
+  if (saved !== null) {
+    checkDataFits(data, o.data, saved.network, saved.dir);
+    if (test) checkDataFits(test, o.test!, saved.network, saved.dir);
+  }
   checkEngineFits(o.engine, o.batchSize, data.count, data.source);
   const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
   if (warning !== null) warn(warning);
   await useBackend(o.backend);
   const hidden = o.hidden ?? data.hidden ?? [...DEFAULT_HIDDEN];
-  const result = await train(data, { ...o, hidden, quiet: o.json });
+  const start = saved === null ? undefined : { model: await loadSavedModel(saved.files, saved.dir), shuffles: saved.record.shuffles };
+  const result = await train(data, { ...o, hidden, start, quiet: o.json });
   let testMse: number | null = null;
   let testBitFail: number | null = null;
   if (test) {
@@ -109,6 +146,10 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   // The chart is drawn in memory first: should that fail, nothing has been written. A diverged model
   // is not saved: its weights are no answer, and it would replace a previous model that may be one.
   const label = `${o.optimizer}${o.optimizer === 'rprop' ? ` ${o.variant}` : ''}${diverged === null ? '' : ` (${divergedAt})`}`;
+  if (o.save !== undefined && diverged === null) {
+    const record: TrainRecord = { epochs: startEpoch + result.epochs, seed: o.seed, batchSize: o.batchSize ?? null, shuffles: result.shuffles };
+    result.model.setUserDefinedMetadata({ [TRAIN_RECORD_KEY]: record });
+  }
   await writeOutputs({
     ...(o.plot === undefined ? {} : { plot: { path: o.plot, svg: curveChart(data.source, label, result.curve) } }),
     ...(o.save === undefined || diverged !== null ? {} : { save: { dir: o.save, model: result.model } }),
@@ -117,6 +158,8 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   const summary = {
     data: data.source,
     test: o.test ?? null,
+    // The --resume folder the run went on from, or null.
+    resumedFrom: o.resume ?? null,
     // How each was read: builtin, csv or fann.
     dataFormat,
     testFormat,
@@ -136,8 +179,11 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     targetMse: o.targetMse ?? null,
     backend: o.backend,
     engine: o.engine ?? 'tfjs',
+    // Epochs the model had been trained before this run (the saved run's, with --resume; else 0).
+    startEpoch,
+    // This run's epochs: the model has now had startEpoch + epochs.
     epochs: result.epochs,
-    // Optimizer steps (the saved optimizer's iteration count): epochs × ⌈samples / batchSize⌉, plus any of an epoch cut short by divergence.
+    // This run's optimizer steps (the saved optimizer's iteration count, less the resumed one's): epochs × ⌈samples / batchSize⌉, plus any of an epoch cut short by divergence.
     steps: result.steps,
     reachedTarget: result.reachedTarget,
     diverged: diverged !== null,
@@ -154,6 +200,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     print(JSON.stringify(summary));
   } else {
     print(`${data.source}: ${counted(data.count, 'sample')}, ${counted(data.inputs, 'input')}, ${counted(data.outputs, 'output')}; network ${[data.inputs, ...hidden, data.outputs].join('-')}${o.engine === 'fused' ? ', fused engine' : ''}`);
+    if (saved !== null) print(`resumed from ${saved.dir}, trained ${counted(startEpoch, 'epoch')} before`);
     const columns = columnsLine(data);
     if (columns !== undefined) print(columns);
     if (diverged !== null) {
@@ -163,7 +210,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
         : `the gradient became ${diverged.value} and ${o.optimizer} refused to step`;
       print(`${divergedAt}: ${why}; training stopped`);
     }
-    print(`epochs ${result.epochs}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}${miniBatch ? `, ${result.steps} steps in batches of ${result.batchSize}` : ''}, ${result.seconds.toFixed(2)} s${epochTime(result)}`);
+    print(`epochs ${result.epochs}${saved === null ? '' : ` (${startEpoch + result.epochs} in all)`}${o.targetMse === undefined ? '' : result.reachedTarget ? ` (reached MSE ≤ ${o.targetMse})` : ` (MSE ${o.targetMse} not reached)`}${miniBatch ? `, ${result.steps} steps in batches of ${result.batchSize}` : ''}, ${result.seconds.toFixed(2)} s${epochTime(result)}`);
     print(`train MSE ${result.trainMse.toExponential(4)}, bit-fail ${result.trainBitFail}`);
     if (test) print(`test  MSE ${testMse!.toExponential(4)}, bit-fail ${testBitFail}`);
     if (o.save !== undefined) print(diverged === null ? `saved the model with its optimizer to ${o.save}` : `not saved to ${o.save}: the training diverged`);

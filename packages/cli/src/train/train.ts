@@ -18,6 +18,14 @@ import { tfjsFullBatch } from './tfjs-full-batch.js';
 /** How often the loop lets the event loop run, so a signal's handler (interrupt.ts) gets its turn. */
 const YIELD_MS = 100;
 
+/** Where a resumed run (`--resume`) starts: the saved model, compiled with its optimizer, and its shuffles. */
+export interface TrainStart {
+  /** The saved model, as loaded: its weights, and its optimizer with the saved state. */
+  model: tf.Sequential;
+  /** Epoch shuffles the seed's stream gave the saved run (see `shuffledBatches`'s `skipped`). */
+  shuffles: number;
+}
+
 /** How `train` trains: the network, the optimizer and when to stop (run-train.ts makes it from the flags). */
 export interface TrainOptions {
   hidden: number[];
@@ -40,6 +48,11 @@ export interface TrainOptions {
    * checks). Undefined: 'tfjs'.
    */
   engine?: EngineName;
+  /**
+   * Go on from a saved model instead of building one (`--resume`): `hidden`, `activation`,
+   * `optimizer`, `variant` and `lr` must then be the saved model's (the caller checks).
+   */
+  start?: TrainStart;
   quiet: boolean;
 }
 
@@ -76,6 +89,8 @@ export interface TrainResult {
    * gradient at one of its steps.
    */
   diverged: { epoch: number; what: 'MSE' | 'batch MSE' | 'gradient'; value: string } | null;
+  /** Epoch shuffles the seed's stream has given, the resumed-from run's included: what `--save` records. */
+  shuffles: number;
 }
 
 /**
@@ -86,16 +101,18 @@ export interface TrainResult {
  * (diverged: no step can follow).
  */
 export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult> {
-  const model = buildMlp(data, o.hidden, o.activation, o.seed);
-  const optimizer = makeOptimizer(o.optimizer, o.variant, o.lr);
-  model.compile({ optimizer, loss: 'meanSquaredError' });
+  const model = o.start?.model ?? buildMlp(data, o.hidden, o.activation, o.seed);
+  const optimizer = o.start === undefined ? makeOptimizer(o.optimizer, o.variant, o.lr) : model.optimizer;
+  if (o.start === undefined) model.compile({ optimizer, loss: 'meanSquaredError' });
+  // The fused engine keeps the optimizer's state in the core's Rprop: a saved one is handed over.
+  const savedState = o.start !== undefined && o.engine === 'fused' ? await optimizer.getWeights() : undefined;
   const x = tf.tensor2d(data.x, [data.count, data.inputs]);
   const y = tf.tensor2d(data.y, [data.count, data.outputs]);
   const xT = tf.transpose(x);
   const layers = mlpLayers(model);
   const fullBatchEngine = (): FullBatchEngine =>
     o.engine === 'fused'
-      ? fusedFullBatch(layers, optimizer as RpropOptimizer, data, { variant: o.variant, lr: effectiveLr('rprop', o.lr) })
+      ? fusedFullBatch(layers, optimizer as RpropOptimizer, data, { variant: o.variant, lr: effectiveLr('rprop', o.lr) }, savedState)
       : tfjsFullBatch(model, optimizer, layers, x, xT, y);
   const batchSize = Math.min(o.batchSize ?? data.count, data.count);
   if (o.engine === 'fused' && (o.optimizer !== 'rprop' || batchSize < data.count)) {
@@ -103,7 +120,9 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
   }
   // Full batch keeps its own path, as before mini-batches existed: no shuffle, and its step's gradient
   // comes with the MSE the curve records, at no extra tensor op.
-  const nextBatches = batchSize < data.count ? shuffledBatches(data.count, batchSize, o.seed) : null;
+  const shufflesBefore = o.start?.shuffles ?? 0;
+  const nextBatches = batchSize < data.count ? shuffledBatches(data.count, batchSize, o.seed, shufflesBefore) : null;
+  let shuffles = shufflesBefore;
   const full = nextBatches === null ? fullBatchEngine() : null;
   let steps = 0;
   const bar = progress(o.epochs, o.quiet);
@@ -142,7 +161,9 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
           full.step(mse);
           steps++;
         } else {
-          const nonFinite = await miniBatchEpoch(layers, optimizer, data, nextBatches!(), hooks);
+          const batches = nextBatches!();
+          shuffles++;
+          const nonFinite = await miniBatchEpoch(layers, optimizer, data, batches, hooks);
           if (nonFinite !== null) {
             diverged = { epoch, what: 'batch MSE', value: nonFinite };
             curve.push(mse); // (the whole set's MSE at the epoch's start was finite)
@@ -193,5 +214,6 @@ export async function train(data: Dataset, o: TrainOptions): Promise<TrainResult
     ...timing,
     curve,
     diverged,
+    shuffles,
   };
 }

@@ -5,7 +5,8 @@ import type { Dataset } from '../../data/dataset.js';
 import type { FullBatchEngine } from '../full-batch.js';
 import type { DenseLayer } from '../mlp-gradients.js';
 import { FusedMlp, type FusedActivation } from './fused-mlp.js';
-import { rpropSlotWeights } from './rprop-slot-weights.js';
+import { rpropStateDict } from './rprop-state-dict.js';
+import { rpropSlotWeights, type NamedTensor } from './rprop-slot-weights.js';
 
 /**
  * Full-batch epochs as one WebAssembly SIMD call each (`FusedMlp`: forward pass, MSE and gradient of
@@ -16,8 +17,10 @@ import { rpropSlotWeights } from './rprop-slot-weights.js';
  * `--save` writes is the model and optimizer the TF.js engine would have left. Its numbers differ
  * from that engine's by rounding (another summation order, another exp); Rprop reads only the
  * gradients' signs, so the two take the same steps until a near-zero gradient's sign differs.
+ * `saved`: the optimizer's weights (`getWeights()`) when it goes on from a saved state (`--resume`):
+ * the core's Rprop is loaded with them, and counts its steps on from theirs.
  */
-export function fusedFullBatch(layers: readonly DenseLayer[], optimizer: RpropOptimizer, data: Dataset, o: { variant: Variant; lr: number }): FullBatchEngine {
+export function fusedFullBatch(layers: readonly DenseLayer[], optimizer: RpropOptimizer, data: Dataset, o: { variant: Variant; lr: number }, saved?: readonly NamedTensor[]): FullBatchEngine {
   const shapes = layers.map((l) => ({ inputs: l.kernel.shape[0]!, units: l.kernel.shape[1]!, activation: l.activation as FusedActivation }));
   const net = FusedMlp.create(shapes, data);
   const variables = layers.flatMap((l) => [l.kernel, l.bias]);
@@ -26,7 +29,10 @@ export function fusedFullBatch(layers: readonly DenseLayer[], optimizer: RpropOp
     net.weights.map((w, i) => ({ data: w, grad: net.grads[i]! })),
     { lr: o.lr, variant: o.variant },
   );
-  let steps = 0;
+  const state = saved === undefined ? null : rpropStateDict(saved, rprop, variables.length);
+  if (state !== null) rprop.loadStateDict(state.stateDict);
+  // The iteration count --save writes counts every step since the first run's first.
+  let steps = state?.iterations ?? 0;
   return {
     lossAndGradient: () => {
       // The kernel's float64 sum stays finite past float32's range, where the TF.js engine's float32
