@@ -67,7 +67,7 @@ program
   .addOption(new Option('--optimizer <name>', 'optimizer').choices([...OPTIMIZERS]).default(DEFAULT_OPTIMIZER))
   .addOption(new Option('--variant <name>', 'Rprop variant').choices([...VARIANTS]).default(DEFAULT_VARIANT))
   .option('--lr <number>', `learning rate, for Rprop the initial step size (default: ${OPTIMIZERS.map((name) => `${name} ${DEFAULT_LR[name]}`).join(', ')})`, positiveNumber('--lr'))
-  .option('--epochs <n>', 'most epochs (with --resume: epochs more, counted on from the saved model\'s)', wholeNumber('--epochs', 1), 1000)
+  .option('--epochs <n>', "most epochs; with --resume, epochs more than the saved model's", wholeNumber('--epochs', 1), 1000)
   .option(
     '--batch-size <n>',
     "examples per optimizer step (default: the whole set, one step per epoch); smaller: each epoch shuffles the set (by --seed) and steps once per batch, the last one smaller; larger than the set: the whole set. The MSE, bit-fail and --target-mse are still over the whole training set, at each epoch's end",
