@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { shuffledBatches } from '../src/train/shuffled-batches.js';
+
+// A resumed run (--resume) makes its batches with `skipped` = the saved run's shuffles: each epoch's
+// order is shuffled from the one before, so its first epoch must be the uninterrupted stream's next.
+
+const orders = (next: () => Uint32Array[], epochs: number) => Array.from({ length: epochs }, () => next().flatMap((b) => [...b]));
+
+describe('shuffledBatches(count, size, seed, skipped)', () => {
+  it.each([0, 1, 3, 7])('after %i skipped epochs, goes on as the uninterrupted stream', (skipped) => {
+    const uninterrupted = orders(shuffledBatches(37, 5, 42), skipped + 4);
+    const resumed = orders(shuffledBatches(37, 5, 42, skipped), 4);
+    expect(resumed).toEqual(uninterrupted.slice(skipped));
+  });
+
+  it('skipping is not restarting: the stream after 3 epochs differs from its start', () => {
+    expect(orders(shuffledBatches(37, 5, 42, 3), 1)).not.toEqual(orders(shuffledBatches(37, 5, 42), 1));
+  });
+
+  it('the batch size does not enter the stream: only how each order is cut', () => {
+    const bySize = (size: number) => orders(shuffledBatches(20, size, 9, 2), 2);
+    expect(bySize(3)).toEqual(bySize(20));
+  });
+
+  it.each([-1, 1.5, NaN])('refuses skipped = %s', (skipped) => {
+    expect(() => shuffledBatches(10, 3, 1, skipped)).toThrow(`shuffledBatches: skipped must be a whole number ≥ 0, got ${skipped}`);
+  });
+});
