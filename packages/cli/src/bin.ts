@@ -84,7 +84,7 @@ program
   .option('--save <dir>', 'save the model with its optimizer (TF.js LayersModel) to this folder')
   .option(
     '--resume <dir>',
-    "go on training the model a --save wrote to this folder, with its optimizer's state, for --epochs more: as one uninterrupted run with the same --seed would, bit for bit (--engine tfjs; full batch or --batch-size). The saved model fixes --hidden, --activation, --optimizer, --variant, --lr and --seed: give them only as saved, or leave them out; --batch-size is the saved run's unless given. --save may name the same folder: it is replaced only once training is done, and not if it diverged",
+    "go on training the model a --save wrote to this folder, with its optimizer's state, for --epochs more: ending where one uninterrupted run would, bit for bit (full batch or --batch-size, either engine; Adam to float32 rounding). The saved model fixes --hidden, --activation, --optimizer, --variant, --lr and --seed: give them only as saved, or leave them out; --batch-size is the saved run's unless given. --save may name the same folder: it is replaced only once training is done, and not if it diverged",
   )
   .option('--plot <file.svg>', 'write the training curve as SVG')
   .option('--json', 'print one JSON line with the results, last', false)

@@ -42,13 +42,18 @@ describe("the READMEs' command lines", () => {
   it('found them: the demo, training on each kind of data, and the help', () => {
     expect(commands.some((c) => c.startsWith('demo '))).toBe(true);
     for (const data of ['xor', 'data.train', 'data.csv', 'two-spirals']) expect(commands.some((c) => c.startsWith(`train ${data} `))).toBe(true);
+    expect(commands.some((c) => c.includes('--resume'))).toBe(true);
     expect(commands).toContain('train --help');
   });
 
   it('each runs as written and exits with 0, writing what it names', async () => {
     const args = commands.map((c) => [...c.split(/\s+/), ...(c.startsWith('train ') && !c.includes('--help') ? ['--epochs', '1'] : [])]);
-    const results = await Promise.all(args.map(run));
-    results.forEach((r, k) => expect(r.status, `rprop ${args[k]!.join(' ')}\n${r.stderr}`).toBe(0));
+    // A --resume line goes on from a model another line saves: those run first, side by side; then each
+    // --resume line in the order shown.
+    const resumes = args.filter((a) => a.includes('--resume'));
+    const results = await Promise.all(args.map((a) => (resumes.includes(a) ? null : run(a))));
+    for (const a of resumes) results[args.indexOf(a)] = await run(a);
+    results.forEach((r, k) => expect(r!.status, `rprop ${args[k]!.join(' ')}\n${r!.stderr}`).toBe(0));
     for (const file of ['plots/trajectories.svg', 'model/model.json', 'model/weights.bin', 'curve.svg']) expect(existsSync(join(dir, file)), file).toBe(true);
     expect(results[commands.indexOf('train --help')]!.stdout).toMatch(/^Usage: rprop train /);
   });

@@ -24,6 +24,7 @@ const cases: Array<[name: string, flags: string[], resumeFlags: string[]]> = [
   ['rprop+, full batch', ['--variant', 'rprop+'], []],
   // Shuffled batches: the resumed run must go on with the seed's stream where the saved run left it.
   ['irprop+, batches of 100 (the last one 56)', ['--variant', 'irprop+', '--batch-size', '100'], []],
+  ['signum, batches of 50', ['--optimizer', 'signum', '--batch-size', '50'], []],
   ['lion, batches of 32', ['--optimizer', 'lion', '--batch-size', '32', '--lr', '0.003'], []],
   // The fused engine hands its state to the saved optimizer and takes it back.
   ['irprop+, --engine fused', ['--variant', 'irprop+', '--engine', 'fused'], ['--engine', 'fused']],

@@ -21,7 +21,7 @@ async function manifestOf(o: { hidden: number[]; activation: Activation; optimiz
   let manifest: SavedManifest | undefined;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      manifest = { modelTopology: artifacts.modelTopology, trainingConfig: artifacts.trainingConfig as SavedManifest['trainingConfig'], weightsManifest: [{ paths: ['./weights.bin'], weights: artifacts.weightSpecs as never }] };
+      manifest = { modelTopology: artifacts.modelTopology, trainingConfig: artifacts.trainingConfig as unknown as SavedManifest['trainingConfig'], weightsManifest: [{ paths: ['./weights.bin'], weights: artifacts.weightSpecs as never }] };
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }),
     { includeOptimizer: true },
