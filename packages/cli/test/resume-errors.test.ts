@@ -21,7 +21,7 @@ function variantOf(from: string, to: string, edit: (manifest: Record<string, any
 let before: string[];
 beforeAll(() => {
   // xor, 2-3-1 tanh, sigmoid output, iRprop− at lr 0.01 (the default), seed 1 (the default); and Adam.
-  for (const [folder, flags] of [['model', []], ['adam', ['--optimizer', 'adam']]] as const) {
+  for (const [folder, flags] of [['model', []], ['adam', ['--optimizer', 'adam']], ['batches', ['--batch-size', '2']]] as const) {
     const r = rprop(['train', 'xor', '--hidden', '3', '--epochs', '3', '--backend', 'cpu', '--save', folder, ...flags], dir);
     expect(r.status, r.stderr).toBe(0);
   }
@@ -68,6 +68,7 @@ describe('rprop train --resume refuses, in one line, exit code 2, writing nothin
     ['another --seed', ['xor', '--resume', 'model', '--seed', '2'], new RegExp(`^rprop: --seed 2: the model in model was trained with --seed 1${LEAVE}`)],
     ['--variant for an Adam model', ['xor', '--resume', 'adam', '--variant', 'irprop+'], /^rprop: --variant irprop\+: the model in adam was trained with --optimizer adam, which has no variants$/],
     ['--engine fused for an Adam model', ['xor', '--resume', 'adam', '--engine', 'fused'], /^rprop: --engine fused: the fused engine steps only --optimizer rprop, and the optimizer is adam$/],
+    ['--engine fused where the saved run took mini-batches', ['xor', '--resume', 'batches', '--engine', 'fused'], /^rprop: --engine fused: the fused engine trains full batch only, and --batch-size 2 \(the saved run's, from --resume batches; give --batch-size 4 for full batch\) is below the 4 samples of xor$/],
     ['data with another number of inputs', ['parity8', '--resume', 'model'], /^rprop: parity8: has 8 inputs and 1 output, the model in model takes 2 and gives 1$/],
     ['--test data with another number of inputs', ['xor', '--resume', 'model', '--test', 'three.train'], /^rprop: three\.train:1: has 3 inputs and 1 output, the training data 2 and 1$/],
     ['targets the saved output layer cannot reach', ['big.train', '--resume', 'model'], /^rprop: big\.train: its targets span \[0, 5\], past the \[0, 1\] the model in model can reach: its output layer is sigmoid, chosen for the targets it was first trained on$/],

@@ -48,9 +48,11 @@ export function checkFlagsApply(o: ConditionalFlags): void {
 /**
  * Refuses `--engine fused` with mini-batches (a --batch-size below the set's size): the fused engine
  * computes whole-set epochs. Checked once the data is read, since a larger --batch-size means full batch.
+ * `resumedFrom`: the --resume folder whose run's --batch-size this is, when the user gave none.
  */
-export function checkEngineFits(engine: EngineName | undefined, batchSize: number | undefined, count: number, source: string): void {
+export function checkEngineFits(engine: EngineName | undefined, batchSize: number | undefined, count: number, source: string, resumedFrom?: string): void {
   if (engine === 'fused' && batchSize !== undefined && batchSize < count) {
-    throw new InputError(`--engine fused: the fused engine trains full batch only, and --batch-size ${batchSize} is below the ${count} samples of ${source}`);
+    const whose = resumedFrom === undefined ? '' : ` (the saved run's, from --resume ${resumedFrom}; give --batch-size ${count} for full batch)`;
+    throw new InputError(`--engine fused: the fused engine trains full batch only, and --batch-size ${batchSize}${whose} is below the ${count} samples of ${source}`);
   }
 }

@@ -125,7 +125,7 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
     checkDataFits(data, o.data, saved.network, saved.dir);
     if (test) checkDataFits(test, o.test!, saved.network, saved.dir);
   }
-  checkEngineFits(o.engine, o.batchSize, data.count, data.source);
+  checkEngineFits(o.engine, o.batchSize, data.count, data.source, command.batchSize === undefined ? saved?.dir : undefined);
   const warning = rpropMiniBatchWarning(o.optimizer, o.batchSize, data.count);
   if (warning !== null) warn(warning);
   await useBackend(o.backend);
