@@ -64,7 +64,7 @@ export interface TrainResult {
   /** The batch size used: the set's size for full batch (a larger one given is clamped to it). */
   batchSize: number;
   /**
-   * Optimizer steps taken (the optimizer's iteration count): `epochs` full batch; ⌈count / batchSize⌉
+   * Optimizer steps this run took (the optimizer's iteration count, less a resumed optimizer's): `epochs` full batch; ⌈count / batchSize⌉
    * per epoch with mini-batches, plus those of an epoch cut short by divergence.
    */
   steps: number;
