@@ -4,7 +4,7 @@ import { KERNELS_SHARED_WASM_BASE64 } from '../../src/kernels/generated/kernels-
 import { decode, type KernelExports } from '../../src/kernels/instance.js';
 import type { Lane } from '../../src/kernels/thread-lane.js';
 import { KernelThreadPool } from '../../src/kernels/thread-pool.js';
-import { CLAIMED, DONE } from '../../src/kernels/thread-protocol.js';
+import { CLAIMED, DONE, FLAGS } from '../../src/kernels/thread-protocol.js';
 import { EXIT, HANG, hookedWorkers, RUN, SLOW, type Hooks } from './hooked-worker.js';
 import { timeThrow } from './time-throw.js';
 
@@ -17,9 +17,11 @@ const module = new WebAssembly.Module(decode(KERNELS_SHARED_WASM_BASE64));
 const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
 const main = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('rprop kernel abort'); } } }).exports as unknown as KernelExports;
 
-/** Weights per chunk (one 64-byte line of float32), and the ring's places. */
+/** Weights per chunk (one 64-byte line of float32), and the ring's places: room for more chunks in flight than FLAGS. */
 const M = 16;
-const PLACES = 8;
+const PLACES = 2 * FLAGS;
+/** The in-flight limits the random calls draw from (1 to this): the ring's of `rprop`. */
+const RANDOM_IN_FLIGHT = 8;
 /** The ring at RING (PLACES chunks of w), the gradient (all ones) at G, and a few weights at SMALL. */
 const RING = Math.ceil(main.heapBase() / 64) * 64;
 const G = RING + 4 * M * PLACES;
@@ -61,6 +63,8 @@ interface Cues {
   /** At copyIn(hookAt) the worker's hook is set to `hook`. */
   hookAt?: number;
   hook?: number;
+  /** Set to the most chunks copied in and not yet back at any time. */
+  seen?: { mostInFlight: number };
 }
 
 /**
@@ -73,7 +77,9 @@ function pipeline(p: KernelThreadPool, chunks: number, inFlight: number, cues: C
   const k = p.exports;
   const src = Float32Array.from({ length: chunks * M }, (_, i) => i);
   const pause = new Int32Array(new SharedArrayBuffer(4));
+  let inFlightNow = 0;
   k.pipeline!(chunks, inFlight, (c) => {
+    if (cues.seen) cues.seen.mostInFlight = Math.max(cues.seen.mostInFlight, ++inFlightNow);
     if (c === cues.pauseAt) Atomics.wait(pause, 0, 0, cues.pauseMs);
     if (c === cues.claimedAt) {
       const ints = lane(p).ints;
@@ -87,6 +93,7 @@ function pipeline(p: KernelThreadPool, chunks: number, inFlight: number, cues: C
     k.signSgdF32(c === cues.trapAt ? OUT_OF_BOUNDS : RING + 4 * place, G, M, 0.5);
   }, (c) => {
     if (c === cues.throwBack) throw new Error(`copyBack ${c}`);
+    inFlightNow--;
     const place = (c % PLACES) * M;
     dst.set(ring().subarray(place, place + M), c * M);
   });
@@ -110,14 +117,14 @@ function expectUsable(p: KernelThreadPool): void {
 }
 
 describe('a pipeline of kernel calls', () => {
-  it('runs every chunk once, before it is copied back, over 3000 calls of 1–200 chunks and 1–8 in flight', async () => {
+  it(`runs every chunk once, before it is copied back, over 3000 calls of 1–200 chunks and 1–${RANDOM_IN_FLIGHT} in flight`, async () => {
     const p = await start();
     let seed = 12345;
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const before = p.pipelinedCalls;
     for (let call = 0; call < 3000; call++) {
       const chunks = 1 + next(200);
-      const inFlight = 1 + next(PLACES);
+      const inFlight = 1 + next(RANDOM_IN_FLIGHT);
       const wrong = wrongWeight(pipeline(p, chunks, inFlight));
       if (wrong !== null) throw new Error(`call ${call} (${chunks} chunks, ${inFlight} in flight): ${wrong}`);
     }
@@ -170,6 +177,28 @@ describe('a pipeline of kernel calls', () => {
     expect(error).toBeInstanceOf(WebAssembly.RuntimeError);
     hooks.set(RUN);
     expect(p.lost).toBeNull();
+    expectUsable(p);
+  });
+
+  it('keeps at most FLAGS chunks in flight when given more, so that no chunk\'s done flag is reused before it is copied back', async () => {
+    const p = await start();
+    // A slow worker (50 ms a kernel) holds its first chunk's flag back: meanwhile this thread would
+    // copy in as many chunks as it is allowed, and run them itself.
+    hooks.set(SLOW);
+    const seen = { mostInFlight: 0 };
+    expect(wrongWeight(pipeline(p, PLACES, PLACES, { seen }))).toBeNull();
+    hooks.set(RUN);
+    expect(seen.mostInFlight).toBeLessThanOrEqual(FLAGS);
+    expect(seen.mostInFlight).toBeGreaterThan(1); // chunks were in flight at all: the count can see a breach
+    expect(p.lost).toBeNull();
+  });
+
+  it.each([0, 2])('refuses a chunk whose copyIn makes %i kernel calls (a chunk is one record), and stays usable', async (calls) => {
+    const p = await start();
+    const { error } = timeThrow(() => p.exports.pipeline!(3, 2, () => {
+      for (let i = 0; i < calls; i++) p.exports.signSgdF32(SMALL, G, 4, 0.5);
+    }, () => undefined));
+    expect(error.message).toBe(`rprop: a pipelined chunk made ${calls} kernel calls, not 1`);
     expectUsable(p);
   });
 
