@@ -11,7 +11,7 @@ export interface EncogIteration {
   updateValues: number[];
   lastGradient: number[];
   lastWeightChange: number[];
-  /** The two errors iRPROPp compared when updating (null and "Infinity" at the first iteration). */
+  /** The two errors iRPROPp compared when updating: lastError is "Infinity" at the first iteration, the npm port's error null. */
   error: number | null;
   lastError: number | string;
 }
@@ -24,7 +24,7 @@ export interface EncogRun {
   iterations: EncogIteration[];
 }
 
-/** fixtures/others-encog/rprop.json, written by record_encog_rprop.mjs beside it. */
+/** fixtures/others-encog/rprop-{npm,java}.json, written by record_encog_rprop.{mjs,java} beside them. */
 export interface EncogRecording {
   source: string;
   /** The trainer's max step and batch size, and Encog's fixed constants (RPROPConst, DEFAULT_DOUBLE_EQUAL). */
@@ -35,22 +35,26 @@ export interface EncogRecording {
   runs: EncogRun[];
 }
 
-const FILE = 'others-encog/rprop.json';
+/** The two Encogs: the npm port (`encog` 1.6.0) and the Java original (encog-java-core 3.4.1). */
+export type EncogPort = 'npm' | 'java';
 
-/** The recording, refused with the reason when it is not the one-sample, 3-weight net assumed below. */
-export function loadEncogRecording(): EncogRecording {
-  const rec = loadFixture<EncogRecording>(FILE);
+/** A recording, refused with the reason when it is not the one-sample, 3-weight net assumed below. */
+export function loadEncogRecording(port: EncogPort): EncogRecording {
+  const file = `others-encog/rprop-${port}.json`;
+  const rec = loadFixture<EncogRecording>(file);
   if (rec.input.length !== 2 || rec.init.length !== 3) {
-    throw new Error(`${FILE}: expected 2 inputs and 3 weights (inputs and bias → output), got ${rec.input.length} and ${rec.init.length}`);
+    throw new Error(`${file}: expected 2 inputs and 3 weights (inputs and bias → output), got ${rec.input.length} and ${rec.init.length}`);
   }
-  if (rec.options.batchSize !== 1) throw new Error(`${FILE}: expected batch size 1 (one update an iteration), got ${rec.options.batchSize}`);
+  // One sample: batch size 1 (the npm port's default) and 0 (pure batch, Java's) both update once an iteration.
+  const batch = rec.options.batchSize;
+  if (batch !== 0 && batch !== 1) throw new Error(`${file}: expected batch size 0 or 1 (one update an iteration), got ${batch}`);
   return rec;
 }
 
 /** The run of this type and initial update, refused by name when the recording lacks it. */
 export function encogRun(rec: EncogRecording, type: EncogType, initialUpdate: number): EncogRun {
   const run = rec.runs.find((r) => r.type === type && r.initialUpdate === initialUpdate);
-  if (run === undefined) throw new Error(`${FILE}: no ${type} run with initial update ${initialUpdate}`);
+  if (run === undefined) throw new Error(`${rec.source}: no ${type} run with initial update ${initialUpdate}`);
   return run;
 }
 
