@@ -15,11 +15,12 @@ import { loadTwoFormsRuns } from './torch-recordings.js';
  *
  * What the recording shows, narrower than the README's words: the first step is the same. With
  * dampening = β the momentum differs wherever the first gradient was not 0, until its weight β^t is
- * rounded away (float32, β = 0.5: two weights, at the 17th and 19th steps), but a later step differs only where the two
- * momenta have opposite signs: the second step's signs are sign(β·g1 + g2) (ours) and
- * sign(β·g1 + (1 − β)·g2) (the port), which part where g2 = −k·g1 with β < k < β/(1 − β) — 4 of
- * the 9 designed weights. On seeded gradient streams (17 weights, 19 later steps: 323 element-steps) the steps
- * parted at 31 (float32, β = 0.9), 2 (float64, β = 0.9), 2 (float32, β = 0.5) and 3 (float64, β = 0.5).
+ * rounded away (float32, β = 0.5: two weights, at the 17th and 19th steps), but a later step differs
+ * only where the two momenta have different signs: the second step's signs are sign(β·g1 + g2) (ours)
+ * and sign(β·g1 + (1 − β)·g2) (the port), which part where g2 = −k·g1 with β < k < β/(1 − β) — 4 of
+ * the 9 designed weights. On seeded gradient streams (17 weights, 19 later steps: 323 element-steps)
+ * the steps parted at 31 (float32, β = 0.9), 2 (float64, β = 0.9), 2 (float32, β = 0.5) and 3
+ * (float64, β = 0.5).
  * With dampening = 0 the buffer is ours ÷ (1 − β) up to rounding: its steps never parted from ours.
  */
 
