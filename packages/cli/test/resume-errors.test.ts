@@ -72,6 +72,7 @@ describe('rprop train --resume refuses, in one line, exit code 2, writing nothin
     ['data with another number of inputs', ['parity8', '--resume', 'model'], /^rprop: parity8: has 8 inputs and 1 output, the model in model takes 2 and gives 1$/],
     ['--test data with another number of inputs', ['xor', '--resume', 'model', '--test', 'three.train'], /^rprop: three\.train:1: has 3 inputs and 1 output, the training data 2 and 1$/],
     ['targets the saved output layer cannot reach', ['big.train', '--resume', 'model'], /^rprop: big\.train: its targets span \[0, 5\], past the \[0, 1\] the model in model can reach: its output layer is sigmoid, chosen for the targets it was first trained on$/],
+    ['--test targets the saved output layer cannot reach', ['xor', '--resume', 'model', '--test', 'big.train'], /^rprop: big\.train: its targets span \[0, 5\], past the \[0, 1\] the model in model can reach: its output layer is sigmoid, chosen for the targets it was first trained on$/],
   ];
   it.each(cases)('%s', (_name, args, line) => {
     expectOneLineError(rprop(['train', ...args, '--epochs', '2', '--backend', 'cpu', '--save', 'out'], dir), 2, line);
