@@ -30,4 +30,23 @@ describe('checkDataFits', () => {
     data.y[3] = -0.5;
     expect(() => checkDataFits(data, 'd.train', network('sigmoid'), 'model')).toThrow(/^d\.train: its targets span \[-0\.5, [\d.e-]+\], past the \[0, 1\] the model in model can reach: its output layer is sigmoid/);
   });
+
+  // The ranges are closed: a sigmoid output's 0 and 1 (xor's targets) are reachable targets.
+  it.each([
+    ['sigmoid', 0, 1],
+    ['tanh', -1, 1],
+  ] as const)('takes targets on a %s output\'s bounds, %i and %i', (output, low, high) => {
+    const data = randomDataset(6, 3, 2, [0.2, 0.4], 1);
+    data.y[0] = low;
+    data.y[5] = high;
+    expect(() => checkDataFits(data, 'd.train', network(output), 'model')).not.toThrow();
+  });
+
+  // The span said is the data's own, also when every target lies below the range (none above 0).
+  it('names the targets\' span as it is when all lie below the range', () => {
+    const data = randomDataset(5, 3, 2, [-3, -2], 1);
+    const [min, max] = [Math.min(...data.y), Math.max(...data.y)];
+    expect(max).toBeLessThan(-2 + 1e-6);
+    expect(() => checkDataFits(data, 'd.train', network('tanh'), 'model')).toThrow(`d.train: its targets span [${min}, ${max}], past the [-1, 1] the model in model can reach`);
+  });
 });

@@ -31,6 +31,8 @@ describe('resumedSettings', () => {
     [{ optimizer: 'adam' }, '--optimizer adam: the model in model was trained with --optimizer rprop'],
     [{ variant: 'irprop-' }, '--variant irprop-: the model in model was trained with --variant irprop+'],
     [{ lr: 0.050000001 }, '--lr 0.050000001: the model in model was trained with --lr 0.05'],
+    [{ lr: 0.049999999 }, '--lr 0.049999999: the model in model was trained with --lr 0.05'],
+    [{ hidden: [8, 16] }, '--hidden 8,16: the model in model was trained with --hidden 16,8'],
     [{ seed: 1 }, '--seed 1: the model in model was trained with --seed 7'],
   ] as Array<[FixedFlags, string]>)('refuses %j', (given, message) => {
     expect(() => settings(given)).toThrow(InputError);
@@ -41,5 +43,13 @@ describe('resumedSettings', () => {
     const adam: SavedNetwork = { ...saved, optimizer: 'adam', variant: null, lr: 0.01 };
     expect(() => settings({ variant: 'irprop+' }, adam)).toThrow('--variant irprop+: the model in model was trained with --optimizer adam, which has no variants');
     expect(settings({}, adam)).toMatchObject({ optimizer: 'adam', variant: undefined, lr: 0.01 });
+  });
+
+  // A network without hidden layers (a one-layer model.json) has no hidden activation to fix: any
+  // --activation agrees with it, and is the one the run reports.
+  it('takes any --activation for a network without hidden layers', () => {
+    const single: SavedNetwork = { ...saved, hidden: [], activation: null };
+    expect(settings({ activation: 'sigmoid' }, single)).toMatchObject({ hidden: [], activation: 'sigmoid' });
+    expect(settings({ activation: 'relu' }, single)).toMatchObject({ hidden: [], activation: 'relu' });
   });
 });

@@ -13,6 +13,9 @@ const dir = tempFolder('rprop-resume-same-');
 // overflow float32's MSE at once, so the resumed run diverges at its first epoch.
 writeFileSync(join(dir, 'small.train'), '4 2 1\n0 0\n0\n0 1\n5\n1 0\n5\n1 1\n0\n');
 writeFileSync(join(dir, 'huge.train'), '4 2 1\n0 0\n0\n0 1\n1e20\n1 0\n1e20\n1 1\n0\n');
+// SGD at lr 1e6 on targets of 10 reaches Infinity at its third step (as in diverge.test.ts): resumed
+// after one, the run steps twice before it diverges, so a model it saved would differ from the one kept.
+writeFileSync(join(dir, 'lin.csv'), 'a,b,y\n0,0,0\n0,1,10\n1,0,10\n1,1,0\n');
 
 const files = () => Object.fromEntries(['model.json', 'weights.bin'].map((name) => [name, readFileSync(join(dir, 'model', name))]));
 const leftovers = () => readdirSync(dir).filter((name) => name.includes('.partial-') || name.includes('.old-'));
@@ -31,6 +34,17 @@ describe('rprop train --resume model --save model', () => {
     expect(r.stdout).toMatch(/^diverged at epoch 0: the training MSE became Infinity; training stopped$/m);
     expect(r.stdout).toMatch(/^not saved to model: the training diverged$/m);
     expect(files()).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a run that diverges after taking steps saves nothing either: the model is kept byte for byte', () => {
+    const first = rprop(['train', 'lin.csv', '--optimizer', 'sgd', '--lr', '1e6', '--epochs', '1', '--backend', 'cpu', '--save', 'sgd'], dir);
+    expect(first.status, first.stderr).toBe(0);
+    const kept = ['model.json', 'weights.bin'].map((name) => readFileSync(join(dir, 'sgd', name)));
+    const r = rprop(['train', 'lin.csv', '--resume', 'sgd', '--save', 'sgd', '--epochs', '5', '--backend', 'cpu', '--json'], dir);
+    expect(r.status, r.stderr).toBe(1);
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toMatchObject({ diverged: true, divergedAtEpoch: 2, steps: 2 });
+    expect(['model.json', 'weights.bin'].map((name) => readFileSync(join(dir, 'sgd', name)))).toEqual(kept);
     expect(leftovers()).toEqual([]);
   });
 

@@ -56,4 +56,31 @@ describe('rpropStateDict: RpropOptimizer.getWeights() as the core Rprop state di
     fresh.dispose();
     core.dispose();
   });
+
+  // Hand-made weights in getWeights()'s layout: the iteration count, the previous loss, then slots.
+  const named = (name: string, values: number[], dtype: 'float32' | 'int32' = 'float32') => ({ name, tensor: tf.tensor(values, [values.length], dtype) });
+  const core = () => new Rprop(shapes.map((shape) => ({ data: new Float32Array(shape.reduce((a, b) => a * b, 1)), grad: new Float32Array(shape.reduce((a, b) => a * b, 1)) })), { variant: 'irprop+' });
+  const slotsOf = (slot: string) => shapes.map((shape, i) => named(`v${i}/${slot}`, Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, k) => i + k / 10)));
+
+  it('a previous loss of +Infinity (none, as RpropOptimizer saves it) is no previous loss: null', () => {
+    const weights = [named('iter', [2], 'int32'), named('prevLoss', [Infinity]), ...slotsOf('prev'), ...slotsOf('stepSize')];
+    const rprop = core();
+    const state = rpropStateDict(weights, rprop, shapes.length)!;
+    expect(state.stateDict.prevLoss).toBeNull();
+    expect(state.iterations).toBe(2);
+    rprop.dispose();
+    tf.dispose(weights.map((w) => w.tensor));
+  });
+
+  it.each([
+    ['one slot each', 1],
+    ['four slots each', 4],
+  ])('refuses %s: not the 2 or 3 an Rprop keeps', (_name, perVariable) => {
+    const slots = ['prev', 'stepSize', 'prevUpdate', 'extra'].slice(0, perVariable).flatMap(slotsOf);
+    const weights = [named('iter', [2], 'int32'), named('prevLoss', [0.5]), ...slots];
+    const rprop = core();
+    expect(() => rpropStateDict(weights, rprop, shapes.length)).toThrow(`rpropStateDict: ${slots.length} slots for ${shapes.length} variables, not 2 or 3 each`);
+    rprop.dispose();
+    tf.dispose(weights.map((w) => w.tensor));
+  });
 });

@@ -52,6 +52,10 @@ describe('savedNetwork: the settings a model saved by rprop train fixes', () => 
     ['an optimizer --optimizer does not name', (m: any) => (m.trainingConfig.optimizer_config.class_name = 'RMSProp'), /^--resume m: the optimizer RMSProp is not one of --optimizer's/],
     ['an unknown Rprop variant', (m: any) => (m.trainingConfig.optimizer_config.config.variant = 'irprop*'), /^--resume m: the Rprop variant "irprop\*" is not one of/],
     ['no learning rate', (m: any) => delete m.trainingConfig.optimizer_config.config.lr, /^--resume m: the optimizer's learning rate is undefined/],
+    ['a learning rate of 0', (m: any) => (m.trainingConfig.optimizer_config.config.lr = 0), /^--resume m: the optimizer's learning rate is 0;/],
+    ['no layers', (m: any) => (m.modelTopology.config.layers = []), /^--resume m: model\.json holds no Sequential model/],
+    ['a Dense layer without a bias', (m: any) => (m.modelTopology.config.layers[1].config.use_bias = false), /^--resume m: layer 2 of model\.json is not a Dense layer with units and a bias/],
+    ['hidden layers of one activation --activation does not name', (m: any) => m.modelTopology.config.layers.slice(0, -1).forEach((l: any) => (l.config.activation = 'elu')), /^--resume m: the hidden layers' activations \(elu, elu\) are not one of tanh, sigmoid, relu/],
   ])('refuses %s, naming the folder', async (_name, edit, message) => {
     const manifest = await manifestOf({ hidden: [4, 4], activation: 'tanh', optimizer: 'rprop', variant: 'irprop-', range: [0, 1] });
     edit(manifest);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/train/seeded-random.js';
 import { shuffledBatches } from '../src/train/shuffled-batches.js';
 
 // A resumed run (--resume) makes its batches with `skipped` = the saved run's shuffles: each epoch's
@@ -11,6 +12,16 @@ describe('shuffledBatches(count, size, seed, skipped)', () => {
     const uninterrupted = orders(shuffledBatches(37, 5, 42), skipped + 4);
     const resumed = orders(shuffledBatches(37, 5, 42, skipped), 4);
     expect(resumed).toEqual(uninterrupted.slice(skipped));
+  });
+
+  // Comparing the function with itself cannot see a stream shifted as a whole (one shuffle too many
+  // before the first epoch, resumed or not): anchor skipped = 0 at the seed's first draw. Of two
+  // examples, Fisher–Yates swaps them exactly when that draw is below ½.
+  it('skipped = 0 starts at the stream\'s first shuffle: two examples swap when the first draw is below ½', () => {
+    for (let seed = 0; seed < 64; seed++) {
+      const swapped = seededRandom(seed)() < 0.5;
+      expect(orders(shuffledBatches(2, 2, seed, 0), 1)[0], `seed ${seed}`).toEqual(swapped ? [1, 0] : [0, 1]);
+    }
   });
 
   it('skipping is not restarting: the stream after 3 epochs differs from its start', () => {

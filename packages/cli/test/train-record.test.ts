@@ -16,6 +16,11 @@ describe('readTrainRecord', () => {
     expect(readTrainRecord(meta)).toMatch(/^model\.json holds no record of the rprop train run \(userDefinedMetadata\.rpropTrain\)/);
   });
 
+  // A record written as null (a hand-edited or foreign model.json) is none, said as such, not a TypeError.
+  it('says there is none when the record is null', () => {
+    expect(readTrainRecord(metadata(null))).toMatch(/^model\.json holds no record of the rprop train run \(userDefinedMetadata\.rpropTrain\)/);
+  });
+
   it.each([
     [{ seed: 1, batchSize: null, shuffles: 0 }, /\.epochs is undefined, not a whole number ≥ 0$/],
     [{ epochs: -1, seed: 1, batchSize: null, shuffles: 0 }, /\.epochs is -1, not a whole number ≥ 0$/],
