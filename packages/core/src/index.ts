@@ -5,6 +5,7 @@ export { Optimizer, type ParamState, type ResolvedGroup } from './optimizers/opt
 export { ADAM_DEFAULTS, LION_DEFAULTS, RPROP_DEFAULTS, SGD_DEFAULTS, SIGN_SGD_DEFAULTS, SIGNUM_DEFAULTS } from './optimizers/defaults.js';
 export { Rprop, type RpropOptions } from './optimizers/rprop.js';
 export { fromTorchStateDict, type TorchRpropStateDict } from './optimizers/torch-state-dict.js';
+export { toTorchStateDict, type ToTorchStateDictOptions, type TorchRpropExport } from './optimizers/to-torch-state-dict.js';
 export { SignSGD, type SignSGDOptions } from './optimizers/sign-sgd.js';
 export { Signum, type SignumOptions } from './optimizers/signum.js';
 export { Lion, type LionOptions } from './optimizers/lion.js';

@@ -2,7 +2,7 @@
 // *.test.ts only. Each `@ts-expect-error` marks a slip that must not compile: the day a type lets it
 // through, the directive is unused (TS2578) and the typecheck fails. Runtime checks stay for JavaScript.
 import { expectTypeOf } from 'vitest';
-import { Adam, fromTorchStateDict, Lion, Rprop, Signum, type Parameter, type RpropOptions, type StateDict } from '../../src/index.js';
+import { Adam, fromTorchStateDict, Lion, Rprop, Signum, toTorchStateDict, type Parameter, type RpropOptions, type StateDict } from '../../src/index.js';
 
 // Saving and restoring state.
 const p: Parameter = { data: new Float32Array(2), grad: new Float32Array(2) };
@@ -16,6 +16,10 @@ expectTypeOf(saved.paramGroups[0]!.variant).toEqualTypeOf<RpropOptions['variant'
 const annotated: StateDict<RpropOptions> = saved;
 rprop.loadStateDict(annotated);
 rprop.loadStateDict(fromTorchStateDict({ state: {}, param_groups: [] }));
+// What stateDict() gives, toTorchStateDict takes, and gives what fromTorchStateDict takes; not another optimizer's.
+rprop.loadStateDict(fromTorchStateDict(toTorchStateDict(saved, { step: 3 })));
+// @ts-expect-error: Adam's dict has no etas, stepSizes or variant
+toTorchStateDict(new Adam([p]).stateDict());
 // Through JSON the type is gone (any): the load checks the dict when it runs.
 rprop.loadStateDict(JSON.parse(JSON.stringify(saved)));
 
