@@ -2,13 +2,14 @@ import { describe } from '../errors.js';
 import type { StateDict } from '../types.js';
 import { ADAM_DEFAULTS, LION_DEFAULTS, RPROP_DEFAULTS, SGD_DEFAULTS, SIGN_SGD_DEFAULTS, SIGNUM_DEFAULTS } from './defaults.js';
 import type { RpropOptions } from './rprop.js';
+import { checkListed, listedParamIds, TORCH_RUN_KEYS } from './torch-dict-parts.js';
 
 const WHERE = 'toTorchStateDict';
 
 /** Rprop's options: every Rprop group holds each (a `stateDict()` saves them all). */
 const RPROP_OPTIONS = Object.keys(RPROP_DEFAULTS);
 /** Keys torch's Rprop group has besides its options: a group key of ours by one of these names would be overwritten or misread. */
-const TORCH_GROUP_KEYS = ['step_sizes', 'foreach', 'differentiable', 'capturable'];
+const TORCH_GROUP_KEYS = ['step_sizes', ...TORCH_RUN_KEYS];
 /** Options of this library's other optimizers, by optimizer: a group holding one was not saved by Rprop. */
 const OTHER_OPTIMIZERS: ReadonlyArray<[string, readonly string[]]> = [
   ['SignSGD', Object.keys(SIGN_SGD_DEFAULTS)],
@@ -97,7 +98,7 @@ export function toTorchStateDict(sd: StateDict<RpropOptions>, options: ToTorchSt
   const param_groups = paramGroups.map((group: unknown, g) => torchGroup(group, `paramGroups[${g}]`, listed));
   const out: TorchRpropExport['state'] = {};
   for (const [id, saved] of Object.entries(state as Record<string, unknown>)) {
-    if (!listed.has(id)) throw new RangeError(`${WHERE}: state["${id}"] belongs to no group (the groups list ${[...listed].join(', ') || 'no parameters'})`);
+    checkListed(WHERE, id, listed);
     out[id] = torchState(saved, `state["${id}"]`, step);
   }
   return { state: out, param_groups };
@@ -132,12 +133,7 @@ function torchGroup(group: unknown, path: string, listed: Set<string>): TorchRpr
   if (variant !== 'irprop-') {
     throw new RangeError(`${WHERE}: ${path}.variant is ${describe(variant)}; torch.optim.Rprop implements only 'irprop-', so it cannot continue this group`);
   }
-  if (!Array.isArray(params)) throw new TypeError(`${WHERE}: ${path}.params must be an array of parameter ids, got ${describe(params)}`);
-  params.forEach((id: unknown, i) => {
-    if (!Number.isInteger(id) || (id as number) < 0) throw new TypeError(`${WHERE}: ${path}.params[${i}] must be a parameter id (a whole number ≥ 0), got ${describe(id)}`);
-    if (listed.has(String(id))) throw new RangeError(`${WHERE}: ${path}.params[${i}]: parameter id ${id} is listed twice`);
-    listed.add(String(id));
-  });
+  const ids = listedParamIds(WHERE, params, path, listed);
   if (typeof lr !== 'number' || !Number.isFinite(lr)) throw new TypeError(`${WHERE}: ${path}.lr must be a finite number, got ${describe(lr)}`);
   if (typeof maximize !== 'boolean') throw new TypeError(`${WHERE}: ${path}.maximize must be true or false, got ${describe(maximize)}`);
   return {
@@ -147,7 +143,7 @@ function torchGroup(group: unknown, path: string, listed: Set<string>): TorchRpr
     foreach: null,
     maximize,
     ...own,
-    params: params.slice() as number[],
+    params: ids,
   };
 }
 

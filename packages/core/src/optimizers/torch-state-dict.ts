@@ -1,11 +1,10 @@
 import { describe } from '../errors.js';
 import type { SerializedParamState, StateDict } from '../types.js';
 import type { RpropOptions } from './rprop.js';
+import { checkListed, listedParamIds, TORCH_RUN_KEYS } from './torch-dict-parts.js';
 
 const WHERE = 'fromTorchStateDict';
 
-/** Keys of a torch Rprop group that say how torch runs, not what it computes: dropped. */
-const TORCH_RUN_KEYS = ['foreach', 'differentiable', 'capturable'];
 /** Keys of a torch Rprop group that become our options (by these names). */
 const TORCH_OPTION_KEYS = ['lr', 'etas', 'step_sizes', 'maximize'];
 /** Our option names that torch's groups lack: a group holding one was not exported from torch as is. */
@@ -76,7 +75,7 @@ export function fromTorchStateDict(torchState: TorchRpropStateDict): StateDict<R
   const paramGroups = groups.map((group: unknown, g) => convertedGroup(group, `param_groups[${g}]`, listed));
   const converted: Record<string, SerializedParamState> = {};
   for (const [id, saved] of Object.entries(state as Record<string, unknown>)) {
-    if (!listed.has(id)) throw new RangeError(`${WHERE}: state["${id}"] belongs to no group (the groups list ${[...listed].join(', ') || 'no parameters'})`);
+    checkListed(WHERE, id, listed);
     converted[id] = convertedState(saved, `state["${id}"]`);
   }
   return { state: converted, paramGroups, prevLoss: null };
@@ -89,18 +88,13 @@ function convertedGroup(group: unknown, path: string, listed: Set<string>): Stat
   const ours = OURS_ONLY.find((k) => k in torch);
   if (ours !== undefined) throw new RangeError(`${WHERE}: ${path} has '${ours}', which torch's Rprop groups do not have: was it converted already?`);
   const { params, lr, etas, step_sizes: stepSizes, maximize = false } = torch;
-  if (!Array.isArray(params)) throw new TypeError(`${WHERE}: ${path}.params must be an array of parameter ids, got ${describe(params)}`);
-  params.forEach((id: unknown, i) => {
-    if (!Number.isInteger(id) || (id as number) < 0) throw new TypeError(`${WHERE}: ${path}.params[${i}] must be a parameter id (a whole number ≥ 0), got ${describe(id)}`);
-    if (listed.has(String(id))) throw new RangeError(`${WHERE}: ${path}.params[${i}]: parameter id ${id} is listed twice`);
-    listed.add(String(id));
-  });
+  const ids = listedParamIds(WHERE, params, path, listed);
   if (typeof lr !== 'number') throw new TypeError(`${WHERE}: ${path}.lr must be a number, got ${describe(lr)}`);
   if (typeof maximize !== 'boolean') throw new TypeError(`${WHERE}: ${path}.maximize must be true or false, got ${describe(maximize)}`);
   const own = Object.fromEntries(Object.entries(torch).filter(([k]) => k !== 'params' && !TORCH_OPTION_KEYS.includes(k) && !TORCH_RUN_KEYS.includes(k)));
   return {
     ...own,
-    params: params.slice() as number[],
+    params: ids,
     lr,
     etas: numberPair(etas, `${path}.etas`),
     stepSizes: numberPair(stepSizes, `${path}.step_sizes`),
