@@ -2,14 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { VARIANTS, type Variant } from 'rprop';
 import { runBench } from './bench/run-bench.js';
-import { runDemo } from './demo/run-demo.js';
 import { reportError } from './errors/report-error.js';
 import { layerSizes, nonNegativeNumber, positiveNumber, targetColumns, wholeNumber } from './flag-parsers.js';
 import { FORMAT_CHOICES, type FormatChoice } from './data/load.js';
 import { ENGINES, type EngineName } from './train/full-batch.js';
-import { ACTIVATIONS, DEFAULT_ACTIVATION } from './train/mlp.js';
-import { DEFAULT_LR, DEFAULT_OPTIMIZER, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/optimizer.js';
-import { DEFAULT_HIDDEN, DEFAULT_SEED, runTrain } from './train/run-train.js';
+import { ACTIVATIONS, DEFAULT_ACTIVATION, DEFAULT_HIDDEN, DEFAULT_LR, DEFAULT_OPTIMIZER, DEFAULT_SEED, DEFAULT_VARIANT, OPTIMIZERS, type OptimizerName } from './train/choices.js';
+import { runTrain } from './train/run-train.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -47,7 +45,9 @@ program
   .command('demo')
   .description("why sign-based steps matter: 0.01x² vs 100x², the Linear(3,2)+MSE example, and plots")
   .option('--out <dir>', 'write SVG plots (loss curves, trajectories) to this folder')
-  .action((o: { out?: string }) => {
+  .action(async (o: { out?: string }) => {
+    // Loaded when asked for, as `train` loads TF.js (run-train.ts): --help and the other commands start sooner.
+    const { runDemo } = await import('./demo/run-demo.js');
     runDemo(o.out, print);
   });
 

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FusedMlp, type FusedActivation } from '../src/train/fused/fused-mlp.js';
-import { buildMlp, type Activation } from '../src/train/mlp.js';
+import type { Activation } from '../src/train/choices.js';
+import { buildMlp } from '../src/train/mlp.js';
 import { mlpGradients, mlpLayers } from '../src/train/mlp-gradients.js';
 import { randomDataset } from './random-dataset.js';
 

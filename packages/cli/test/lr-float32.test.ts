@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZERS } from '../src/train/optimizer.js';
+import { OPTIMIZERS } from '../src/train/choices.js';
 import { rprop } from './run-cli.js';
 
 // TF.js keeps the learning rate as float32. An --lr beyond it is the user's input to fix (exit 2,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMlp, type Activation } from '../src/train/mlp.js';
+import type { Activation } from '../src/train/choices.js';
+import { buildMlp } from '../src/train/mlp.js';
 import { mlpGradients, mlpLayers } from '../src/train/mlp-gradients.js';
 import { randomDataset } from './random-dataset.js';
 

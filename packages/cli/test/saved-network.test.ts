@@ -3,8 +3,9 @@ import type { Variant } from 'rprop';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { savedNetwork } from '../src/resume/saved-network.js';
 import type { SavedManifest } from '../src/resume/saved-model-files.js';
-import { buildMlp, type Activation } from '../src/train/mlp.js';
-import { makeOptimizer, type OptimizerName } from '../src/train/optimizer.js';
+import type { Activation, OptimizerName } from '../src/train/choices.js';
+import { buildMlp } from '../src/train/mlp.js';
+import { makeOptimizer } from '../src/train/optimizer.js';
 import { randomDataset } from './random-dataset.js';
 
 // What --resume reads off model.json must be what `rprop train` built: each setting from a model made

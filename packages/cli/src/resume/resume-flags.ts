@@ -1,7 +1,6 @@
 import type { Variant } from 'rprop';
 import { InputError } from '../errors/input-error.js';
-import { DEFAULT_ACTIVATION, type Activation } from '../train/mlp.js';
-import type { OptimizerName } from '../train/optimizer.js';
+import { DEFAULT_ACTIVATION, type Activation, type OptimizerName } from '../train/choices.js';
 import type { SavedNetwork } from './saved-network.js';
 import type { TrainRecord } from './train-record.js';
 

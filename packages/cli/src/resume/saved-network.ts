@@ -1,8 +1,7 @@
 import type { Variant } from 'rprop';
 import { VARIANTS } from 'rprop';
 import { InputError } from '../errors/input-error.js';
-import { ACTIVATIONS, type Activation } from '../train/mlp.js';
-import type { OptimizerName } from '../train/optimizer.js';
+import { ACTIVATIONS, type Activation, type OptimizerName } from '../train/choices.js';
 import type { SavedManifest } from './saved-model-files.js';
 
 /** What a saved model fixes of a run: the network and the optimizer, as the flags would name them. */

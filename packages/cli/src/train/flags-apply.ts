@@ -2,7 +2,7 @@ import type { Variant } from 'rprop';
 import { formatOf, readAsReason, type FormatChoice } from '../data/load.js';
 import { InputError } from '../errors/input-error.js';
 import type { EngineName } from './full-batch.js';
-import type { OptimizerName } from './optimizer.js';
+import type { OptimizerName } from './choices.js';
 
 /** The flags of `rprop train` that only some runs use. */
 export interface ConditionalFlags {

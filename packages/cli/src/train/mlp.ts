@@ -1,13 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset.js';
+import type { Activation } from './choices.js';
 import { layerSeeds } from './layer-seeds.js';
-
-/** The hidden layers' activation, as `--activation` names it. */
-export type Activation = 'tanh' | 'sigmoid' | 'relu';
-/** Every `--activation` choice, the default first. */
-export const ACTIVATIONS: readonly Activation[] = ['tanh', 'sigmoid', 'relu'];
-/** The hidden activation when --activation is not given (and no --resume model fixes one). */
-export const DEFAULT_ACTIVATION: Activation = 'tanh';
 
 /**
  * A fully connected network for `data`: the hidden layers given, then an output layer whose

@@ -1,35 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { LION_DEFAULTS, RPROP_DEFAULTS, SIGNUM_DEFAULTS, type Variant } from 'rprop';
+import type { Variant } from 'rprop';
 import { lion, rprop, signum, type RpropOptimizer } from 'rprop-tfjs';
 import { InputError } from '../errors/input-error.js';
-
-/** An optimizer `rprop train --optimizer` names. */
-export type OptimizerName = 'rprop' | 'adam' | 'sgd' | 'signum' | 'lion';
-/** Every `--optimizer` choice, in the order --help lists them. */
-export const OPTIMIZERS: readonly OptimizerName[] = ['rprop', 'adam', 'sgd', 'signum', 'lion'];
-
-/** The optimizer when --optimizer is not given (and no --resume model names one). */
-export const DEFAULT_OPTIMIZER: OptimizerName = 'rprop';
-
-/** The Rprop variant when --variant is not given. */
-export const DEFAULT_VARIANT: Variant = 'irprop-';
-
-/**
- * Each optimizer's learning rate when --lr is not given (Rprop's is its initial step size Δ0): the
- * sign-based ones keep their packages' defaults; Adam's and SGD's are the command's own choice.
- */
-export const DEFAULT_LR: Readonly<Record<OptimizerName, number>> = Object.freeze({
-  rprop: RPROP_DEFAULTS.lr,
-  adam: 0.01,
-  sgd: 0.1,
-  signum: SIGNUM_DEFAULTS.lr,
-  lion: LION_DEFAULTS.lr,
-});
-
-/** The learning rate a run uses: --lr if given, else the optimizer's default. */
-export function effectiveLr(name: OptimizerName, lr: number | undefined): number {
-  return lr ?? DEFAULT_LR[name];
-}
+import { effectiveLr, type OptimizerName } from './choices.js';
 
 /**
  * The optimizer `--optimizer` names; `lr` overrides its default learning rate (Rprop: initial step).

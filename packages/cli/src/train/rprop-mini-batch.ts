@@ -1,4 +1,4 @@
-import type { OptimizerName } from './optimizer.js';
+import type { OptimizerName } from './choices.js';
 
 /**
  * The warning for `--optimizer rprop` with mini-batches, or null when that is not the run. Allowed,
