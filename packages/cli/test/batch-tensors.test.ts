@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/tf.js';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/data/dataset.js';
 import { batchTensors } from '../src/train/batch-tensors.js';
@@ -23,7 +23,7 @@ describe('batchTensors: the rows asked for, as mlpGradients takes them', () => {
       const index = tf.tensor1d([...rows], 'int32');
       expect(batch.x.arraySync()).toEqual(tf.gather(tf.tensor2d(data.x, [count, 3]), index).arraySync());
       expect(batch.y.arraySync()).toEqual(tf.gather(tf.tensor2d(data.y, [count, 2]), index).arraySync());
-      expect(batch.xT.arraySync()).toEqual(batch.x.transpose().arraySync());
+      expect(batch.xT.arraySync()).toEqual(tf.transpose(batch.x).arraySync());
     });
     tf.dispose([batch.x, batch.xT, batch.y]);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/tf.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluate, meanSquaredError } from '../src/train/metrics.js';
 import { buildMlp } from '../src/train/mlp.js';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/tf.js';
 import { RpropOptimizer } from 'rprop-tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../src/data/dataset.js';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/tf.js';
 import fc from 'fast-check';
 import { Rprop, VARIANTS } from 'rprop';
 import { RpropOptimizer } from 'rprop-tfjs';

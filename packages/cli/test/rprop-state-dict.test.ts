@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../src/tf.js';
 import { Rprop, VARIANTS } from 'rprop';
 import { RpropOptimizer } from 'rprop-tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';

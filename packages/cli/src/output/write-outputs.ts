@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf.js';
 import { atPath, atPathAsync } from '../errors/at-path.js';
 import { stageModel } from './stage-model.js';
 import { stageFile, type Revertible, type Staged } from './staged.js';

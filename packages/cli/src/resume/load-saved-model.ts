@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import 'rprop-tfjs'; // registers Rprop, Signum and Lion: the saved optimizer is made by its class name
 import { InputError } from '../errors/input-error.js';
 import type { SavedModelFiles } from './saved-model-files.js';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Dataset } from '../data/dataset.js';
 
 /** A mini-batch as `mlpGradients` takes it: the inputs of some rows, the same transposed, and their targets. */

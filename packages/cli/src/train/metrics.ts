@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 
 /**
  * The MSE (mean over outputs and samples of the squared error) and the bit-fail count: outputs that

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Dataset } from '../data/dataset.js';
 import { batchTensors } from './batch-tensors.js';
 import { mlpGradients, type DenseLayer } from './mlp-gradients.js';

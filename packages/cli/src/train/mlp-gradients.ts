@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 
 /** A dense layer's variables and activation, as `mlpLayers` reads them off the model. */
 export interface DenseLayer {

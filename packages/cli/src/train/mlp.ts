@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Activation } from './choices.js';
 import { layerSeeds } from './layer-seeds.js';

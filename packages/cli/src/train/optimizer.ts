@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { Variant } from 'rprop';
 import { lion, rprop, signum, type RpropOptimizer } from 'rprop-tfjs';
 import { InputError } from '../errors/input-error.js';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf.js';
 import type { FullBatchEngine } from './full-batch.js';
 import { evaluate } from './metrics.js';
 import { mlpGradients, type DenseLayer, type LossAndGradients } from './mlp-gradients.js';
