@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type SpawnOptions, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,10 +24,12 @@ export function userCanRun(uid: number, gid: number): boolean {
 
 /**
  * Runs the built command as `rprop` does, and calls `meanwhile` once, at its first progress line
- * (piped, without `--json`, it comes at epoch 1): the destinations have passed their checks and
- * training runs, so what `meanwhile` changes, the command meets only when it writes its outputs.
- * Give enough epochs that training outlasts `meanwhile`; `acted` says whether it ran. `meanwhile` gets
- * the command's process id, which names its temporary files (`PATH.partial-<pid>`).
+ * (piped, without `--json`, it comes at epoch 1), with the command paused (SIGSTOP … SIGCONT): the
+ * destinations have passed their checks and training runs, so what `meanwhile` changes, the command
+ * meets only when it writes its outputs. Give enough epochs that training is still running when the
+ * line has reached the test (a fraction of a second is ample); `acted` says whether it was, and so
+ * whether `meanwhile` ran. `meanwhile` gets the command's process id, which names its temporary files
+ * (`PATH.partial-<pid>`).
  */
 export async function rpropWhileTraining(
   args: string[],
@@ -43,11 +45,30 @@ export async function rpropWhileTraining(
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     if (!acted && chunk.startsWith('epoch ')) {
-      acted = true;
-      meanwhile(child.pid!);
+      // The command is paused while `meanwhile` acts: however long that takes, and however busy the
+      // machine, it meets the change only once it goes on. (It must still be running when paused:
+      // `acted` says so, and is false if it had already ended.)
+      child.kill('SIGSTOP');
+      acted = running(child.pid!);
+      try {
+        if (acted) meanwhile(child.pid!);
+      } finally {
+        child.kill('SIGCONT');
+      }
     }
     stderr += chunk;
   });
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return { status, stdout, stderr, acted };
+}
+
+/** Whether process `pid` exists and has not ended (Linux: its /proc state is not Z, a zombie). */
+function running(pid: number): boolean {
+  try {
+    // /proc/PID/stat: "pid (name) state …"; the name may hold spaces and parentheses, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }

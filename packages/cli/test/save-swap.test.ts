@@ -22,8 +22,9 @@ function caseFolder(name: string): string {
 /** What a folder holds, file by file. */
 const contents = (folder: string) => Object.fromEntries(readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
 const train = (epochs: number) => ['train', 'xor', '--hidden', '2', '--epochs', String(epochs), '--backend', 'cpu', '--save', 'model', '--plot', 'curve.svg'];
-// Long enough that training outlasts what the test changes at its first epoch.
-const TRAIN = train(5000);
+// Long enough that training still runs when its first progress line reaches the test, which then
+// pauses it while it changes the folder (rpropWhileTraining).
+const TRAIN = train(1000);
 
 /** Training ran (its progress lines; `acted`, when given: before it ended), then one line said why the command failed. */
 function expectFailedAfterTraining(r: { status: number | null; stderr: string; acted?: boolean }, status: number, line: string): void {
@@ -122,8 +123,9 @@ describe.skipIf(!canMount)('--save onto a mount point (in a mount namespace of t
   it('mounted on during training: found out at the swap, nothing written, the previous model kept', () => {
     const folder = caseFolder('mounted-later');
     const log = join(dir, 'mounted-later.stderr');
-    // In the background, so that the shell mounts once training runs (its first progress line).
-    const command = `${[process.execPath, bin, ...TRAIN].map((a) => JSON.stringify(a)).join(' ')} 2>${JSON.stringify(log)} & pid=$!; until grep -q '^epoch' ${JSON.stringify(log)}; do sleep 0.02; done; mount --bind model model; wait $pid`;
+    // In the background, so that the shell mounts once training runs (its first progress line), the
+    // command paused meanwhile.
+    const command = `${[process.execPath, bin, ...TRAIN].map((a) => JSON.stringify(a)).join(' ')} 2>${JSON.stringify(log)} & pid=$!; until grep -q '^epoch' ${JSON.stringify(log)}; do sleep 0.02; done; kill -STOP $pid; mount --bind model model; kill -CONT $pid; wait $pid`;
     const r = spawnSync('unshare', ['-rm', 'sh', '-c', command], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
     expectFailedAfterTraining({ status: r.status, stderr: readFileSync(log, 'utf8') }, 2, 'rprop: model: changed during training: is a mount point; nothing was written');
     expect(readdirSync(folder)).toEqual(['model']);
