@@ -21,9 +21,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The other files share their worker's modules: loading TF.js and the library once per worker,
-        // not once per file, took the suite from 583 s to 356 s on a 2-core machine (2026-11-27). A file
-        // must therefore leave what it changes as it found it (backends, kernels switched off …).
+        // The other files share their worker's modules: TF.js and the library load once per worker, not
+        // once per file (vitest's import time on a fresh clone here: 159 s → 35 s, 2026-11-27). A file
+        // must therefore leave what it changes as it found it (backends, kernels switched off …); the
+        // suite passes with the files shuffled (--sequence.shuffle.files).
         test: { name: 'shared-modules', include: ALL, exclude: OWN_MODULES, isolate: false },
       },
     ],
