@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lion, useKernels, type Parameter } from '../../src/index.js';
 import { traceParams, TRACE_PATHS } from '../fixtures/trace-params.js';
 import { firstMismatch } from '../fixtures/first-mismatch.js';
+import { giveGradients } from '../fixtures/give-gradients.js';
 import { loadTwoFormsRuns } from './torch-recordings.js';
 import { ulpsApart } from './ulps-apart.js';
 
@@ -36,10 +37,8 @@ function lionOver(run: (typeof runs)[number], path: (typeof TRACE_PATHS)[number]
   return { w, opt: new Lion([w], { ...run.options, maximize: false }) };
 }
 
-function feed(w: Parameter, g: number[], dtype: 'float32' | 'float64'): void {
-  if ('gradBuffer' in w) (w.grad = w.gradBuffer as Float32Array | Float64Array).set(g);
-  else w.grad = dtype === 'float32' ? Float32Array.from(g) : Float64Array.from(g);
-}
+/** Hands the step's gradient to the one parameter (in place for a resident one: the zero-copy path). */
+const feed = (w: Parameter, g: number[], dtype: 'float32' | 'float64') => giveGradients([w], [g], dtype === 'float32' ? Float32Array : Float64Array);
 
 describe('the recording', () => {
   it('has λ = 0 and λ > 0 in both dtypes', () => {

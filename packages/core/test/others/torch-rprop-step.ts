@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { Rprop, useKernels, type Parameter } from '../../src/index.js';
 import type { TorchRpropRun } from './torch-recordings.js';
+import { giveGradients } from '../fixtures/give-gradients.js';
 
 /**
  * One step of this library's Rprop from exactly where torch.optim.Rprop stood — its weights and its
@@ -47,9 +48,7 @@ export function ourStepFromTorch(run: TorchRpropRun, t: number, path: Path): Our
     sd.state['0'] = { prev: before.prev, stepSize: before.stepSize };
     opt.loadStateDict(sd);
   }
-  const grad = run.steps[t]!.grad;
-  if ('gradBuffer' in w) (w.grad = w.gradBuffer as Float32Array | Float64Array).set(grad);
-  else w.grad = Ctor.from(grad);
+  giveGradients([w], [run.steps[t]!.grad], Ctor);
   opt.step();
   const state = opt.stateDict().state['0']!;
   return { param: Array.from(w.data), prev: state.prev as number[], stepSize: state.stepSize as number[] };

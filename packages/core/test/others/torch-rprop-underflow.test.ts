@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rprop, type Parameter } from '../../src/index.js';
 import { loadRpropRuns, type TorchRpropRun } from './torch-recordings.js';
 import { ourStepFromTorch, PATHS, restoreKernelsAfterEach, usePath } from './torch-rprop-step.js';
+import { giveGradients } from '../fixtures/give-gradients.js';
 
 /**
  * The README ("Where other implementations differ", PyTorch): torch.optim.Rprop multiplies the raw
@@ -101,8 +102,7 @@ describe.each(PATHS)('a whole run of ours beside torch on the %s path', (path) =
     const opt = new Rprop([w], run.options);
     const parted = run.init.map(() => false);
     run.steps.forEach((torch, t) => {
-      if ('gradBuffer' in w) (w.grad = w.gradBuffer as Float32Array | Float64Array).set(torch.grad);
-      else w.grad = Ctor.from(torch.grad);
+      giveGradients([w], [torch.grad], Ctor);
       opt.step();
       const state = opt.stateDict().state['0']!;
       torch.param.forEach((want, i) => {
