@@ -71,7 +71,6 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
       : resumedSettings(command, saved.network, saved.record, saved.dir);
   checkFlagsApply({ ...command, ...settings });
   const o = { ...command, ...settings, variant: settings.variant ?? DEFAULT_VARIANT };
-  const startEpoch = saved?.record.epochs ?? 0;
   // Check every destination and read every input before any work, so a mistake fails fast and
   // writes nothing. An output that would destroy an input first: that is what the message should say.
   checkKeepsInputs(o, [
@@ -114,5 +113,5 @@ export async function runTrain(command: TrainCommand, print: (line: string) => v
   if (warning !== null) warn(warning);
   // Every check has passed: only now load TensorFlow.js (a second or so), so a mistake is told at once.
   const { trainAndReport } = await import('./train-and-report.js');
-  return trainAndReport({ o, saved, startEpoch, data, test, dataFormat, testFormat }, print);
+  return trainAndReport({ o, saved, data, test, dataFormat, testFormat }, print);
 }

@@ -25,8 +25,6 @@ export interface CheckedRun {
   o: TrainCommand & { activation: Activation; optimizer: OptimizerName; seed: number; variant: Variant };
   /** The --resume folder, read and checked; null for a fresh run. */
   saved: SavedRun | null;
-  /** Epochs the model had before this run: the saved run's, else 0. */
-  startEpoch: number;
   data: Dataset;
   test: Dataset | undefined;
   /** How DATA and --test were read, for --json. */
@@ -38,7 +36,9 @@ export interface CheckedRun {
  * Trains, tests, writes the outputs (--save, --plot) and prints the report or the --json line.
  * Returns the exit code: 0, or 1 when training diverged (then the model is not saved).
  */
-export async function trainAndReport({ o, saved, startEpoch, data, test, dataFormat, testFormat }: CheckedRun, print: (line: string) => void): Promise<number> {
+export async function trainAndReport({ o, saved, data, test, dataFormat, testFormat }: CheckedRun, print: (line: string) => void): Promise<number> {
+  // Epochs the model had before this run: the saved run's, else 0.
+  const startEpoch = saved?.record.epochs ?? 0;
   await useBackend(o.backend);
   const hidden = o.hidden ?? data.hidden ?? [...DEFAULT_HIDDEN];
   const start = saved === null ? undefined : { model: await loadSavedModel(saved.files, saved.dir), shuffles: saved.record.shuffles };
